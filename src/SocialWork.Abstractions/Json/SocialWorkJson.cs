@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SocialWork.Json;
+
+/// <summary>
+/// Deserialisation helpers that guarantee the error message names the JSON path: System.Text.Json keeps a converter's
+/// own message and puts the path only in <see cref="JsonException.Path"/>; these helpers put it in the message too,
+/// and turn a constructor's validation error into a <see cref="JsonException"/>.
+/// </summary>
+public static class SocialWorkJson
+{
+    /// <summary>Deserialises <paramref name="json"/>.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="typeInfo">The source-generated type information, for example <c>SocialWorkJsonContext.Default.Worker</c>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The JSON is malformed, null or invalid; the message starts with the JSON path.</exception>
+    public static T Deserialize<T>(string json, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo) ?? throw new JsonException("$: the document is null.", "$", 0, 0);
+        }
+        catch (JsonException ex)
+        {
+            throw WithPath(ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException($"$: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Deserialises a UTF-8 stream.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="typeInfo">The source-generated type information.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The JSON is malformed, null or invalid; the message starts with the JSON path.</exception>
+    public static T Deserialize<T>(Stream utf8Json, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, typeInfo) ?? throw new JsonException("$: the document is null.", "$", 0, 0);
+        }
+        catch (JsonException ex)
+        {
+            throw WithPath(ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException($"$: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Returns an exception whose message starts with the path and the line of <paramref name="ex"/>.</summary>
+    /// <param name="ex">The exception System.Text.Json threw.</param>
+    /// <returns>The same exception when its message already names the path; otherwise a new one that does.</returns>
+    public static JsonException WithPath(JsonException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        var path = ex.Path ?? "$";
+        if (ex.Message.Contains(path, StringComparison.Ordinal) && ex.Message.Contains("Path:", StringComparison.Ordinal))
+        {
+            return ex;
+        }
+        var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
+        return new JsonException($"{path}{line}: {ex.Message}", path, ex.LineNumber, ex.BytePositionInLine, ex);
+    }
+}

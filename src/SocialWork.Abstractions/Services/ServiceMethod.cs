@@ -1,0 +1,87 @@
+namespace SocialWork;
+
+/// <summary>How a service was delivered. The codes (<c>visit</c>, <c>file</c>, …) are those of the records CSV format.</summary>
+public enum ServiceMethod
+{
+    /// <summary>Home visit (入户走访); code <c>visit</c>. Households count the homes visited.</summary>
+    Visit,
+
+    /// <summary>Case file opened (建档); code <c>file</c>.</summary>
+    File,
+
+    /// <summary>Casework (个案服务); code <c>casework</c>.</summary>
+    Casework,
+
+    /// <summary>Group work session (小组活动); code <c>group</c>.</summary>
+    Group,
+
+    /// <summary>Themed or community activity (主题/社区活动); code <c>activity</c>.</summary>
+    Activity,
+
+    /// <summary>Training, including mentoring (培训、传帮带教); code <c>training</c>.</summary>
+    Training,
+
+    /// <summary>Any other method; code <c>other</c>.</summary>
+    Other,
+}
+
+/// <summary>Codes and labels of <see cref="ServiceMethod"/> values.</summary>
+public static class ServiceMethods
+{
+    private static readonly string[] Codes = ["visit", "file", "casework", "group", "activity", "training", "other"];
+    private static readonly string[] ZhLabels = ["入户走访", "建立档案", "个案服务", "小组活动", "主题活动", "培训", "其他"];
+    private static readonly string[] EnLabels = ["Home visits", "Case files", "Casework", "Group work", "Activities", "Training", "Other"];
+
+    /// <summary>Gets every method, in declaration order.</summary>
+    public static IReadOnlyList<ServiceMethod> All { get; } = Enum.GetValues<ServiceMethod>();
+
+    /// <summary>Gets the code of a method, for example <c>casework</c>.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The code.</returns>
+    public static string ToCode(this ServiceMethod method) => Codes[(int)method];
+
+    /// <summary>Gets the Chinese label (zh-CN), for example 个案服务.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The label.</returns>
+    public static string ToChineseLabel(this ServiceMethod method) => ZhLabels[(int)method];
+
+    /// <summary>Gets the English label.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The label.</returns>
+    public static string ToEnglishLabel(this ServiceMethod method) => EnLabels[(int)method];
+
+    /// <summary>Gets a value indicating whether records of this method may count households (only home visits do).</summary>
+    /// <param name="method">The method.</param>
+    /// <returns><see langword="true"/> for <see cref="ServiceMethod.Visit"/>.</returns>
+    public static bool CountsHouseholds(this ServiceMethod method) => method == ServiceMethod.Visit;
+
+    /// <summary>Parses a method code (exact, case-sensitive, as written by <see cref="ToCode"/>).</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="method">The method when recognised.</param>
+    /// <returns><see langword="true"/> when recognised.</returns>
+    public static bool TryParse(ReadOnlySpan<char> code, out ServiceMethod method)
+    {
+        for (var i = 0; i < Codes.Length; i++)
+        {
+            if (code.SequenceEqual(Codes[i]))
+            {
+                method = (ServiceMethod)i;
+                return true;
+            }
+        }
+        method = default;
+        return false;
+    }
+
+    /// <summary>Parses a method code.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="FormatException">The code is not one of the method codes; the message names it.</exception>
+    public static ServiceMethod Parse(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return TryParse(code, out var method)
+            ? method
+            : throw new FormatException($"Service method '{code}' is not one of {string.Join(", ", Codes)}.");
+    }
+}

@@ -1,0 +1,79 @@
+namespace SocialWork;
+
+/// <summary>
+/// The groups a service targets. The four 蜜蜂计划 sub-plans of 竞秀区 map onto the first four: 暖阳 → hardship,
+/// 乐龄 → elderly, 雏鹰 → children, 乐居 → empowerment.
+/// </summary>
+public enum TargetGroup
+{
+    /// <summary>People in special hardship (特殊困难群体); code <c>hardship</c>.</summary>
+    Hardship,
+
+    /// <summary>Older people (老年人); code <c>elderly</c>.</summary>
+    Elderly,
+
+    /// <summary>Children and young people (儿童青少年); code <c>children</c>.</summary>
+    Children,
+
+    /// <summary>Community empowerment (社区增能); code <c>empowerment</c>.</summary>
+    Empowerment,
+
+    /// <summary>People with disabilities (残疾人); code <c>disabled</c>.</summary>
+    Disabled,
+}
+
+/// <summary>Codes and labels of <see cref="TargetGroup"/> values.</summary>
+public static class TargetGroups
+{
+    private static readonly string[] Codes = ["hardship", "elderly", "children", "empowerment", "disabled"];
+    private static readonly string[] ZhLabels = ["特殊困难群体", "老年人", "儿童青少年", "社区增能", "残疾人"];
+    private static readonly string[] EnLabels = ["People in hardship", "Older people", "Children and youth", "Community empowerment", "People with disabilities"];
+
+    /// <summary>Gets every target group, in declaration order.</summary>
+    public static IReadOnlyList<TargetGroup> All { get; } = Enum.GetValues<TargetGroup>();
+
+    /// <summary>Gets the code, for example <c>elderly</c>.</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>The code.</returns>
+    public static string ToCode(this TargetGroup group) => Codes[(int)group];
+
+    /// <summary>Gets the Chinese label (zh-CN).</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>The label.</returns>
+    public static string ToChineseLabel(this TargetGroup group) => ZhLabels[(int)group];
+
+    /// <summary>Gets the English label.</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>The label.</returns>
+    public static string ToEnglishLabel(this TargetGroup group) => EnLabels[(int)group];
+
+    /// <summary>Parses a target-group code (exact, case-sensitive).</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="group">The group when recognised.</param>
+    /// <returns><see langword="true"/> when recognised.</returns>
+    public static bool TryParse(ReadOnlySpan<char> code, out TargetGroup group)
+    {
+        for (var i = 0; i < Codes.Length; i++)
+        {
+            if (code.SequenceEqual(Codes[i]))
+            {
+                group = (TargetGroup)i;
+                return true;
+            }
+        }
+        group = default;
+        return false;
+    }
+
+    /// <summary>Parses a target-group code.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The group.</returns>
+    /// <exception cref="FormatException">The code is unknown; the message names it.</exception>
+    public static TargetGroup Parse(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return TryParse(code, out var group)
+            ? group
+            : throw new FormatException($"Target group '{code}' is not one of {string.Join(", ", Codes)}.");
+    }
+}

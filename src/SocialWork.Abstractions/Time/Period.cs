@@ -1,0 +1,269 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using NodaTime;
+
+namespace SocialWork;
+
+/// <summary>
+/// A calendar reporting period: a month, quarter or year of the ISO calendar. Labels are <c>2026-03</c>,
+/// <c>2026-Q1</c> and <c>2026</c>. Periods order by kind, then by time.
+/// </summary>
+public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFormattable, ISpanParsable<Period>
+{
+    private Period(PeriodKind kind, int year, int index)
+    {
+        Kind = kind;
+        Year = year;
+        Index = index;
+    }
+
+    /// <summary>Gets the kind.</summary>
+    public PeriodKind Kind { get; }
+
+    /// <summary>Gets the calendar year.</summary>
+    public int Year { get; }
+
+    /// <summary>Gets the month (1–12), quarter (1–4), or 1 for a year.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the first day of the period.</summary>
+    public LocalDate Start => Kind switch
+    {
+        PeriodKind.Month => new LocalDate(Year, Index, 1),
+        PeriodKind.Quarter => new LocalDate(Year, ((Index - 1) * 3) + 1, 1),
+        _ => new LocalDate(Year, 1, 1),
+    };
+
+    /// <summary>Gets the last day of the period (inclusive).</summary>
+    public LocalDate End => Next().Start.PlusDays(-1);
+
+    /// <summary>Gets a number that counts periods of this kind from year 0 (months: year × 12 + month − 1), for dense indexing.</summary>
+    public int Ordinal => Kind switch
+    {
+        PeriodKind.Month => (Year * 12) + Index - 1,
+        PeriodKind.Quarter => (Year * 4) + Index - 1,
+        _ => Year,
+    };
+
+    /// <summary>Creates a month.</summary>
+    /// <param name="year">The year, 1–9998.</param>
+    /// <param name="month">The month, 1–12.</param>
+    /// <returns>The period.</returns>
+    public static Period OfMonth(int year, int month) => Create(PeriodKind.Month, year, month, 12);
+
+    /// <summary>Creates a quarter.</summary>
+    /// <param name="year">The year, 1–9998.</param>
+    /// <param name="quarter">The quarter, 1–4.</param>
+    /// <returns>The period.</returns>
+    public static Period OfQuarter(int year, int quarter) => Create(PeriodKind.Quarter, year, quarter, 4);
+
+    /// <summary>Creates a year.</summary>
+    /// <param name="year">The year, 1–9998.</param>
+    /// <returns>The period.</returns>
+    public static Period OfYear(int year) => Create(PeriodKind.Year, year, 1, 1);
+
+    /// <summary>Creates a period from its <see cref="Ordinal"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="ordinal">The ordinal.</param>
+    /// <returns>The period.</returns>
+    public static Period FromOrdinal(PeriodKind kind, int ordinal) => kind switch
+    {
+        PeriodKind.Month => OfMonth(ordinal / 12, (ordinal % 12) + 1),
+        PeriodKind.Quarter => OfQuarter(ordinal / 4, (ordinal % 4) + 1),
+        PeriodKind.Year => OfYear(ordinal),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Undefined period kind {kind}."),
+    };
+
+    /// <summary>Gets the period of <paramref name="kind"/> that contains <paramref name="date"/>.</summary>
+    /// <param name="date">The day; its calendar must be ISO.</param>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The period.</returns>
+    public static Period Containing(LocalDate date, PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => new Period(kind, date.Year, date.Month),
+        PeriodKind.Quarter => new Period(kind, date.Year, ((date.Month - 1) / 3) + 1),
+        PeriodKind.Year => new Period(kind, date.Year, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Undefined period kind {kind}."),
+    };
+
+    private static Period Create(PeriodKind kind, int year, int index, int max)
+    {
+        if (year is < 1 or > 9998)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"Period year must be between 1 and 9998; was {year}.");
+        }
+        if (index < 1 || index > max)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{kind} index must be between 1 and {max}; was {index}.");
+        }
+        return new Period(kind, year, index);
+    }
+
+    /// <summary>Determines whether <paramref name="date"/> falls in this period.</summary>
+    /// <param name="date">The day.</param>
+    /// <returns><see langword="true"/> when <c>Start &lt;= date &lt;= End</c>.</returns>
+    public bool Contains(LocalDate date) => Containing(date, Kind) == this;
+
+    /// <summary>Gets the following period of the same kind.</summary>
+    /// <returns>The next period.</returns>
+    public Period Next() => Kind switch
+    {
+        PeriodKind.Month => Index == 12 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
+        PeriodKind.Quarter => Index == 4 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
+        _ => new Period(Kind, Year + 1, 1),
+    };
+
+    /// <summary>Parses a label: <c>2026-03</c>, <c>2026-Q1</c> or <c>2026</c>.</summary>
+    /// <param name="s">The label.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="FormatException">The label is not one of the three forms; the message names it.</exception>
+    public static Period Parse(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan());
+    }
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static Period Parse(ReadOnlySpan<char> s)
+        => TryParse(s, out var result) ? result : throw new FormatException($"Period '{s}' is not a label of the form 2026-03, 2026-Q1 or 2026.");
+
+    /// <summary>Tries to parse a label.</summary>
+    /// <param name="s">The label.</param>
+    /// <param name="result">The period on success.</param>
+    /// <returns><see langword="true"/> on success.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, out Period result)
+    {
+        result = default;
+        if (s.Length < 4 || !TryDigits(s[..4], out var year) || year is < 1 or > 9998)
+        {
+            return false;
+        }
+        if (s.Length == 4)
+        {
+            result = new Period(PeriodKind.Year, year, 1);
+            return true;
+        }
+        if (s.Length == 7 && s[4] == '-' && s[5] == 'Q' && s[6] is >= '1' and <= '4')
+        {
+            result = new Period(PeriodKind.Quarter, year, s[6] - '0');
+            return true;
+        }
+        if (s.Length == 7 && s[4] == '-' && TryDigits(s[5..], out var month) && month is >= 1 and <= 12)
+        {
+            result = new Period(PeriodKind.Month, year, month);
+            return true;
+        }
+        return false;
+
+        static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+        {
+            value = 0;
+            foreach (var c in digits)
+            {
+                if (c is < '0' or > '9')
+                {
+                    return false;
+                }
+                value = (value * 10) + (c - '0');
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Tries to parse a label.</summary>
+    /// <param name="s">The label.</param>
+    /// <param name="result">The period on success.</param>
+    /// <returns><see langword="true"/> on success.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, out Period result)
+    {
+        result = default;
+        return s is not null && TryParse(s.AsSpan(), out result);
+    }
+
+    /// <summary>Formats the label: <c>2026-03</c>, <c>2026-Q1</c> or <c>2026</c>.</summary>
+    /// <returns>The label.</returns>
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Index:D2}"),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-Q{Index}"),
+        _ => Year.ToString("D4", CultureInfo.InvariantCulture),
+    };
+
+    /// <inheritdoc cref="ToString()"/>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored: labels are invariant.</param>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the label without allocating.</summary>
+    /// <param name="destination">The span.</param>
+    /// <param name="charsWritten">Characters written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns><see langword="true"/> when the span was large enough.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null) => Kind switch
+    {
+        PeriodKind.Month => destination.TryWrite(CultureInfo.InvariantCulture, $"{Year:D4}-{Index:D2}", out charsWritten),
+        PeriodKind.Quarter => destination.TryWrite(CultureInfo.InvariantCulture, $"{Year:D4}-Q{Index}", out charsWritten),
+        _ => destination.TryWrite(CultureInfo.InvariantCulture, $"{Year:D4}", out charsWritten),
+    };
+
+    static Period IParsable<Period>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<Period>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Period result) => TryParse(s, out result);
+
+    static Period ISpanParsable<Period>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<Period>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Period result) => TryParse(s, out result);
+
+    /// <inheritdoc />
+    public bool Equals(Period other) => Kind == other.Kind && Year == other.Year && Index == other.Index;
+
+    /// <inheritdoc />
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Period other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Year, Index);
+
+    /// <inheritdoc />
+    public int CompareTo(Period other)
+    {
+        var byKind = Kind.CompareTo(other.Kind);
+        return byKind != 0 ? byKind : Ordinal.CompareTo(other.Ordinal);
+    }
+
+    /// <summary>Equality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(Period left, Period right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when different.</returns>
+    public static bool operator !=(Period left, Period right) => !left.Equals(right);
+
+    /// <summary>Ordering.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts first.</returns>
+    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordering.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts last.</returns>
+    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordering.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts first or is equal.</returns>
+    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordering.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts last or is equal.</returns>
+    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Text;
+using SocialWork.Json;
+
+namespace SocialWork.Rules;
+
+/// <summary>Collects problems with JSON paths while a document's plain values are turned into domain values.</summary>
+internal sealed class DocumentReader(string kind, string? documentName)
+{
+    private readonly List<DocumentProblem> problems = [];
+
+    internal static T Deserialize<T>(Stream utf8Json, JsonTypeInfo<T> info, string kind, string? documentName)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, info) ?? throw new DocumentException(kind, [new("$", "the document is null")], documentName);
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
+            throw new DocumentException(kind, [new((ex.Path ?? "$") + line, cut < 0 ? message : message[..cut])], documentName);
+        }
+    }
+
+    internal bool HasProblems => problems.Count > 0;
+
+    internal void Add(string path, string message) => problems.Add(new DocumentProblem(path, message));
+
+    internal void ThrowIfAny()
+    {
+        if (problems.Count > 0)
+        {
+            throw new DocumentException(kind, problems, documentName);
+        }
+    }
+
+    internal LocalDate? Date(string? text, string path, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(path, "is missing; expected a date yyyy-MM-dd");
+            }
+            return null;
+        }
+        var result = LocalDatePattern.Iso.Parse(text);
+        if (result.Success)
+        {
+            return result.Value;
+        }
+        Add(path, $"'{text}' is not a date of the form yyyy-MM-dd");
+        return null;
+    }
+
+    internal DivisionCode? Code(string? text, string path, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(path, "is missing; expected a 6, 9 or 12-digit division code");
+            }
+            return null;
+        }
+        if (DivisionCode.GetParseError(text, out var code) is { } error)
+        {
+            Add(path, $"division code '{text}' {error}");
+            return null;
+        }
+        return code;
+    }
+
+    internal TEnum? Enum<TEnum>(string? text, string path, bool required)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(path, $"is missing; expected one of {string.Join(", ", Names<TEnum>())}");
+            }
+            return null;
+        }
+        foreach (var value in System.Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(CamelCase(value.ToString()), text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+        Add(path, $"'{text}' is not one of {string.Join(", ", Names<TEnum>())}");
+        return null;
+    }
+
+    internal string? Required(string? text, string path)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Add(path, "is missing");
+            return null;
+        }
+        return text;
+    }
+
+    internal T? Guard<T>(string path, Func<T> create)
+        where T : class
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException ex)
+        {
+            Add(path, ex.Message);
+            return null;
+        }
+    }
+
+    internal static string CamelCase(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+
+    private static IEnumerable<string> Names<TEnum>()
+        where TEnum : struct, Enum
+        => System.Enum.GetValues<TEnum>().Select(v => CamelCase(v.ToString()));
+}
+
+internal sealed class LabelDto
+{
+    [System.Text.Json.Serialization.JsonPropertyName("zh-CN")]
+    public string? Chinese { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("en")]
+    public string? English { get; set; }
+
+    internal static LabelDto? From(LocalizedText? text) => text is null ? null : new LabelDto { Chinese = text.Chinese, English = text.English };
+
+    internal LocalizedText? ToModel(DocumentReader reader, string path)
+    {
+        if (string.IsNullOrWhiteSpace(Chinese))
+        {
+            reader.Add($"{path}.zh-CN", "the label has no zh-CN text");
+            return null;
+        }
+        return new LocalizedText(Chinese, English);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime.Text;
+
+namespace SocialWork.Rules;
+
+/// <summary>
+/// Reads and writes <see cref="PayStepPolicy"/> documents (schema: <c>docs/pay-policy.schema.json</c>):
+/// <c>{"id","effectiveFrom","effectiveTo","eligibleEmployment":["communityFullTime"],"steps":{"assistant":1,"intermediate":2,"senior":3},
+/// "requiresMatchingPost":true,"stacking":"highestOnly|cumulative","timing":"nextMonth|sameDay","ladder":{…}}</c>. Every field
+/// but <c>id</c> and <c>effectiveFrom</c> is optional with the defaults of <see cref="PayStepPolicy"/>.
+/// </summary>
+public static class PayPolicyJson
+{
+    private const string Kind = "pay policy";
+
+    /// <summary>Reads a policy document.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON.</param>
+    /// <param name="documentName">The file name for messages.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="DocumentException">The document is malformed or invalid; every problem names its JSON path.</exception>
+    public static PayStepPolicy Load(Stream utf8Json, string? documentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var dto = DocumentReader.Deserialize(utf8Json, RulesJsonContext.Default.PayPolicyDto, Kind, documentName);
+        var reader = new DocumentReader(Kind, documentName);
+        var policy = ToModel(dto, reader, "$");
+        reader.ThrowIfAny();
+        return policy!;
+    }
+
+    /// <summary>Reads a policy document from a string.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="documentName">The file name for messages.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="DocumentException">The document is malformed or invalid.</exception>
+    public static PayStepPolicy Parse(string json, string? documentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Load(stream, documentName);
+    }
+
+    /// <summary>Writes a policy document.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(PayStepPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var dto = new PayPolicyDto
+        {
+            Id = policy.Id,
+            Name = LabelDto.From(policy.Name),
+            Source = policy.Source,
+            Jurisdiction = policy.Jurisdiction?.ToString(),
+            EffectiveFrom = LocalDatePattern.Iso.Format(policy.EffectiveFrom),
+            EffectiveTo = policy.EffectiveTo is { } to ? LocalDatePattern.Iso.Format(to) : null,
+            EligibleEmployment = [.. policy.EligibleEmployment.Select(e => DocumentReader.CamelCase(e.ToString()))],
+            Steps = new StepsDto { Assistant = policy.Steps.Assistant, Intermediate = policy.Steps.Intermediate, Senior = policy.Steps.Senior },
+            RequiresMatchingPost = policy.RequiresMatchingPost,
+            Stacking = DocumentReader.CamelCase(policy.Stacking.ToString()),
+            Timing = DocumentReader.CamelCase(policy.Timing.ToString()),
+            Ladder = policy.Ladder is { } ladder ? LadderDto.From(ladder) : null,
+        };
+        return JsonSerializer.Serialize(dto, RulesJsonContext.Default.PayPolicyDto);
+    }
+
+    internal static PayStepPolicy? ToModel(PayPolicyDto dto, DocumentReader reader, string path)
+    {
+        var id = reader.Required(dto.Id, $"{path}.id");
+        var from = reader.Date(dto.EffectiveFrom, $"{path}.effectiveFrom", required: true);
+        var to = reader.Date(dto.EffectiveTo, $"{path}.effectiveTo", required: false);
+        var jurisdiction = reader.Code(dto.Jurisdiction, $"{path}.jurisdiction", required: false);
+        var employment = new List<Employment>();
+        for (var i = 0; i < (dto.EligibleEmployment?.Count ?? 0); i++)
+        {
+            if (reader.Enum<Employment>(dto.EligibleEmployment![i], $"{path}.eligibleEmployment[{i}]", required: true) is { } e)
+            {
+                employment.Add(e);
+            }
+        }
+        if (dto.EligibleEmployment is { Count: 0 })
+        {
+            reader.Add($"{path}.eligibleEmployment", "must name at least one employment kind");
+        }
+        var steps = dto.Steps ?? new StepsDto();
+        foreach (var (value, level) in new[] { (steps.Assistant, "assistant"), (steps.Intermediate, "intermediate"), (steps.Senior, "senior") })
+        {
+            if (value < 0)
+            {
+                reader.Add($"{path}.steps.{level}", $"steps must not be negative; was {value}");
+            }
+        }
+        var stacking = reader.Enum<Stacking>(dto.Stacking, $"{path}.stacking", required: false);
+        var timing = reader.Enum<UpliftTiming>(dto.Timing, $"{path}.timing", required: false);
+        var name = dto.Name?.ToModel(reader, $"{path}.name");
+        var ladder = dto.Ladder?.ToModel(reader, $"{path}.ladder");
+        if (from is { } f && to is { } t && t < f)
+        {
+            reader.Add($"{path}.effectiveTo", $"{dto.EffectiveTo} is before effectiveFrom {dto.EffectiveFrom}");
+        }
+        if (reader.HasProblems || id is null || from is null)
+        {
+            return null;
+        }
+        return new PayStepPolicy(id, from.Value)
+        {
+            Name = name,
+            Source = dto.Source,
+            Jurisdiction = jurisdiction,
+            EffectiveTo = to,
+            EligibleEmployment = dto.EligibleEmployment is null ? [Employment.CommunityFullTime] : employment,
+            Steps = new PerLevel<int>(steps.Assistant, steps.Intermediate, steps.Senior),
+            RequiresMatchingPost = dto.RequiresMatchingPost ?? true,
+            Stacking = stacking ?? Stacking.HighestOnly,
+            Timing = timing ?? UpliftTiming.NextMonth,
+            Ladder = ladder,
+        };
+    }
+}
+
+internal sealed class PayPolicyDto
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
+    public string? Id { get; set; }
+
+    public LabelDto? Name { get; set; }
+
+    public string? Source { get; set; }
+
+    public string? Jurisdiction { get; set; }
+
+    public string? EffectiveFrom { get; set; }
+
+    public string? EffectiveTo { get; set; }
+
+    public List<string>? EligibleEmployment { get; set; }
+
+    public StepsDto? Steps { get; set; }
+
+    public bool? RequiresMatchingPost { get; set; }
+
+    public string? Stacking { get; set; }
+
+    public string? Timing { get; set; }
+
+    public LadderDto? Ladder { get; set; }
+}
+
+internal sealed class StepsDto
+{
+    public int Assistant { get; set; } = 1;
+
+    public int Intermediate { get; set; } = 2;
+
+    public int Senior { get; set; } = 3;
+}
+
+internal sealed class LadderDto
+{
+    public string? Id { get; set; }
+
+    public string? Preset { get; set; }
+
+    public List<CategoryDto>? Categories { get; set; }
+
+    public Dictionary<string, long>? MonthlyPayFen { get; set; }
+
+    internal static LadderDto From(PayLadder ladder) => new()
+    {
+        Id = ladder.Id,
+        Categories = [.. ladder.Categories.Select(c => new CategoryDto { Category = c.Category, Label = LabelDto.From(c.Label), MinLevel = c.MinLevel, MaxLevel = c.MaxLevel })],
+        MonthlyPayFen = ladder.MonthlyPayFen?.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
+    };
+
+    internal PayLadder? ToModel(DocumentReader reader, string path)
+    {
+        var pay = new Dictionary<int, long>();
+        foreach (var (key, fen) in MonthlyPayFen ?? [])
+        {
+            if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level) || level < 1)
+            {
+                reader.Add($"{path}.monthlyPayFen.{key}", $"'{key}' is not a ladder level (a whole number from 1)");
+            }
+            else
+            {
+                pay[level] = fen;
+            }
+        }
+        if (Preset is not null)
+        {
+            if (Preset != "three-posts-eighteen-levels")
+            {
+                reader.Add($"{path}.preset", $"'{Preset}' is not a known ladder preset; known: three-posts-eighteen-levels");
+                return null;
+            }
+            return PayLadder.ThreePostsEighteenLevels(pay.Count == 0 ? null : pay);
+        }
+        var categories = new List<PostCategoryRange>();
+        for (var i = 0; i < (Categories?.Count ?? 0); i++)
+        {
+            var c = Categories![i];
+            if (reader.Required(c.Category, $"{path}.categories[{i}].category") is { } code)
+            {
+                categories.Add(new PostCategoryRange(code, c.Label?.ToModel(reader, $"{path}.categories[{i}].label"), c.MinLevel, c.MaxLevel));
+            }
+        }
+        return reader.Guard(path, () => new PayLadder(Id ?? "ladder", categories, pay.Count == 0 ? null : pay));
+    }
+}
+
+internal sealed class CategoryDto
+{
+    public string? Category { get; set; }
+
+    public LabelDto? Label { get; set; }
+
+    public int MinLevel { get; set; }
+
+    public int MaxLevel { get; set; }
+}

@@ -1,0 +1,82 @@
+using NodaTime;
+
+namespace SocialWork.Rules;
+
+/// <summary>
+/// The counting rule shared by the incentive policies: level L counts on day D when a qualification ≥ L (and, where a
+/// matching post is required, a post ≥ L) have both held without a break since a day X, and the uplift has started by D
+/// (<see cref="UpliftTiming.NextMonth"/>: the first day of the month after X; <see cref="UpliftTiming.SameDay"/>: X).
+/// </summary>
+internal static class LevelCounting
+{
+    internal static readonly QualificationLevel[] Levels = [QualificationLevel.Assistant, QualificationLevel.Intermediate, QualificationLevel.Senior];
+
+    /// <summary>Gets the day both conditions for <paramref name="level"/> have held since, or null.</summary>
+    internal static LocalDate? ConditionsSince(Worker worker, QualificationLevel level, LocalDate date, bool requiresPost)
+    {
+        var qualified = worker.QualificationHeldSince(level, date);
+        if (qualified is null)
+        {
+            return null;
+        }
+        if (!requiresPost)
+        {
+            return qualified;
+        }
+        var posted = worker.PostHeldSince(level, date);
+        return posted is null ? null : LocalDate.Max(qualified.Value, posted.Value);
+    }
+
+    /// <summary>Gets the day the incentive for <paramref name="level"/> starts counting, or null when the conditions do not hold on <paramref name="date"/>.</summary>
+    internal static LocalDate? CountsFrom(Worker worker, QualificationLevel level, LocalDate date, bool requiresPost, UpliftTiming timing)
+        => ConditionsSince(worker, level, date, requiresPost) is { } since ? StartOf(since, timing) : null;
+
+    internal static LocalDate StartOf(LocalDate since, UpliftTiming timing)
+        => timing == UpliftTiming.SameDay ? since : since.With(DateAdjusters.StartOfMonth).PlusMonths(1);
+
+    internal static bool Counts(Worker worker, QualificationLevel level, LocalDate date, bool requiresPost, UpliftTiming timing)
+        => CountsFrom(worker, level, date, requiresPost, timing) is { } from && from <= date;
+
+    /// <summary>Gets the highest level that counts on <paramref name="date"/>, or None.</summary>
+    internal static QualificationLevel HighestCounting(Worker worker, LocalDate date, bool requiresPost, UpliftTiming timing)
+    {
+        for (var i = Levels.Length - 1; i >= 0; i--)
+        {
+            if (Counts(worker, Levels[i], date, requiresPost, timing))
+            {
+                return Levels[i];
+            }
+        }
+        return QualificationLevel.None;
+    }
+
+    internal static bool HoldsExactly(Worker worker, QualificationLevel level, LocalDate date)
+    {
+        foreach (var q in worker.Qualifications)
+        {
+            if (q.Level == level && q.ObtainedOn <= date)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    internal static string Chinese(QualificationLevel level) => level switch
+    {
+        QualificationLevel.Assistant => "初级",
+        QualificationLevel.Intermediate => "中级",
+        QualificationLevel.Senior => "高级",
+        _ => "无",
+    };
+
+    internal static string English(QualificationLevel level) => level switch
+    {
+        QualificationLevel.Assistant => "junior",
+        QualificationLevel.Intermediate => "intermediate",
+        QualificationLevel.Senior => "senior",
+        _ => "none",
+    };
+
+    internal static string EnglishSteps(int steps) => steps == 1 ? "1 step" : $"{steps} steps";
+}

@@ -1,0 +1,294 @@
+using NodaTime;
+
+namespace SocialWork.Rules;
+
+/// <summary>
+/// Applies pay-step policies to workers. For a day D, level L <em>counts</em> when a qualification ≥ L and (if the policy
+/// requires it) a post ≥ L have both held without a break since a day X, and the uplift has started by D
+/// (<see cref="UpliftTiming.NextMonth"/>: from the first day of the month after X; <see cref="UpliftTiming.SameDay"/>:
+/// from X). With <see cref="Stacking.HighestOnly"/> the uplift is steps[highest counting L]; with
+/// <see cref="Stacking.Cumulative"/> it is steps[highest counting L] plus steps[L] for every lower counting level L at
+/// which the worker holds a qualification of exactly L (so one certificate never counts twice, and cumulative is never
+/// below highest-only: a senior holder on an intermediate post gets steps[intermediate] either way). Employment outside
+/// the policy's kinds, or a policy not in force, gives 0.
+/// </summary>
+/// <remarks>Thread-safe and stateless apart from the policy set and clock.</remarks>
+public sealed class PayStepEvaluator
+{
+    private readonly IClock clock;
+    private readonly DateTimeZone zone;
+
+    /// <summary>Creates an evaluator over a set of policy versions.</summary>
+    /// <param name="policies">The policies.</param>
+    /// <param name="clock">The clock that says what "today" is; defaults to the system clock.</param>
+    /// <param name="zone">The time zone of "today"; defaults to Asia/Shanghai.</param>
+    public PayStepEvaluator(PolicySet<PayStepPolicy> policies, IClock? clock = null, DateTimeZone? zone = null)
+    {
+        Policies = policies ?? throw new ArgumentNullException(nameof(policies));
+        this.clock = clock ?? SystemClock.Instance;
+        this.zone = zone ?? DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    }
+
+    /// <summary>Creates an evaluator for a single policy.</summary>
+    /// <param name="policy">The policy.</param>
+    public PayStepEvaluator(PayStepPolicy policy)
+        : this(new PolicySet<PayStepPolicy>([policy ?? throw new ArgumentNullException(nameof(policy))]))
+    {
+    }
+
+    /// <summary>Gets the policy versions.</summary>
+    public PolicySet<PayStepPolicy> Policies { get; }
+
+    /// <summary>Assesses a worker today (by the clock, in the evaluator's time zone).</summary>
+    /// <param name="worker">The worker.</param>
+    /// <returns>The assessment.</returns>
+    public PayAssessment AssessToday(Worker worker) => Assess(worker, clock.GetCurrentInstant().InZone(zone).Date);
+
+    /// <summary>Assesses a worker on a day under the policy in force that day.</summary>
+    /// <param name="worker">The worker.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="jurisdiction">The worker's division, to choose among jurisdictions' policies; <see langword="null"/> matches any.</param>
+    /// <returns>The assessment, with at least one finding.</returns>
+    public PayAssessment Assess(Worker worker, LocalDate date, DivisionCode? jurisdiction = null)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        var policy = Policies.InForceOn(date, jurisdiction);
+        if (policy is null)
+        {
+            var nearest = Policies.Policies.Count > 0 ? Policies.Policies[0] : null;
+            var finding = nearest is null
+                ? Finding.Info("pay.noPolicy", $"{date:yyyy-MM-dd}没有生效的基本报酬提升政策，不提升", $"no pay-step policy is in force on {date:yyyy-MM-dd}: no uplift", ("asOf", date))
+                : Finding.Info("pay.policyNotInForce", $"政策{nearest.Id}在{date:yyyy-MM-dd}未生效（{nearest.EffectiveFrom:yyyy-MM-dd}起），不提升", $"policy {nearest.Id} is not in force on {date:yyyy-MM-dd} (from {nearest.EffectiveFrom:yyyy-MM-dd}): no uplift", ("policy", nearest.Id), ("asOf", date));
+            return Finish(worker, date, nearest, null, QualificationLevel.None, 0, [finding], applyLadder: false);
+        }
+        return Assess(worker, date, policy);
+    }
+
+    /// <summary>Assesses a worker on a day under a given policy (which may not be in force; that is then the finding).</summary>
+    /// <param name="worker">The worker.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The assessment, with at least one finding.</returns>
+    public static PayAssessment Assess(Worker worker, LocalDate date, PayStepPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(policy);
+        var findings = new List<Finding>();
+        var qualification = worker.QualificationOn(date);
+        var post = worker.PostOn(date);
+        if (!policy.IsInForceOn(date))
+        {
+            findings.Add(Finding.Info(
+                "pay.policyNotInForce",
+                $"政策{policy.Id}在{date:yyyy-MM-dd}未生效（{policy.EffectiveFrom:yyyy-MM-dd}至{policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "今"}），不提升",
+                $"policy {policy.Id} is not in force on {date:yyyy-MM-dd} ({policy.EffectiveFrom:yyyy-MM-dd} to {policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "open"}): no uplift",
+                ("policy", policy.Id),
+                ("asOf", date)));
+            return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: false);
+        }
+        if (!policy.EligibleEmployment.Contains(worker.Employment))
+        {
+            findings.Add(Finding.Info(
+                "pay.ineligibleEmployment",
+                $"用工类型{worker.Employment}不在政策{policy.Id}的适用范围内，不提升",
+                $"employment {worker.Employment} is not covered by policy {policy.Id}: no uplift",
+                ("employment", worker.Employment)));
+            return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: true);
+        }
+        if (qualification == QualificationLevel.None)
+        {
+            findings.Add(Finding.Info("pay.noQualification", "未取得社会工作者职业资格，不提升", "holds no social-worker qualification: no uplift"));
+            return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: true);
+        }
+        if (policy.RequiresMatchingPost && post == QualificationLevel.None)
+        {
+            findings.Add(Finding.Info(
+                "pay.noAppointment",
+                $"持有{LevelCounting.Chinese(qualification)}资格但未聘任在社会工作专业岗位，不提升",
+                $"holds {LevelCounting.English(qualification)} but is not appointed to a social-work post: no uplift",
+                ("qualification", qualification)));
+            return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: true);
+        }
+
+        var (levelUsed, steps) = Compute(worker, date, policy);
+        var conditionLevel = policy.RequiresMatchingPost ? (QualificationLevel)Math.Min((int)qualification, (int)post) : qualification;
+        if (levelUsed == QualificationLevel.None)
+        {
+            var from = LevelCounting.CountsFrom(worker, conditionLevel, date, policy.RequiresMatchingPost, policy.Timing);
+            findings.Add(Finding.Info(
+                "pay.pending",
+                $"按{LevelCounting.Chinese(conditionLevel)}提升{policy.Steps[conditionLevel]}级，自{from:yyyy-MM-dd}起执行",
+                $"uplift of {LevelCounting.EnglishSteps(policy.Steps[conditionLevel])} at {LevelCounting.English(conditionLevel)} level starts on {from:yyyy-MM-dd}",
+                ("level", conditionLevel),
+                ("startsOn", from)));
+            return Finish(worker, date, policy, policy, levelUsed, 0, findings, applyLadder: true);
+        }
+        findings.Add(Explain(qualification, post, levelUsed, policy));
+        if (levelUsed < conditionLevel)
+        {
+            var from = LevelCounting.CountsFrom(worker, conditionLevel, date, policy.RequiresMatchingPost, policy.Timing);
+            findings.Add(Finding.Info(
+                "pay.higherPending",
+                $"{LevelCounting.Chinese(conditionLevel)}提升自{from:yyyy-MM-dd}起执行，此前按{LevelCounting.Chinese(levelUsed)}",
+                $"the {LevelCounting.English(conditionLevel)} uplift starts on {from:yyyy-MM-dd}; until then the {LevelCounting.English(levelUsed)} uplift applies",
+                ("level", conditionLevel),
+                ("startsOn", from)));
+        }
+        if (policy.Stacking == Stacking.Cumulative)
+        {
+            var parts = LevelCounting.Levels
+                .Where(l => l == levelUsed || (l < levelUsed && LevelCounting.Counts(worker, l, date, policy.RequiresMatchingPost, policy.Timing) && LevelCounting.HoldsExactly(worker, l, date)))
+                .ToList();
+            findings.Add(Finding.Info(
+                "pay.cumulative",
+                $"累计提升：{string.Join("+", parts.Select(l => $"{LevelCounting.Chinese(l)}{policy.Steps[l]}级"))}={steps}级",
+                $"cumulative uplift: {string.Join(" + ", parts.Select(l => $"{LevelCounting.English(l)} {policy.Steps[l]}"))} = {LevelCounting.EnglishSteps(steps)}",
+                ("levels", string.Join("|", parts.Select(LevelCounting.English)))));
+        }
+        return Finish(worker, date, policy, policy, levelUsed, steps, findings, applyLadder: true);
+    }
+
+    /// <summary>
+    /// Assesses a worker over a range of days, for back-pay: the spans over which the uplift was the same. Under
+    /// <see cref="UpliftTiming.NextMonth"/> pay is settled by the month, so a month's uplift is the one on its first day
+    /// (or on <paramref name="from"/> for a first partial month) and changes fall only on month boundaries; under
+    /// <see cref="UpliftTiming.SameDay"/> spans are day-precise.
+    /// </summary>
+    /// <param name="worker">The worker.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day (inclusive).</param>
+    /// <param name="jurisdiction">The worker's division, to choose among jurisdictions' policies.</param>
+    /// <returns>The spans, in order, covering the range without gaps.</returns>
+    public IReadOnlyList<PayStepSpan> AssessRange(Worker worker, LocalDate from, LocalDate to, DivisionCode? jurisdiction = null)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        if (to < from)
+        {
+            throw new ArgumentException($"Range end {to} is before its start {from}.", nameof(to));
+        }
+        var spans = new List<PayStepSpan>();
+        for (var day = from; day <= to;)
+        {
+            var policy = Policies.InForceOn(day, jurisdiction);
+            var monthly = policy?.Timing == UpliftTiming.NextMonth;
+            var until = monthly ? LocalDate.Min(day.With(DateAdjusters.EndOfMonth), to) : day;
+            var (level, steps) = policy is null || !policy.EligibleEmployment.Contains(worker.Employment)
+                ? (QualificationLevel.None, 0)
+                : Compute(worker, day, policy);
+            if (spans.Count > 0 && spans[^1] is var last && last.PolicyId == policy?.Id && last.LevelUsed == level && last.UpliftSteps == steps)
+            {
+                spans[^1] = last with { To = until };
+            }
+            else
+            {
+                spans.Add(new PayStepSpan(day, until, policy?.Id, level, steps));
+            }
+            if (until == LocalDate.MaxIsoValue)
+            {
+                break;
+            }
+            day = until.PlusDays(1);
+        }
+        return spans;
+    }
+
+    /// <summary>Assesses many workers on one day, sorted by worker id.</summary>
+    /// <param name="workers">The workers.</param>
+    /// <param name="date">The day.</param>
+    /// <returns>The roster.</returns>
+    public IReadOnlyList<PayAssessment> AssessRoster(IEnumerable<Worker> workers, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        return [.. workers.OrderBy(w => w.Id, StringComparer.Ordinal).Select(w => Assess(w, date))];
+    }
+
+    private static (QualificationLevel Level, int Steps) Compute(Worker worker, LocalDate date, PayStepPolicy policy)
+    {
+        var highest = LevelCounting.HighestCounting(worker, date, policy.RequiresMatchingPost, policy.Timing);
+        if (highest == QualificationLevel.None)
+        {
+            return (highest, 0);
+        }
+        if (policy.Stacking == Stacking.HighestOnly)
+        {
+            return (highest, policy.Steps[highest]);
+        }
+        var sum = policy.Steps[highest];
+        foreach (var level in LevelCounting.Levels)
+        {
+            if (level < highest && LevelCounting.Counts(worker, level, date, policy.RequiresMatchingPost, policy.Timing) && LevelCounting.HoldsExactly(worker, level, date))
+            {
+                sum += policy.Steps[level];
+            }
+        }
+        return (highest, sum);
+    }
+
+    private static Finding Explain(QualificationLevel qualification, QualificationLevel post, QualificationLevel used, PayStepPolicy policy)
+    {
+        var steps = policy.Steps[used];
+        var facts = new (string, object?)[] { ("qualification", qualification), ("post", post), ("levelUsed", used), ("steps", steps) };
+        if (!policy.RequiresMatchingPost)
+        {
+            return Finding.Info("pay.qualified", $"持有{LevelCounting.Chinese(qualification)}资格，按{LevelCounting.Chinese(used)}提升{steps}级", $"holds {LevelCounting.English(qualification)}: uplift {LevelCounting.EnglishSteps(steps)} at {LevelCounting.English(used)} level", facts);
+        }
+        if (qualification > post)
+        {
+            return Finding.Info(
+                "pay.postLower",
+                $"持有{LevelCounting.Chinese(qualification)}资格但聘任在{LevelCounting.Chinese(post)}岗位，按{LevelCounting.Chinese(used)}提升{steps}级",
+                $"holds {LevelCounting.English(qualification)} but appointed to a {LevelCounting.English(post)} post: uplift {LevelCounting.EnglishSteps(steps)}",
+                facts);
+        }
+        if (post > qualification)
+        {
+            return Finding.Info(
+                "pay.qualificationLower",
+                $"聘任在{LevelCounting.Chinese(post)}岗位但持有{LevelCounting.Chinese(qualification)}资格，按{LevelCounting.Chinese(used)}提升{steps}级",
+                $"appointed to a {LevelCounting.English(post)} post but holds {LevelCounting.English(qualification)}: uplift {LevelCounting.EnglishSteps(steps)}",
+                facts);
+        }
+        return Finding.Info(
+            "pay.matched",
+            $"持有{LevelCounting.Chinese(qualification)}资格并聘任在相应岗位，提升{steps}级",
+            $"holds {LevelCounting.English(qualification)} and is appointed to the matching post: uplift {LevelCounting.EnglishSteps(steps)}",
+            facts);
+    }
+
+    private static PayAssessment Finish(Worker worker, LocalDate date, PayStepPolicy? ladderSource, PayStepPolicy? applied, QualificationLevel levelUsed, int steps, List<Finding> findings, bool applyLadder)
+    {
+        int? effective = worker.BaseLevel is { } b ? checked(b + steps) : null;
+        var capped = false;
+        Money? monthlyPay = null;
+        var ladder = applyLadder ? ladderSource?.Ladder : null;
+        if (ladder is not null && effective is { } level)
+        {
+            var category = ladder.Find(worker.PostCategory);
+            if (category is null)
+            {
+                findings.Add(Finding.Warning(
+                    "pay.unknownCategory",
+                    $"岗位类别“{worker.PostCategory}”不在{ladder.Id}中，未封顶",
+                    $"post category '{worker.PostCategory}' is not on ladder {ladder.Id}: no cap applied",
+                    ("postCategory", worker.PostCategory)));
+            }
+            else if (level > category.MaxLevel)
+            {
+                capped = true;
+                effective = category.MaxLevel;
+                findings.Add(Finding.Info(
+                    "pay.capped",
+                    $"{worker.BaseLevel}级提升{steps}级超过{category.Category}岗位最高{category.MaxLevel}级，按{category.MaxLevel}级执行",
+                    $"level {worker.BaseLevel} + {LevelCounting.EnglishSteps(steps)} exceeds the top of the {category.Category} range ({category.MaxLevel}): capped at {category.MaxLevel}",
+                    ("baseLevel", worker.BaseLevel),
+                    ("maxLevel", category.MaxLevel)));
+            }
+            monthlyPay = ladder.MonthlyPay(effective!.Value);
+            if (monthlyPay is { } pay)
+            {
+                findings.Add(Finding.Info("pay.monthlyBasicPay", $"{effective}级月基本报酬{pay}元", $"monthly basic pay at level {effective}: {pay} yuan", ("level", effective), ("yuan", pay)));
+            }
+        }
+        return new PayAssessment(worker.Id, date, applied?.Id, worker.QualificationOn(date), worker.PostOn(date), levelUsed, steps, worker.BaseLevel, effective, capped, monthlyPay, findings);
+    }
+}

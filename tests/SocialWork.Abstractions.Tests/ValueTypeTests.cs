@@ -1,0 +1,152 @@
+using FsCheck.Xunit;
+
+namespace SocialWork.Abstractions.Tests;
+
+[Properties(Arbitrary = [typeof(Arbitraries)])]
+public class MoneyTests
+{
+    [Theory]
+    [InlineData("1700.5", 170050)]
+    [InlineData("17000", 1700000)]
+    [InlineData("0.05", 5)]
+    [InlineData("-12.30", -1230)]
+    public void Yuan_text_parses_to_exact_fen(string text, long fen) => Assert.Equal(fen, Money.Parse(text).Fen);
+
+    [Theory]
+    [InlineData("1.234", "more than two decimals")]
+    [InlineData("1.", "no digits after it")]
+    [InlineData("abc", "'a'")]
+    [InlineData("", "not a number")]
+    [InlineData("99999999999999999999", "too large")]
+    public void Bad_amounts_are_rejected_naming_the_value(string text, string defect)
+    {
+        var ex = Assert.Throws<FormatException>(() => Money.Parse(text));
+        Assert.Contains($"'{text}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(defect, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formats_with_two_decimals_invariantly() => Assert.Equal("17000.00", Money.FromFen(1_700_000).ToString());
+
+    [Fact]
+    public void Addition_overflow_throws_instead_of_wrapping()
+        => Assert.Throws<OverflowException>(() => Money.FromFen(long.MaxValue) + Money.FromFen(1));
+
+    [Fact]
+    public void FromYuan_rejects_fractions_of_a_fen() => Assert.Throws<ArgumentException>(() => Money.FromYuan(0.001m));
+
+    [Property]
+    public bool Parse_of_format_is_identity(Money money) => Money.Parse(money.ToString()) == money;
+}
+
+[Properties(Arbitrary = [typeof(Arbitraries)])]
+public class PeriodTests
+{
+    [Fact]
+    public void Labels_follow_the_report_format()
+    {
+        var date = new LocalDate(2026, 3, 14);
+        Assert.Equal("2026-03", Period.Containing(date, PeriodKind.Month).ToString());
+        Assert.Equal("2026-Q1", Period.Containing(date, PeriodKind.Quarter).ToString());
+        Assert.Equal("2026", Period.Containing(date, PeriodKind.Year).ToString());
+    }
+
+    [Fact]
+    public void Quarter_runs_from_first_to_last_day()
+    {
+        var q = Period.OfQuarter(2026, 4);
+        Assert.Equal(new LocalDate(2026, 10, 1), q.Start);
+        Assert.Equal(new LocalDate(2026, 12, 31), q.End);
+        Assert.Equal(Period.OfQuarter(2027, 1), q.Next());
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("2026-Q5")]
+    [InlineData("26-01")]
+    [InlineData("2026-3")]
+    public void Bad_labels_are_rejected(string label)
+    {
+        var ex = Assert.Throws<FormatException>(() => Period.Parse(label));
+        Assert.Contains(label, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Property]
+    public bool Parse_of_label_is_identity(Period period) => Period.Parse(period.ToString()) == period;
+
+    [Property]
+    public bool A_period_contains_exactly_the_dates_that_map_to_it(Period period, LocalDate date)
+        => period.Contains(date) == (Period.Containing(date, period.Kind) == period)
+           && period.Contains(date) == (period.Start <= date && date <= period.End);
+
+    [Property]
+    public bool Ordinal_round_trips(Period period) => Period.FromOrdinal(period.Kind, period.Ordinal) == period;
+}
+
+[Properties(Arbitrary = [typeof(Arbitraries)])]
+public class ServiceCodeTests
+{
+    [Fact]
+    public void Item_code_belongs_to_the_domain_before_the_first_dot()
+    {
+        var code = ServiceCode.Parse("EL.01.02");
+        Assert.Equal("EL", code.Domain.Value);
+        Assert.Equal("EL.01", code.Parent.Value);
+        Assert.Equal(2, code.Depth);
+        Assert.True(code.IsWithin(ServiceCode.Parse("EL")));
+        Assert.False(ServiceCode.Parse("EL.010").IsWithin(ServiceCode.Parse("EL.01")));
+    }
+
+    [Theory]
+    [InlineData("el")]
+    [InlineData("E")]
+    [InlineData("EL.1")]
+    [InlineData("EL.01x")]
+    [InlineData("EL.")]
+    public void Bad_syntax_is_rejected(string text)
+    {
+        var ex = Assert.Throws<FormatException>(() => ServiceCode.Parse(text));
+        Assert.Contains($"'{text}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Property]
+    public bool Parse_of_format_is_identity(ServiceCode code) => ServiceCode.Parse(code.ToString()) == code;
+}
+
+public class EnumCodeTests
+{
+    [Fact]
+    public void Method_codes_round_trip_and_unknown_codes_are_named()
+    {
+        foreach (var method in ServiceMethods.All)
+        {
+            Assert.Equal(method, ServiceMethods.Parse(method.ToCode()));
+        }
+        var ex = Assert.Throws<FormatException>(() => ServiceMethods.Parse("visits"));
+        Assert.Contains("'visits'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_home_visits_count_households() => Assert.Equal([ServiceMethod.Visit], ServiceMethods.All.Where(m => m.CountsHouseholds()));
+
+    [Fact]
+    public void Target_group_codes_round_trip()
+    {
+        foreach (var group in TargetGroups.All)
+        {
+            Assert.Equal(group, TargetGroups.Parse(group.ToCode()));
+        }
+        Assert.Equal("老年人", TargetGroup.Elderly.ToChineseLabel());
+    }
+
+    [Fact]
+    public void Five_society_parties_parse_from_the_csv_form()
+    {
+        Assert.True(LinkagePartiesFormat.TryParse("community|organisation|socialWorker|volunteer|charity", out var all));
+        Assert.Equal((LinkageParties)31, all);
+        Assert.Equal("community|volunteer", (LinkageParties.Community | LinkageParties.Volunteer).ToCodes());
+        Assert.False(LinkagePartiesFormat.TryParse("community|church", out _));
+        Assert.True(LinkagePartiesFormat.TryParse("", out var none));
+        Assert.Equal(LinkageParties.None, none);
+    }
+}
