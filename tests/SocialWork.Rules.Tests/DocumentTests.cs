@@ -1,0 +1,127 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialWork.Rules.Tests;
+
+public class DocumentTests
+{
+    [Fact]
+    public void Pay_policy_document_uses_defaults_for_omitted_fields_and_round_trips()
+    {
+        var policy = PayPolicyJson.Parse("""{"id":"xam","effectiveFrom":"2021-01-01"}""");
+        Assert.Equal(new PerLevel<int>(1, 2, 3), policy.Steps);
+        Assert.Equal([Employment.CommunityFullTime], policy.EligibleEmployment);
+        Assert.True(policy.RequiresMatchingPost);
+        Assert.Equal(Stacking.HighestOnly, policy.Stacking);
+        Assert.Equal(UpliftTiming.NextMonth, policy.Timing);
+        var full = policy with { Ladder = PayLadder.ThreePostsEighteenLevels(new Dictionary<int, long> { [1] = 300_000 }), EffectiveTo = new LocalDate(2025, 12, 31), Stacking = Stacking.Cumulative };
+        var json = PayPolicyJson.Serialize(full);
+        Assert.Equal(json, PayPolicyJson.Serialize(PayPolicyJson.Parse(json)));
+        Assert.Contains("\"stacking\": \"cumulative\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"effectiveFrom":"2021-01-01"}""", "$.id")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-02-30"}""", "$.effectiveFrom")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","stacking":"sometimes"}""", "$.stacking")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","eligibleEmployment":["boss"]}""", "$.eligibleEmployment[0]")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","steps":{"assistant":-1}}""", "$.steps.assistant")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","bonus":true}""", "$")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","steps":{"assistant":"one"}}""", "$.steps.assistant")]
+    [InlineData("""{"id":"x","effectiveFrom":"2021-01-01","effectiveTo":"2020-01-01"}""", "$.effectiveTo")]
+    public void Bad_pay_policy_documents_name_the_json_path(string json, string path)
+    {
+        var ex = Assert.Throws<DocumentException>(() => PayPolicyJson.Parse(json, "policy.json"));
+        Assert.Contains(ex.Problems, p => p.Path.StartsWith(path, StringComparison.Ordinal));
+        Assert.Contains("policy.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workers_document_reports_every_bad_field_with_its_path()
+    {
+        var json = """{"workers":[{"id":"W1","employment":"communityFullTime","qualifications":[{"level":"expert","obtainedOn":"2024-01-01"}]},{"id":"W2","employment":"partTime","appointments":[{"post":"senior","from":"2024-05-01","to":"2024-01-01"}]}]}""";
+        var ex = Assert.Throws<DocumentException>(() => NetworkJson.LoadWorkers(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "workers.json"));
+        Assert.Equal(["$.workers[0].qualifications[0].level", "$.workers[1].appointments[0]"], ex.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Network_document_loads_facilities_with_profiles()
+    {
+        var json = """
+            {"divisions":[{"code":"130602","name":"竞秀区"},{"code":"130602001","name":"韩村北街道"}],
+             "facilities":[{"id":"C","tier":"countyCenter","division":"130602","openedOn":"2021-05-18"},
+                           {"id":"S1","tier":"townshipStation","division":"130602001","openedOn":"2021-05-18","closedOn":null,"profile":{"hasSite":true,"residentSocialWorkers":2}}]}
+            """;
+        var network = NetworkJson.LoadNetwork(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(2, network.Facilities.Count);
+        Assert.True(network.Profiles["S1"].HasSite);
+    }
+
+    [Fact]
+    public void Network_document_rejects_a_station_at_a_county()
+    {
+        var json = """{"divisions":[{"code":"130602","name":"竞秀区"}],"facilities":[{"id":"S1","tier":"townshipStation","division":"130602","openedOn":"2021-05-18"}]}""";
+        var ex = Assert.Throws<DocumentException>(() => NetworkJson.LoadNetwork(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Equal("$.facilities[0]", ex.Problems.Single().Path);
+    }
+
+    [Fact]
+    public void Plan_document_applies_overrides()
+    {
+        var json = """{"scope":"130602","start":"2021-05-18","preset":"cover-standardize-improve","phaseMonths":{"cover":18},"thresholds":{"improvedShare":0.6},"standard":["six-haves","fujian-2021"]}""";
+        var document = CoveragePlanJson.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(18, document.Plan.Phases[0].Months);
+        Assert.Equal(0.6, document.Plan.Phases[2].Targets.Single(t => t.Metric == CoverageMetric.ImprovedShare).Required);
+        Assert.Equal(7, document.Standard.Criteria.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","preset":"five-year"}""", "$.preset")]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","thresholds":{"improvedShare":1.5}}""", "$.thresholds.improvedShare")]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","phaseMonths":{"pilot":12}}""", "$.phaseMonths.pilot")]
+    [InlineData("""{"scope":"1306","start":"2021-05-18"}""", "$.scope")]
+    public void Bad_plan_documents_name_the_json_path(string json, string path)
+    {
+        var ex = Assert.Throws<DocumentException>(() => CoveragePlanJson.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Contains(ex.Problems, p => p.Path == path);
+    }
+
+    [Fact]
+    public void Catalog_check_names_the_version_used()
+    {
+        var county = ServiceCatalog.Default.Extend("county-2024", new LocalDate(2024, 1, 1))
+            .WithItem(new ServiceItem(ServiceCode.Parse("EL.01"), new LocalizedText("独居老人探访"), null, ["CARE"], ["elderly"]))
+            .WithRetirement(ServiceCode.Parse("EL.01"), new LocalDate(2025, 1, 1))
+            .ApplyTo(ServiceCatalog.Default);
+        var checker = new CatalogChecker(new CatalogHistory([county]));
+        ServiceRecord R(string code, LocalDate date, ServiceMethod method = ServiceMethod.Visit, int households = 1)
+            => new("R1", date, DivisionCode.Parse("130602001"), ServiceCode.Parse(code), method, 1, households);
+        Assert.Equal(CatalogCheckOutcome.Valid, checker.Classify(R("EL.01", new LocalDate(2024, 6, 1))));
+        Assert.Equal(CatalogCheckOutcome.RetiredCode, checker.Classify(R("EL.01", new LocalDate(2025, 1, 1))));
+        Assert.Equal(CatalogCheckOutcome.UnknownCode, checker.Classify(R("EL.02", new LocalDate(2024, 6, 1))));
+        Assert.Equal(CatalogCheckOutcome.NoCatalogInForce, checker.Classify(R("EL", new LocalDate(2023, 6, 1))));
+        Assert.Equal(CatalogCheckOutcome.HouseholdsNotApplicable, checker.Classify(R("EL", new LocalDate(2024, 6, 1), ServiceMethod.Group)));
+        var result = checker.Check(R("EL.02", new LocalDate(2024, 6, 1)));
+        Assert.Contains("county-2024 (2024-01-01)", result.Findings.Single().English, StringComparison.Ordinal);
+        Assert.Equal("county-2024", result.CatalogId);
+    }
+
+    [Fact]
+    public void Rules_register_once_with_try_add_and_accumulate_policies()
+    {
+        var services = new ServiceCollection();
+        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicies.XingAnLeague("a", new LocalDate(2021, 1, 1)) with { EffectiveTo = new LocalDate(2022, 12, 31) }));
+        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicies.XingAnLeague("b", new LocalDate(2023, 1, 1))));
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2024, 3, 1, 0, 0));
+        services.AddSingleton<IClock>(clock);
+        using var provider = services.BuildServiceProvider();
+        Assert.Single(services, d => d.ServiceType == typeof(PayStepEvaluator));
+        var evaluator = provider.GetRequiredService<PayStepEvaluator>();
+        Assert.Equal(["a", "b"], evaluator.Policies.Policies.Select(p => p.Id));
+        var worker = new Worker("W", Employment.CommunityFullTime, [new Qualification(QualificationLevel.Assistant, new LocalDate(2020, 1, 1))], [new PostAppointment(QualificationLevel.Assistant, new LocalDate(2020, 1, 1))]);
+        var today = evaluator.AssessToday(worker);
+        Assert.Equal(new LocalDate(2024, 3, 1), today.AsOf);
+        Assert.Equal("b", today.PolicyId);
+        Assert.NotNull(provider.GetRequiredService<CatalogChecker>());
+        Assert.NotNull(provider.GetRequiredService<CoverageAssessor>());
+    }
+}
