@@ -1,0 +1,197 @@
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// Indicators grouped by division × period × key, held in dense arrays. Build one from a <see cref="RecordBatch"/> with
+/// <see cref="Build"/> (one pass over the columns, parallel with per-thread partials), roll it up to any ancestor
+/// level with <see cref="RollUp"/>, and merge cubes built on disjoint batches with <see cref="Merge"/>. Rows enumerate in
+/// division, period, key order. Immutable and thread-safe.
+/// </summary>
+public sealed class Cube
+{
+    private readonly DivisionCode[] divisions;
+    private readonly Period[] periods;
+    private readonly string[] keys;
+    private readonly long[] slots;
+
+    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, Period[] periods, string[] keys, long[] slots)
+    {
+        Level = level;
+        PeriodKind = periodKind;
+        Dimension = dimension;
+        this.divisions = divisions;
+        this.periods = periods;
+        this.keys = keys;
+        this.slots = slots;
+        Total = SumAll(slots);
+    }
+
+    /// <summary>Gets the division level of the rows.</summary>
+    public DivisionLevel Level { get; }
+
+    /// <summary>Gets the period granularity.</summary>
+    public PeriodKind PeriodKind { get; }
+
+    /// <summary>Gets the third axis.</summary>
+    public CubeDimension Dimension { get; }
+
+    /// <summary>Gets the division axis, sorted.</summary>
+    public IReadOnlyList<DivisionCode> Divisions => divisions;
+
+    /// <summary>Gets the period axis, sorted (every period between the first and last record, empty ones included).</summary>
+    public IReadOnlyList<Period> Periods => periods;
+
+    /// <summary>Gets the key axis, sorted ordinally.</summary>
+    public IReadOnlyList<string> Keys => keys;
+
+    /// <summary>Gets the total over every cell.</summary>
+    public Indicators Total { get; }
+
+    /// <summary>Gets the non-empty cells in division, period, key order.</summary>
+    public IEnumerable<CubeRow> Rows
+    {
+        get
+        {
+            for (var d = 0; d < divisions.Length; d++)
+            {
+                for (var p = 0; p < periods.Length; p++)
+                {
+                    for (var k = 0; k < keys.Length; k++)
+                    {
+                        var cell = Cell(d, p, k);
+                        if (cell.Records != 0)
+                        {
+                            yield return new CubeRow(divisions[d], periods[p], keys[k], cell);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Aggregates a batch.</summary>
+    /// <param name="batch">The records.</param>
+    /// <param name="query">What to group by and which records to take.</param>
+    /// <returns>The cube.</returns>
+    public static Cube Build(RecordBatch batch, CubeQuery query) => CubeBuilder.Build(batch, query);
+
+    /// <summary>Looks a cell up.</summary>
+    /// <param name="division">The division.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="key">The key (empty for <see cref="CubeDimension.None"/>).</param>
+    /// <param name="indicators">The cell's indicators, or <see cref="Indicators.Zero"/>.</param>
+    /// <returns><see langword="true"/> when the coordinates lie on the cube's axes.</returns>
+    public bool TryGet(DivisionCode division, Period period, string key, out Indicators indicators)
+    {
+        var d = Array.BinarySearch(divisions, division);
+        var p = Array.BinarySearch(periods, period);
+        var k = Array.BinarySearch(keys, key, StringComparer.Ordinal);
+        indicators = d >= 0 && p >= 0 && k >= 0 ? Cell(d, p, k) : Indicators.Zero;
+        return d >= 0 && p >= 0 && k >= 0;
+    }
+
+    /// <summary>Gets a cell, <see cref="Indicators.Zero"/> when absent.</summary>
+    /// <param name="division">The division.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="key">The key.</param>
+    public Indicators this[DivisionCode division, Period period, string key = ""] => TryGet(division, period, key, out var value) ? value : Indicators.Zero;
+
+    /// <summary>Sums the cells of each division into its ancestor at <paramref name="level"/> (divisions already at or above it stay).</summary>
+    /// <param name="level">A level at or above the cube's.</param>
+    /// <returns>The rolled-up cube.</returns>
+    public Cube RollUp(DivisionLevel level)
+    {
+        if (level > Level)
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"Cannot roll a {Level}-level cube down to {level}.");
+        }
+        var targets = divisions.Select(d => d.Level > level ? d.AncestorAt(level) : d).ToArray();
+        var axis = targets.Distinct().Order().ToArray();
+        var map = targets.Select(t => Array.BinarySearch(axis, t)).ToArray();
+        var result = new long[axis.Length * periods.Length * keys.Length * Indicators.Slots];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            for (var d = 0; d < divisions.Length; d++)
+            {
+                var from = Offset(p, d, 0, divisions.Length);
+                var to = (((p * axis.Length) + map[d]) * keys.Length) * Indicators.Slots;
+                AddInto(result.AsSpan(to, keys.Length * Indicators.Slots), slots.AsSpan(from, keys.Length * Indicators.Slots));
+            }
+        }
+        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result);
+    }
+
+    /// <summary>Merges cubes with the same level, period kind and dimension (for example built on disjoint batches or shards).</summary>
+    /// <param name="left">The first cube.</param>
+    /// <param name="right">The second cube.</param>
+    /// <returns>A cube over the union of the axes whose cells are the sums.</returns>
+    /// <exception cref="ArgumentException">The cubes group differently.</exception>
+    public static Cube Merge(Cube left, Cube right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Level != right.Level || left.PeriodKind != right.PeriodKind || left.Dimension != right.Dimension)
+        {
+            throw new ArgumentException($"Cannot merge a {left.Level}/{left.PeriodKind}/{left.Dimension} cube with a {right.Level}/{right.PeriodKind}/{right.Dimension} cube.", nameof(right));
+        }
+        var divisionAxis = left.divisions.Union(right.divisions).Order().ToArray();
+        var periodAxis = Span(left.periods.Union(right.periods));
+        var keyAxis = left.keys.Union(right.keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
+        foreach (var part in new[] { left, right })
+        {
+            var dMap = part.divisions.Select(d => Array.BinarySearch(divisionAxis, d)).ToArray();
+            var pMap = part.periods.Select(p => Array.BinarySearch(periodAxis, p)).ToArray();
+            var kMap = part.keys.Select(k => Array.BinarySearch(keyAxis, k, StringComparer.Ordinal)).ToArray();
+            for (var p = 0; p < part.periods.Length; p++)
+            {
+                for (var d = 0; d < part.divisions.Length; d++)
+                {
+                    for (var k = 0; k < part.keys.Length; k++)
+                    {
+                        var from = part.Offset(p, d, k, part.divisions.Length);
+                        var to = ((((pMap[p] * divisionAxis.Length) + dMap[d]) * keyAxis.Length) + kMap[k]) * Indicators.Slots;
+                        AddInto(result.AsSpan(to, Indicators.Slots), part.slots.AsSpan(from, Indicators.Slots));
+                    }
+                }
+            }
+        }
+        return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result);
+    }
+
+    internal static Period[] Span(IEnumerable<Period> periods)
+    {
+        var sorted = periods.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return sorted;
+        }
+        var all = new List<Period>();
+        for (var p = sorted[0]; p <= sorted[^1]; p = p.Next())
+        {
+            all.Add(p);
+        }
+        return [.. all];
+    }
+
+    private Indicators Cell(int d, int p, int k) => Indicators.FromSlots(slots.AsSpan(Offset(p, d, k, divisions.Length), Indicators.Slots));
+
+    private int Offset(int p, int d, int k, int divisionCount) => ((((p * divisionCount) + d) * keys.Length) + k) * Indicators.Slots;
+
+    private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = checked(target[i] + source[i]);
+        }
+    }
+
+    private static Indicators SumAll(long[] slots)
+    {
+        Span<long> total = stackalloc long[Indicators.Slots];
+        for (var i = 0; i < slots.Length; i += Indicators.Slots)
+        {
+            AddInto(total, slots.AsSpan(i, Indicators.Slots));
+        }
+        return Indicators.FromSlots(total);
+    }
+}

@@ -1,0 +1,51 @@
+using NodaTime;
+
+namespace SocialWork.Reporting;
+
+/// <summary>The third axis of a cube, besides division and period.</summary>
+public enum CubeDimension
+{
+    /// <summary>No third axis: one key, the empty string.</summary>
+    None,
+
+    /// <summary>By service domain (the part of the code before the first dot).</summary>
+    Domain,
+
+    /// <summary>By method code.</summary>
+    Method,
+
+    /// <summary>By item (or domain) code as recorded.</summary>
+    Item,
+
+    /// <summary>By target-group code; records without one have the empty key.</summary>
+    TargetGroup,
+
+    /// <summary>By programme id; records without one have the empty key.</summary>
+    Programme,
+}
+
+/// <summary>What a cube groups by and which records it takes.</summary>
+/// <param name="Level">The division level of the rows. A record coded above this level stays at its own code.</param>
+/// <param name="PeriodKind">The period granularity.</param>
+/// <param name="Dimension">The third axis.</param>
+public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeDimension Dimension = CubeDimension.None)
+{
+    /// <summary>Gets the first day of records to include, if limited.</summary>
+    public LocalDate? From { get; init; }
+
+    /// <summary>Gets the last day of records to include (inclusive), if limited.</summary>
+    public LocalDate? To { get; init; }
+
+    /// <summary>Gets the division whose records to include (itself and everything inside it), if limited.</summary>
+    public DivisionCode? Within { get; init; }
+
+    /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
+    public int Parallelism { get; init; }
+}
+
+/// <summary>One non-empty cell of a cube.</summary>
+/// <param name="Division">The division.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Key">The dimension key (empty for <see cref="CubeDimension.None"/> and for records without one).</param>
+/// <param name="Indicators">The cell's indicators.</param>
+public readonly record struct CubeRow(DivisionCode Division, Period Period, string Key, Indicators Indicators);

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace SocialWork.Reporting;
+
+/// <summary>Labels for report output in zh-CN or English: column headers, division names and dimension keys.</summary>
+public sealed class ReportLabels
+{
+    private static readonly Dictionary<string, (string Zh, string En)> ColumnLabels = new(StringComparer.Ordinal)
+    {
+        ["division"] = ("区划代码", "Division"),
+        ["name"] = ("名称", "Name"),
+        ["period"] = ("期间", "Period"),
+        ["key"] = ("分类", "Key"),
+        ["keyLabel"] = ("分类名称", "Key label"),
+        ["records"] = ("记录数", "Records"),
+        ["personTimes"] = ("服务人次", "Person-times"),
+        ["households"] = ("户数", "Households"),
+        ["amount"] = ("链接资源(元)", "Resources (yuan)"),
+        ["visits"] = ("走访入户", "Visits"),
+        ["files"] = ("建立档案", "Files"),
+        ["casework"] = ("个案服务", "Casework"),
+        ["groups"] = ("小组活动", "Groups"),
+        ["activities"] = ("主题活动", "Activities"),
+        ["trainings"] = ("培训", "Trainings"),
+        ["total"] = ("合计", "Total"),
+    };
+
+    /// <summary>Creates labels.</summary>
+    /// <param name="culture">The culture: any zh culture gives Chinese, others English.</param>
+    /// <param name="catalog">The catalog for key labels (the default catalog when omitted).</param>
+    /// <param name="directory">Division names, if known.</param>
+    public ReportLabels(CultureInfo culture, ServiceCatalog? catalog = null, DivisionDirectory? directory = null)
+    {
+        Culture = culture ?? throw new ArgumentNullException(nameof(culture));
+        Catalog = catalog ?? ServiceCatalog.Default;
+        Directory = directory;
+    }
+
+    /// <summary>Gets the culture.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>Gets the catalog used for key labels.</summary>
+    public ServiceCatalog Catalog { get; }
+
+    /// <summary>Gets the division names, if known.</summary>
+    public DivisionDirectory? Directory { get; }
+
+    /// <summary>Gets a value indicating whether labels are Chinese.</summary>
+    public bool IsChinese => Culture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>Gets the header of a report column (<c>records</c>, <c>personTimes</c>, …).</summary>
+    /// <param name="column">The column id.</param>
+    /// <returns>The header; the id itself when unknown.</returns>
+    public string Column(string column) => ColumnLabels.TryGetValue(column, out var label) ? (IsChinese ? label.Zh : label.En) : column;
+
+    /// <summary>Gets a division's name, or empty when unknown.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The name.</returns>
+    public string DivisionName(DivisionCode code) => Directory is not null && Directory.TryGet(code, out var d) ? d.Name : string.Empty;
+
+    /// <summary>Gets the label of a key (a domain, item, method or target-group code), falling back zh-CN → en → the key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The label.</returns>
+    public string Key(string key) => key.Length == 0 ? string.Empty : Catalog.GetLabel(key, Culture);
+}

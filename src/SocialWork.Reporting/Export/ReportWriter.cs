@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SocialWork.Reporting;
+
+/// <summary>Writes reports as JSON (the report format) or CSV (with labels in the chosen language).</summary>
+public static class ReportWriter
+{
+    private static readonly ReportJsonContext Readable = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters =
+        {
+            new SocialWork.Json.DivisionCodeJsonConverter(),
+            new SocialWork.Json.PeriodJsonConverter(),
+            new SocialWork.Json.MoneyJsonConverter(),
+            new SocialWork.Json.CamelCaseEnumConverter<DivisionLevel>(),
+            new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
+            new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>(),
+        },
+    });
+
+    /// <summary>Writes the JSON report.</summary>
+    /// <param name="document">The report.</param>
+    /// <param name="utf8Output">The stream.</param>
+    public static void WriteJson(ReportDocument document, Stream utf8Output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(utf8Output);
+        JsonSerializer.Serialize(utf8Output, document, Readable.ReportDocument);
+    }
+
+    /// <summary>Returns the JSON report as text.</summary>
+    /// <param name="document">The report.</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(ReportDocument document) => JsonSerializer.Serialize(document, Readable.ReportDocument);
+
+    /// <summary>
+    /// Writes the report as CSV: <c>division,name,period,key,key_label,records,person_times,households,amount,visits,files,
+    /// casework,groups,activities,trainings</c>, one row per cell in report order; names and key labels in the labels' language.
+    /// </summary>
+    /// <param name="document">The report.</param>
+    /// <param name="writer">The text writer.</param>
+    /// <param name="labels">The labels.</param>
+    public static void WriteCsv(ReportDocument document, TextWriter writer, ReportLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(labels);
+        writer.Write("division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings\n");
+        foreach (var row in document.Rows)
+        {
+            writer.Write(string.Join(',', [
+                row.Division.ToString(),
+                Quote(row.Name ?? labels.DivisionName(row.Division)),
+                row.Period.ToString(),
+                Quote(row.Key),
+                Quote(labels.Key(row.Key)),
+                .. Values(row),
+            ]));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Gets the indicator values of a row as invariant text, in column order.</summary>
+    /// <param name="i">The indicators.</param>
+    /// <returns>records, personTimes, households, amount, visits, files, casework, groups, activities, trainings.</returns>
+    public static IReadOnlyList<string> Values(ReportIndicators i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return [.. new[] { i.Records, i.PersonTimes, i.Households }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            i.Amount.ToString(),
+            .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings }.Select(v => v.ToString(CultureInfo.InvariantCulture))];
+    }
+
+    private static string Quote(string value)
+        => value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

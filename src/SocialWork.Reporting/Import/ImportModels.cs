@@ -1,0 +1,61 @@
+namespace SocialWork.Reporting;
+
+/// <summary>What the importer does with a bad row.</summary>
+public enum ImportMode
+{
+    /// <summary>Reject the whole input at the first bad row.</summary>
+    Strict,
+
+    /// <summary>Keep the valid rows and return the rejected ones verbatim.</summary>
+    Lenient,
+}
+
+/// <summary>A row that was not imported: where it is, which column is wrong, why, and the row as it was read.</summary>
+/// <param name="File">The file or document name.</param>
+/// <param name="Line">The 1-based line number where the row starts.</param>
+/// <param name="Column">The offending column (CSV header name, or JSON property path).</param>
+/// <param name="Reason">What is wrong, naming the value.</param>
+/// <param name="Raw">The row verbatim.</param>
+public sealed record RejectedRow(string File, int Line, string Column, string Reason, string Raw)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{File}:{Line}: {Column}: {Reason}";
+}
+
+/// <summary>The outcome of an import: the batch of accepted records and every rejected row. <c>Accepted + Rejected = Read</c>, always.</summary>
+/// <param name="Batch">The accepted records.</param>
+/// <param name="Read">The number of data rows read.</param>
+/// <param name="Rejected">The rejected rows, in file order.</param>
+public sealed record ImportResult(RecordBatch Batch, int Read, IReadOnlyList<RejectedRow> Rejected)
+{
+    /// <summary>Gets the number of accepted rows.</summary>
+    public int Accepted => Batch.Count;
+}
+
+/// <summary>Options of the record importers.</summary>
+public sealed record RecordImportOptions
+{
+    /// <summary>Gets what to do with bad rows (default <see cref="ImportMode.Strict"/>).</summary>
+    public ImportMode Mode { get; init; } = ImportMode.Strict;
+
+    /// <summary>Gets a catalog checker; when set, rows whose code is unknown or retired on their date are rejected.</summary>
+    public Rules.CatalogChecker? Catalog { get; init; }
+
+    /// <summary>Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars).</summary>
+    public Action<int>? Progress { get; init; }
+}
+
+/// <summary>Thrown when an input cannot be imported: a strict import met a bad row, or the input as a whole is unusable (no header, missing columns, malformed JSON).</summary>
+public sealed class RecordImportException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="row">The first bad row (file, line, column, reason).</param>
+    public RecordImportException(RejectedRow row)
+        : base($"{row?.File}: line {row?.Line}: column '{row?.Column}': {row?.Reason}")
+    {
+        Row = row ?? throw new ArgumentNullException(nameof(row));
+    }
+
+    /// <summary>Gets the row that stopped the import.</summary>
+    public RejectedRow Row { get; }
+}

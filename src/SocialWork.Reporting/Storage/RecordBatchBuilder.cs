@@ -1,0 +1,247 @@
+using NodaTime;
+
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// Appends records to a <see cref="RecordBatch"/> column by column, without per-row objects when fed from a parser
+/// (the importers use the span overload). Distinct divisions, codes and programmes are interned. Not thread-safe.
+/// </summary>
+public sealed class RecordBatchBuilder
+{
+    private const int MaxCodes = ushort.MaxValue;
+
+    private readonly Dictionary<DivisionCode, int> divisionIndex = [];
+    private readonly List<DivisionCode> divisions = [];
+    private readonly Dictionary<string, int> codeIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> codeLookup;
+    private readonly List<ServiceCode> codes = [];
+    private readonly Dictionary<string, int> programmeIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> programmeLookup;
+    private readonly List<string> programmes = [string.Empty];
+
+    private int[] division;
+    private int[] day;
+    private ushort[] code;
+    private ushort[] programme;
+    private byte[] method;
+    private byte[] targetGroup;
+    private byte[] parties;
+    private int[] personTimes;
+    private int[] households;
+    private long[] fen;
+    private bool inDateOrder = true;
+    private bool built;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="capacity">The expected number of records.</param>
+    public RecordBatchBuilder(int capacity = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        codeLookup = codeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        programmeLookup = programmeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        division = new int[capacity];
+        day = new int[capacity];
+        code = new ushort[capacity];
+        programme = new ushort[capacity];
+        method = new byte[capacity];
+        targetGroup = new byte[capacity];
+        parties = new byte[capacity];
+        personTimes = new int[capacity];
+        households = new int[capacity];
+        fen = new long[capacity];
+    }
+
+    /// <summary>Gets the number of records appended.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends a record.</summary>
+    /// <param name="record">The record.</param>
+    public void Append(ServiceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Append(record.Division, Reporting.DayNumber.From(record.Date), record.Code.Value, record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId);
+    }
+
+    /// <summary>Appends a record's reporting fields.</summary>
+    /// <param name="divisionCode">The division.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="serviceCode">The item or domain code.</param>
+    /// <param name="serviceMethod">The method.</param>
+    /// <param name="personTimeCount">Person-times; not negative.</param>
+    /// <param name="householdCount">Households; not negative.</param>
+    /// <param name="amount">Resources linked; not negative.</param>
+    /// <param name="group">The target group, if any.</param>
+    /// <param name="linkage">The five-society parties.</param>
+    /// <param name="programmeId">The programme, if any.</param>
+    public void Append(DivisionCode divisionCode, LocalDate date, ServiceCode serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount = 0, Money amount = default, TargetGroup? group = null, LinkageParties linkage = LinkageParties.None, string? programmeId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(personTimeCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(householdCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(amount.Fen, nameof(amount));
+        if (serviceCode.Value.Length == 0)
+        {
+            throw new ArgumentException("The service code must be set.", nameof(serviceCode));
+        }
+        Append(divisionCode, Reporting.DayNumber.From(date), serviceCode.Value, serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId);
+    }
+
+    /// <summary>Appends already-validated values; the code and programme are interned from spans without allocating once seen.</summary>
+    internal void Append(DivisionCode divisionCode, int dayNumber, ReadOnlySpan<char> serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId)
+    {
+        ObjectDisposedException.ThrowIf(built, this);
+        if (Count == day.Length)
+        {
+            Grow();
+        }
+        var i = Count;
+        if (!divisionIndex.TryGetValue(divisionCode, out var d))
+        {
+            d = divisions.Count;
+            divisionIndex.Add(divisionCode, d);
+            divisions.Add(divisionCode);
+        }
+        division[i] = d;
+        if (i > 0 && dayNumber < day[i - 1])
+        {
+            inDateOrder = false;
+        }
+        day[i] = dayNumber;
+        code[i] = (ushort)Intern(serviceCode);
+        programme[i] = (ushort)InternProgramme(programmeId);
+        method[i] = (byte)serviceMethod;
+        targetGroup[i] = group is { } g ? (byte)((int)g + 1) : (byte)0;
+        parties[i] = (byte)linkage;
+        personTimes[i] = personTimeCount;
+        households[i] = householdCount;
+        fen[i] = amountFen;
+        Count++;
+    }
+
+    /// <summary>
+    /// Builds the batch: trims the columns to size and puts the records in date order (a stable counting sort). The
+    /// builder hands its columns over (without a copy when they are already exact and in order) and cannot be used after.
+    /// </summary>
+    /// <returns>The batch.</returns>
+    /// <exception cref="ObjectDisposedException">The builder has already built its batch.</exception>
+    public RecordBatch Build()
+    {
+        ObjectDisposedException.ThrowIf(built, this);
+        built = true;
+        var n = Count;
+        var order = inDateOrder ? null : DateOrder(n);
+        var batch = new RecordBatch(
+            [.. divisions],
+            [.. codes],
+            [.. programmes],
+            Take(division, n, order),
+            Take(day, n, order),
+            Take(code, n, order),
+            Take(programme, n, order),
+            Take(method, n, order),
+            Take(targetGroup, n, order),
+            Take(parties, n, order),
+            Take(personTimes, n, order),
+            Take(households, n, order),
+            Take(fen, n, order));
+        (division, day, code, programme, method, targetGroup, parties, personTimes, households, fen) = ([], [], [], [], [], [], [], [], [], []);
+        return batch;
+    }
+
+    private int Intern(ReadOnlySpan<char> serviceCode)
+    {
+        if (codeLookup.TryGetValue(serviceCode, out var index))
+        {
+            return index;
+        }
+        if (codes.Count >= MaxCodes)
+        {
+            throw new InvalidOperationException($"A record batch holds at most {MaxCodes} distinct service codes.");
+        }
+        var text = serviceCode.ToString();
+        codes.Add(ServiceCode.Parse(text));
+        codeIndex.Add(text, codes.Count - 1);
+        return codes.Count - 1;
+    }
+
+    private int InternProgramme(ReadOnlySpan<char> programmeId)
+    {
+        if (programmeId.IsEmpty)
+        {
+            return 0;
+        }
+        if (programmeLookup.TryGetValue(programmeId, out var index))
+        {
+            return index;
+        }
+        if (programmes.Count >= MaxCodes)
+        {
+            throw new InvalidOperationException($"A record batch holds at most {MaxCodes - 1} distinct programmes.");
+        }
+        var text = programmeId.ToString();
+        programmes.Add(text);
+        programmeIndex.Add(text, programmes.Count - 1);
+        return programmes.Count - 1;
+    }
+
+    private int[] DateOrder(int n)
+    {
+        var min = int.MaxValue;
+        var max = int.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            min = Math.Min(min, day[i]);
+            max = Math.Max(max, day[i]);
+        }
+        var starts = new int[max - min + 2];
+        for (var i = 0; i < n; i++)
+        {
+            starts[day[i] - min + 1]++;
+        }
+        for (var k = 1; k < starts.Length; k++)
+        {
+            starts[k] += starts[k - 1];
+        }
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[starts[day[i] - min]++] = i;
+        }
+        return order;
+    }
+
+    private static T[] Take<T>(T[] column, int n, int[]? order)
+    {
+        if (order is null && column.Length == n)
+        {
+            return column;
+        }
+        var result = new T[n];
+        if (order is null)
+        {
+            Array.Copy(column, result, n);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                result[i] = column[order[i]];
+            }
+        }
+        return result;
+    }
+
+    private void Grow()
+    {
+        var size = Math.Max(16, checked(day.Length * 2));
+        Array.Resize(ref division, size);
+        Array.Resize(ref day, size);
+        Array.Resize(ref code, size);
+        Array.Resize(ref programme, size);
+        Array.Resize(ref method, size);
+        Array.Resize(ref targetGroup, size);
+        Array.Resize(ref parties, size);
+        Array.Resize(ref personTimes, size);
+        Array.Resize(ref households, size);
+        Array.Resize(ref fen, size);
+    }
+}

@@ -1,0 +1,170 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SocialWork.Reporting.Tests;
+
+public static class ReportingArbitraries
+{
+    public static Gen<Indicators> IndicatorGen { get; } =
+        from parts in Gen.Choose(0, 1_000_000).ArrayOf(10)
+        select new Indicators(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7], parts[8], parts[9] * 1000L);
+
+    public static Gen<ServiceRecord> RecordGen { get; } =
+        from county in Gen.Choose(1, 3)
+        from township in Gen.Choose(0, 4)
+        from village in Gen.Choose(0, 3)
+        from day in Gen.Choose(0, 800)
+        from code in Gen.Elements("SA", "EL.01", "EL.02", "CH.01", "CG")
+        from method in Gen.Elements(Enum.GetValues<ServiceMethod>())
+        from personTimes in Gen.Choose(0, 300)
+        from households in Gen.Choose(0, 20)
+        from fen in Gen.Choose(0, 1_000_000)
+        from groupNumber in Gen.Choose(0, 5)
+        from programme in Gen.Elements("", "bee", "venture")
+        select new ServiceRecord(
+            "R",
+            new LocalDate(2023, 1, 1).PlusDays(day),
+            DivisionCode.FromSegments(13, 6, county, township, township == 0 ? 0 : village),
+            ServiceCode.Parse(code),
+            method,
+            personTimes,
+            households,
+            Money.FromFen(fen),
+            targetGroup: groupNumber == 0 ? null : (TargetGroup)(groupNumber - 1),
+            programmeId: programme);
+
+    public static Gen<CubeQuery> QueryGen { get; } =
+        from level in Gen.Elements(DivisionLevel.Province, DivisionLevel.Prefecture, DivisionLevel.County, DivisionLevel.Township, DivisionLevel.Village)
+        from kind in Gen.Elements(Enum.GetValues<PeriodKind>())
+        from dimension in Gen.Elements(Enum.GetValues<CubeDimension>())
+        from parallelism in Gen.Choose(1, 3)
+        select new CubeQuery(level, kind, dimension) { Parallelism = parallelism };
+
+    public static Arbitrary<Indicators> IndicatorsArbitrary() => IndicatorGen.ToArbitrary();
+
+    public static Arbitrary<ServiceRecord[]> RecordsArbitrary() => RecordGen.ArrayOf().ToArbitrary();
+
+    public static Arbitrary<CubeQuery> QueryArbitrary() => QueryGen.ToArbitrary();
+}
+
+[Properties(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 200)]
+public class CubeProperties
+{
+    [Property]
+    public bool Combine_is_associative(Indicators a, Indicators b, Indicators c) => (a + b) + c == a + (b + c);
+
+    [Property]
+    public bool Combine_is_commutative(Indicators a, Indicators b) => a + b == b + a;
+
+    [Property]
+    public bool Zero_is_the_identity(Indicators a) => a + Indicators.Zero == a && Indicators.Zero + a == a;
+
+    [Property]
+    public bool Cube_total_equals_the_sum_of_its_rows_and_of_the_records(ServiceRecord[] records, CubeQuery query)
+    {
+        var cube = Cube.Build(RecordBatch.From(records), query);
+        return cube.Total == Indicators.Sum(cube.Rows.Select(r => r.Indicators))
+               && cube.Total == Indicators.Sum(records.Select(Indicators.Of));
+    }
+
+    [Property]
+    public bool Roll_up_equals_the_cube_built_at_the_parent_level(ServiceRecord[] records, CubeQuery query)
+    {
+        var batch = RecordBatch.From(records);
+        var village = Cube.Build(batch, query with { Level = DivisionLevel.Village });
+        var direct = Cube.Build(batch, query);
+        return village.RollUp(query.Level).Rows.SequenceEqual(direct.Rows);
+    }
+
+    [Property]
+    public bool Merge_of_split_batches_equals_the_whole(ServiceRecord[] records, CubeQuery query, PositiveInt cut)
+    {
+        var at = records.Length == 0 ? 0 : cut.Get % (records.Length + 1);
+        var whole = Cube.Build(RecordBatch.From(records), query);
+        var merged = Cube.Merge(Cube.Build(RecordBatch.From(records[..at]), query), Cube.Build(RecordBatch.From(records[at..]), query));
+        return merged.Rows.SequenceEqual(whole.Rows) && merged.Total == whole.Total;
+    }
+
+    [Property]
+    public bool Rows_are_sorted_by_division_period_and_key(ServiceRecord[] records, CubeQuery query)
+    {
+        var rows = Cube.Build(RecordBatch.From(records), query).Rows.ToList();
+        return rows.Zip(rows.Skip(1)).All(p =>
+        {
+            var byDivision = p.First.Division.CompareTo(p.Second.Division);
+            var byPeriod = p.First.Period.CompareTo(p.Second.Period);
+            return byDivision < 0 || (byDivision == 0 && (byPeriod < 0 || (byPeriod == 0 && string.CompareOrdinal(p.First.Key, p.Second.Key) < 0)));
+        });
+    }
+
+    [Property]
+    public bool Parallel_and_single_thread_agree(ServiceRecord[] records, CubeQuery query)
+    {
+        var batch = RecordBatch.From(records);
+        return Cube.Build(batch, query with { Parallelism = 1 }).Rows.SequenceEqual(Cube.Build(batch, query with { Parallelism = 4 }).Rows);
+    }
+
+    [Property]
+    public bool Date_range_keeps_exactly_the_records_inside(ServiceRecord[] records, PositiveInt offset)
+    {
+        var from = new LocalDate(2023, 1, 1).PlusDays(offset.Get % 400);
+        var to = from.PlusDays(90);
+        var cube = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Province, PeriodKind.Month) { From = from, To = to });
+        return cube.Total == Indicators.Sum(records.Where(r => r.Date >= from && r.Date <= to).Select(Indicators.Of));
+    }
+}
+
+public class CubeTests
+{
+    [Fact]
+    public void Combine_throws_on_overflow_instead_of_wrapping()
+    {
+        var big = new Indicators(0, 0, 0, 0, 0, 0, 0, 0, 0, long.MaxValue);
+        Assert.Throws<OverflowException>(() => big + new Indicators(0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+    }
+
+    [Fact]
+    public void Record_coded_above_the_level_stays_at_its_own_code()
+    {
+        var records = new[]
+        {
+            new ServiceRecord("1", new LocalDate(2024, 1, 5), DivisionCode.Parse("130602"), ServiceCode.Parse("EL"), ServiceMethod.Training, 30),
+            new ServiceRecord("2", new LocalDate(2024, 1, 6), DivisionCode.Parse("130602001001"), ServiceCode.Parse("EL"), ServiceMethod.Visit, 2, 1),
+        };
+        var cube = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Month));
+        Assert.Equal(["130602000000", "130602001000"], cube.Divisions.Select(d => d.ToString()));
+        Assert.Equal(1, cube[DivisionCode.Parse("130602"), Period.OfMonth(2024, 1)].Trainings);
+    }
+
+    [Fact]
+    public void Batch_keeps_records_in_date_order_and_uses_at_most_32_bytes_per_record()
+    {
+        Assert.True(RecordBatch.BytesPerRecord <= 32);
+        const int N = 200_000;
+        var division = DivisionCode.Parse("130602001001");
+        var code = ServiceCode.Parse("EL.01");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var builder = new RecordBatchBuilder(N);
+        for (var i = 0; i < N; i++)
+        {
+            builder.Append(division, new LocalDate(2024, 1, 1).PlusDays(i / 1000), code, ServiceMethod.Visit, 1, 1, Money.FromFen(i));
+        }
+        var batch = builder.Build();
+        var after = GC.GetAllocatedBytesForCurrentThread();
+        var perRecord = (double)(after - before) / N;
+        Assert.True(perRecord <= 32, $"{perRecord:F1} bytes per record");
+        var days = batch.DayNumbers.ToArray();
+        Assert.True(days.Zip(days.Skip(1)).All(p => p.First <= p.Second));
+        GC.KeepAlive(batch);
+    }
+
+    [Fact]
+    public void Lookup_of_a_missing_cell_is_zero()
+    {
+        var cube = Cube.Build(RecordBatch.From(XingAnReferenceTests.Records()), new CubeQuery(DivisionLevel.County, PeriodKind.Quarter));
+        Assert.False(cube.TryGet(DivisionCode.Parse("110101"), Period.OfQuarter(2022, 1), "", out var none));
+        Assert.Equal(Indicators.Zero, none);
+        Assert.Equal(4, cube.Periods.Count);
+    }
+}
