@@ -5,8 +5,26 @@ namespace SocialWork;
 /// <param name="Message">What is wrong.</param>
 public sealed record DocumentProblem(string Path, string Message)
 {
+    /// <summary>Gets the 1-based line of the offending value in the document, when known.</summary>
+    public int? Line { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
+    public override string ToString() => Line is { } line ? $"{Path} (line {line}): {Message}" : $"{Path}: {Message}";
+
+    /// <summary>Returns the problems with <see cref="Line"/> filled in from the document, where the path can be found.</summary>
+    /// <param name="problems">The problems.</param>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The problems with lines.</returns>
+    public static IReadOnlyList<DocumentProblem> WithLines(IEnumerable<DocumentProblem> problems, ReadOnlySpan<byte> utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var result = new List<DocumentProblem>();
+        foreach (var problem in problems)
+        {
+            result.Add(problem.Line is null ? problem with { Line = Json.JsonPathLocator.LineOf(utf8Json, problem.Path) } : problem);
+        }
+        return result;
+    }
 }
 
 /// <summary>Thrown when an input document (catalog, policy, network, plan, workers) is malformed or invalid; lists every defect with its JSON path.</summary>

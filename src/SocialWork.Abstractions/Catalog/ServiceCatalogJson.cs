@@ -30,16 +30,26 @@ public static class ServiceCatalogJson
     public static ServiceCatalog Load(Stream utf8Json, string? documentName = null, Func<string, ServiceCatalog?>? resolveBase = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = buffer.ToArray();
         CatalogDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(utf8Json, CatalogJsonContext.Default.CatalogDocument);
+            document = JsonSerializer.Deserialize(bytes, CatalogJsonContext.Default.CatalogDocument);
         }
         catch (JsonException ex)
         {
-            throw new CatalogException([new(ex.Path ?? "$", FirstSentence(ex.Message))], documentName);
+            throw new CatalogException([new(ex.Path ?? "$", FirstSentence(ex.Message)) { Line = (int?)ex.LineNumber + 1 }], documentName);
         }
-        return FromDocument(document, documentName, resolveBase);
+        try
+        {
+            return FromDocument(document, documentName, resolveBase);
+        }
+        catch (CatalogException ex)
+        {
+            throw new CatalogException(DocumentProblem.WithLines(ex.Problems, bytes), documentName);
+        }
     }
 
     /// <summary>Loads a catalog document from a string.</summary>

@@ -24,8 +24,7 @@ public static class CoveragePlanJson
     public static CoveragePlanDocument Load(Stream utf8Json, string? documentName = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var dto = DocumentReader.Deserialize(utf8Json, RulesJsonContext.Default.PlanDto, Kind, documentName);
-        var reader = new DocumentReader(Kind, documentName);
+        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.PlanDto, Kind, documentName);
         var scope = reader.Code(dto.Scope, "$.scope", required: true);
         var start = reader.Date(dto.Start, "$.start", required: true);
         var preset = dto.Preset ?? CoveragePlans.CoverStandardizeImprovePreset;

@@ -7,23 +7,27 @@ using SocialWork.Json;
 namespace SocialWork.Rules;
 
 /// <summary>Collects problems with JSON paths while a document's plain values are turned into domain values.</summary>
-internal sealed class DocumentReader(string kind, string? documentName)
+internal sealed class DocumentReader(string kind, string? documentName, byte[] utf8Json)
 {
     private readonly List<DocumentProblem> problems = [];
 
-    internal static T Deserialize<T>(Stream utf8Json, JsonTypeInfo<T> info, string kind, string? documentName)
+    /// <summary>Reads the whole stream and deserialises it; problems found later are located by line in the same bytes.</summary>
+    internal static (T Dto, DocumentReader Reader) Open<T>(Stream stream, JsonTypeInfo<T> info, string kind, string? documentName)
         where T : class
     {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, info) ?? throw new DocumentException(kind, [new("$", "the document is null")], documentName);
+            var dto = JsonSerializer.Deserialize(bytes, info) ?? throw new DocumentException(kind, [new("$", "the document is null") { Line = 1 }], documentName);
+            return (dto, new DocumentReader(kind, documentName, bytes));
         }
         catch (JsonException ex)
         {
             var message = ex.Message;
             var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
-            throw new DocumentException(kind, [new((ex.Path ?? "$") + line, cut < 0 ? message : message[..cut])], documentName);
+            throw new DocumentException(kind, [new(ex.Path ?? "$", cut < 0 ? message : message[..cut]) { Line = (int?)ex.LineNumber + 1 }], documentName);
         }
     }
 
@@ -35,7 +39,7 @@ internal sealed class DocumentReader(string kind, string? documentName)
     {
         if (problems.Count > 0)
         {
-            throw new DocumentException(kind, problems, documentName);
+            throw new DocumentException(kind, DocumentProblem.WithLines(problems, utf8Json), documentName);
         }
     }
 

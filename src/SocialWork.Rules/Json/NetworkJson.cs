@@ -19,8 +19,7 @@ public static class NetworkJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         const string Kind = "workers document";
-        var dto = DocumentReader.Deserialize(utf8Json, RulesJsonContext.Default.WorkersDto, Kind, documentName);
-        var reader = new DocumentReader(Kind, documentName);
+        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.WorkersDto, Kind, documentName);
         var workers = Workers(dto.Workers, reader, "$.workers");
         reader.ThrowIfAny();
         return workers;
@@ -35,8 +34,7 @@ public static class NetworkJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         const string Kind = "network document";
-        var dto = DocumentReader.Deserialize(utf8Json, RulesJsonContext.Default.NetworkDto, Kind, documentName);
-        var reader = new DocumentReader(Kind, documentName);
+        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.NetworkDto, Kind, documentName);
         var divisions = new List<Division>();
         for (var i = 0; i < (dto.Divisions?.Count ?? 0); i++)
         {

@@ -22,8 +22,7 @@ public static class PayPolicyJson
     public static PayStepPolicy Load(Stream utf8Json, string? documentName = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var dto = DocumentReader.Deserialize(utf8Json, RulesJsonContext.Default.PayPolicyDto, Kind, documentName);
-        var reader = new DocumentReader(Kind, documentName);
+        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.PayPolicyDto, Kind, documentName);
         var policy = ToModel(dto, reader, "$");
         reader.ThrowIfAny();
         return policy!;

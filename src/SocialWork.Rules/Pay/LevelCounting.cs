@@ -78,5 +78,23 @@ internal static class LevelCounting
         _ => "none",
     };
 
+    internal static string EnglishWithArticle(QualificationLevel level) => level == QualificationLevel.Intermediate ? "an intermediate" : $"a {English(level)}";
+
+    internal static string Chinese(Employment employment) => employment switch
+    {
+        Employment.CommunityFullTime => "社区专职工作者",
+        Employment.StationResident => "驻站专职社工",
+        Employment.PartTime => "兼职社工",
+        _ => "志愿者",
+    };
+
+    internal static string Code(Employment employment) => employment switch
+    {
+        Employment.CommunityFullTime => "communityFullTime",
+        Employment.StationResident => "stationResident",
+        Employment.PartTime => "partTime",
+        _ => "volunteer",
+    };
+
     internal static string EnglishSteps(int steps) => steps == 1 ? "1 step" : $"{steps} steps";
 }

@@ -90,8 +90,8 @@ public sealed class PayStepEvaluator
         {
             findings.Add(Finding.Info(
                 "pay.ineligibleEmployment",
-                $"用工类型{worker.Employment}不在政策{policy.Id}的适用范围内，不提升",
-                $"employment {worker.Employment} is not covered by policy {policy.Id}: no uplift",
+                $"用工类型{LevelCounting.Chinese(worker.Employment)}不在政策{policy.Id}的适用范围内，不提升",
+                $"employment {LevelCounting.Code(worker.Employment)} is not covered by policy {policy.Id}: no uplift",
                 ("employment", worker.Employment)));
             return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: true);
         }
@@ -237,7 +237,7 @@ public sealed class PayStepEvaluator
             return Finding.Info(
                 "pay.postLower",
                 $"持有{LevelCounting.Chinese(qualification)}资格但聘任在{LevelCounting.Chinese(post)}岗位，按{LevelCounting.Chinese(used)}提升{steps}级",
-                $"holds {LevelCounting.English(qualification)} but appointed to a {LevelCounting.English(post)} post: uplift {LevelCounting.EnglishSteps(steps)}",
+                $"holds {LevelCounting.English(qualification)} but appointed to {LevelCounting.EnglishWithArticle(post)} post: uplift {LevelCounting.EnglishSteps(steps)}",
                 facts);
         }
         if (post > qualification)
@@ -245,7 +245,7 @@ public sealed class PayStepEvaluator
             return Finding.Info(
                 "pay.qualificationLower",
                 $"聘任在{LevelCounting.Chinese(post)}岗位但持有{LevelCounting.Chinese(qualification)}资格，按{LevelCounting.Chinese(used)}提升{steps}级",
-                $"appointed to a {LevelCounting.English(post)} post but holds {LevelCounting.English(qualification)}: uplift {LevelCounting.EnglishSteps(steps)}",
+                $"appointed to {LevelCounting.EnglishWithArticle(post)} post but holds {LevelCounting.English(qualification)}: uplift {LevelCounting.EnglishSteps(steps)}",
                 facts);
         }
         return Finding.Info(
@@ -278,8 +278,8 @@ public sealed class PayStepEvaluator
                 effective = category.MaxLevel;
                 findings.Add(Finding.Info(
                     "pay.capped",
-                    $"{worker.BaseLevel}级提升{steps}级超过{category.Category}岗位最高{category.MaxLevel}级，按{category.MaxLevel}级执行",
-                    $"level {worker.BaseLevel} + {LevelCounting.EnglishSteps(steps)} exceeds the top of the {category.Category} range ({category.MaxLevel}): capped at {category.MaxLevel}",
+                    $"{worker.BaseLevel}级提升{steps}级超过{category.Label?.Chinese ?? category.Category}岗位最高{category.MaxLevel}级，按{category.MaxLevel}级执行",
+                    $"level {worker.BaseLevel} + {LevelCounting.EnglishSteps(steps)} exceeds the top of the {category.Label?.English ?? category.Category} range ({category.MaxLevel}): capped at {category.MaxLevel}",
                     ("baseLevel", worker.BaseLevel),
                     ("maxLevel", category.MaxLevel)));
             }

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary><c>socialwork coverage</c>: assess a coverage plan against a network on a day.</summary>
+internal static class CoverageCommand
+{
+    internal static Command Create(Func<ParseResult, CliOutput> output)
+    {
+        var network = SocialWorkCli.FileOption("--network", "Network JSON: {\"divisions\":[{\"code\",\"name\"}],\"facilities\":[{\"id\",\"tier\",\"division\",\"openedOn\",\"closedOn\",\"profile\"}]}.");
+        var plan = SocialWorkCli.FileOption("--plan", "Plan JSON: {\"scope\",\"start\",\"preset\":\"cover-standardize-improve|pilot-rollout-full\",…}.");
+        var asOf = SocialWorkCli.DateOption("--as-of", "The day to assess.", required: true);
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("coverage", "Coverage assessment: phase in force, each target's status and the gaps.") { network, plan, asOf, format };
+        command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(network)!, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(format)!)));
+        return command;
+    }
+
+    internal static int Run(CliOutput output, string networkPath, string planPath, LocalDate asOf, string format)
+    {
+        ServiceNetwork network;
+        using (var stream = SocialWorkCli.OpenInput(networkPath, "network"))
+        {
+            network = NetworkJson.LoadNetwork(stream, Path.GetFileName(networkPath));
+        }
+        CoveragePlanDocument plan;
+        using (var stream = SocialWorkCli.OpenInput(planPath, "plan"))
+        {
+            plan = CoveragePlanJson.Load(stream, Path.GetFileName(planPath));
+        }
+        var assessment = new CoverageAssessor(plan.Standard).Assess(plan.Plan, network, asOf);
+        if (format == "json")
+        {
+            output.Output.WriteLine(JsonSerializer.Serialize(ToOutput(assessment), CliJsonContext.Readable.CoverageOutput));
+        }
+        else
+        {
+            Tables.Coverage(output, assessment, plan.Plan, network.Directory);
+        }
+        return SocialWorkCli.Success;
+    }
+
+    internal static CoverageOutput ToOutput(CoverageAssessment a) => new()
+    {
+        AsOf = LocalDatePattern.Iso.Format(a.AsOf),
+        Scope = a.Scope.ToString(),
+        Phase = a.PhaseId,
+        Targets = [.. a.Targets.Select(t => new TargetOutput
+        {
+            Id = t.Id,
+            Phase = t.PhaseId,
+            Required = t.Required,
+            Actual = t.Actual,
+            Due = LocalDatePattern.Iso.Format(t.Due),
+            Status = t.Status switch
+            {
+                TargetStatus.Met => "met",
+                TargetStatus.OnTrack => "onTrack",
+                TargetStatus.Behind => "behind",
+                _ => "missed",
+            },
+        })],
+        Gaps = new GapsOutput
+        {
+            TownshipsWithoutStation = [.. a.Gaps.TownshipsWithoutStation.Select(c => c.ToString())],
+            VillagesWithoutRoom = [.. a.Gaps.VillagesWithoutRoom.Select(c => c.ToString())],
+            StationsBelowStandard = [.. a.Gaps.StationsBelowStandard.Order(StringComparer.Ordinal)],
+        },
+    };
+}

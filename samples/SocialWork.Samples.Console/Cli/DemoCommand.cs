@@ -1,0 +1,31 @@
+using SocialWork.Reporting;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary>The demo: coverage assessment, pay roster and indicator report of the embedded 竞秀区-shaped data set.</summary>
+internal static class DemoCommand
+{
+    internal static int Run(CliOutput output)
+    {
+        var demo = DemoData.Create();
+        var records = demo.Records();
+        var asOf = DemoData.AsOf;
+        output.Line(output.T(
+            $"SocialWork for .NET 演示 · 竞秀区（130602）示例数据：1个区级中心、10个镇街社工站、76个村（社区）；{records.Count}条服务记录（2022–2023）。数据为示例，非真实统计。",
+            $"SocialWork for .NET demo · sample data shaped like Jingxiu district (130602): 1 centre, 10 township stations, 76 communities; {records.Count} service records (2022–2023). Illustrative data, not real statistics."));
+        output.Line();
+
+        var assessment = new CoverageAssessor(demo.Standard).Assess(demo.Plan, demo.Network(records, asOf), asOf);
+        Tables.Coverage(output, assessment, demo.Plan, demo.Directory);
+
+        var roster = demo.Workers.Where(w => w.Employment != Employment.StationResident).Select(w => PayStepEvaluator.Assess(w, asOf, demo.PayPolicy)).ToList();
+        Tables.Pay(output, roster, demo.PayPolicy.Id, asOf);
+
+        var cube = Cube.Build(records, new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));
+        output.Line(output.T("服务指标（按镇街、季度）", "Service indicators by township and quarter"));
+        var document = ReportDocument.From(cube, new ReportInput(records.Count, records.Count, 0), demo.Directory);
+        Tables.Report(output, document, new ReportLabels(output.Culture, demo.Catalog, demo.Directory));
+        return SocialWorkCli.Success;
+    }
+}

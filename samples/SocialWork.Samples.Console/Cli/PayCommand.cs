@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary><c>socialwork pay</c>: the pay-step roster of a set of workers under a policy on a day.</summary>
+internal static class PayCommand
+{
+    internal static Command Create(Func<ParseResult, CliOutput> output)
+    {
+        var workers = SocialWorkCli.FileOption("--workers", "Workers JSON: {\"workers\":[{\"id\",\"employment\",\"baseLevel\",\"postCategory\",\"qualifications\":[…],\"appointments\":[…]}]}.");
+        var policy = SocialWorkCli.FileOption("--policy", "Pay-step policy JSON: {\"id\",\"effectiveFrom\",…}.");
+        var asOf = SocialWorkCli.DateOption("--as-of", "The day to assess.", required: true);
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("pay", "Pay-step roster: each worker's qualification, post, uplift and why.") { workers, policy, asOf, format };
+        command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(workers)!, parse.GetValue(policy)!, parse.GetValue(asOf), parse.GetValue(format)!)));
+        return command;
+    }
+
+    internal static int Run(CliOutput output, string workersPath, string policyPath, LocalDate asOf, string format)
+    {
+        IReadOnlyList<Worker> workers;
+        using (var stream = SocialWorkCli.OpenInput(workersPath, "workers"))
+        {
+            workers = NetworkJson.LoadWorkers(stream, Path.GetFileName(workersPath));
+        }
+        PayStepPolicy policy;
+        using (var stream = SocialWorkCli.OpenInput(policyPath, "policy"))
+        {
+            policy = PayPolicyJson.Load(stream, Path.GetFileName(policyPath));
+        }
+        var roster = workers.OrderBy(w => w.Id, StringComparer.Ordinal).Select(w => PayStepEvaluator.Assess(w, asOf, policy)).ToList();
+        if (format == "json")
+        {
+            output.Output.WriteLine(JsonSerializer.Serialize(ToOutput(roster, policy.Id, asOf, output), CliJsonContext.Readable.PayOutput));
+        }
+        else
+        {
+            Tables.Pay(output, roster, policy.Id, asOf);
+        }
+        return SocialWorkCli.Success;
+    }
+
+    internal static PayOutput ToOutput(IReadOnlyList<PayAssessment> roster, string policyId, LocalDate asOf, CliOutput output) => new()
+    {
+        AsOf = LocalDatePattern.Iso.Format(asOf),
+        Policy = policyId,
+        Workers = [.. roster.Select(a => new PayWorkerOutput
+        {
+            Id = a.WorkerId,
+            Qualification = Code(a.Qualification),
+            Post = Code(a.Post),
+            UpliftSteps = a.UpliftSteps,
+            BaseLevel = a.BaseLevel,
+            EffectiveLevel = a.EffectiveLevel,
+            Findings = [.. a.Findings.Select(f => new FindingOutput { Code = f.Code, Message = f.Message(output.Culture) })],
+        })],
+    };
+
+    private static string Code(QualificationLevel level) => level switch
+    {
+        QualificationLevel.Assistant => "assistant",
+        QualificationLevel.Intermediate => "intermediate",
+        QualificationLevel.Senior => "senior",
+        _ => "none",
+    };
+}

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using NodaTime;
+using SocialWork.Reporting;
+using Spectre.Console;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary><c>socialwork report</c>: indicators from a records CSV, by division level, period and dimension.</summary>
+internal static class ReportCommand
+{
+    internal static Command Create(Func<ParseResult, CliOutput> output)
+    {
+        var records = SocialWorkCli.FileOption("--records", "Records CSV: id,date,division,facility,item,method,person_times,households,amount[,target_group,parties,programme].");
+        var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
+        var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
+        level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
+        var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
+        period.AcceptOnlyFromAmong("month", "quarter", "year");
+        var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
+        by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme");
+        var from = SocialWorkCli.DateOption("--from", "First day of records to include.", required: false);
+        var to = SocialWorkCli.DateOption("--to", "Last day of records to include.", required: false);
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails the report with exit code 2)." };
+        var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
+        var outFile = SocialWorkCli.FileOption("--out", "Write the report to this file instead of standard output (written only on success).", required: false);
+        var timings = new Option<bool>("--timings") { Description = "Print how long import and aggregation took to standard error." };
+        var command = new Command("report", "Indicator report (records, person-times, households, amount, records per method) from a records CSV.")
+        {
+            records, divisions, level, period, by, from, to, format, skipInvalid, rejects, outFile, timings,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
+            {
+                result.AddError("--rejects needs --skip-invalid.");
+            }
+        });
+        command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, new Arguments(
+            parse.GetValue(records)!,
+            parse.GetValue(divisions),
+            Enum.Parse<DivisionLevel>(parse.GetValue(level)!, ignoreCase: true),
+            Enum.Parse<PeriodKind>(parse.GetValue(period)!, ignoreCase: true),
+            Enum.Parse<CubeDimension>(parse.GetValue(by)!, ignoreCase: true),
+            parse.GetResult(from) is null ? null : parse.GetValue(from),
+            parse.GetResult(to) is null ? null : parse.GetValue(to),
+            parse.GetValue(format)!,
+            parse.GetValue(skipInvalid),
+            parse.GetValue(rejects),
+            parse.GetValue(outFile),
+            parse.GetValue(timings)))));
+        return command;
+    }
+
+    internal sealed record Arguments(string Records, string? Divisions, DivisionLevel Level, PeriodKind Period, CubeDimension By, LocalDate? From, LocalDate? To, string Format, bool SkipInvalid, string? Rejects, string? Out, bool Timings);
+
+    internal static int Run(CliOutput output, Arguments a)
+    {
+        var directory = a.Divisions is null ? null : LoadDivisions(a.Divisions);
+        var watch = Stopwatch.StartNew();
+        var import = Import(output, a);
+        var importTime = watch.Elapsed;
+        watch.Restart();
+        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To });
+        var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory);
+        var aggregateTime = watch.Elapsed;
+        if (a.Timings)
+        {
+            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: import {importTime.TotalSeconds:F3} s ({import.Read} rows), aggregate {aggregateTime.TotalSeconds:F3} s"));
+        }
+        var labels = new ReportLabels(output.Culture, DemoData.LoadCatalog(), directory);
+        if (a.Rejects is not null)
+        {
+            SocialWorkCli.WriteAtomically(a.Rejects, stream => WriteRejects(stream, import.Rejected));
+        }
+        else if (import.Rejected.Count > 0)
+        {
+            output.Error.WriteLine(output.T($"已跳过{import.Rejected.Count}行无效记录：", $"skipped {import.Rejected.Count} invalid rows:"));
+            foreach (var row in import.Rejected.Take(10))
+            {
+                output.Error.WriteLine($"  {row}");
+            }
+        }
+        if (a.Out is not null)
+        {
+            SocialWorkCli.WriteAtomically(a.Out, stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                Write(new CliOutput(writer, output.Error, output.Culture), a.Format, document, labels);
+            });
+        }
+        else
+        {
+            Write(output, a.Format, document, labels);
+        }
+        return SocialWorkCli.Success;
+    }
+
+    private static ImportResult Import(CliOutput output, Arguments a)
+    {
+        var options = new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict };
+        using var stream = SocialWorkCli.OpenInput(a.Records, "records");
+        var name = Path.GetFileName(a.Records);
+        var length = stream.Length;
+        var capacity = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, length / 60));
+        var importer = new CsvRecordImporter();
+        var interactive = ReferenceEquals(output.Error, Console.Error) && !Console.IsErrorRedirected;
+        if (!interactive || length < 40_000_000)
+        {
+            return importer.Import(stream, name, options, capacity);
+        }
+        ImportResult? result = null;
+        CliOutput.Console(Console.Error).Progress().Start(context =>
+        {
+            var task = context.AddTask(output.T("导入记录", "Importing records"), maxValue: length);
+            result = importer.Import(stream, name, options with { Progress = _ => task.Value = stream.Position }, capacity);
+            task.Value = length;
+        });
+        return result!;
+    }
+
+    private static void Write(CliOutput output, string format, ReportDocument document, ReportLabels labels)
+    {
+        switch (format)
+        {
+            case "json":
+                output.Output.Write(ReportWriter.ToJson(document));
+                output.Output.WriteLine();
+                break;
+            case "csv":
+                ReportWriter.WriteCsv(document, output.Output, labels);
+                break;
+            default:
+                Tables.Report(output, document, labels);
+                break;
+        }
+        output.Output.Flush();
+    }
+
+    private static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write("file,line,column,reason,raw\n");
+        foreach (var r in rejected)
+        {
+            writer.Write(string.Join(',', Quote(r.File), r.Line.ToString(CultureInfo.InvariantCulture), Quote(r.Column), Quote(r.Reason), Quote(r.Raw)));
+            writer.Write('\n');
+        }
+    }
+
+    private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>Reads a divisions CSV (<c>code,name</c>); every bad row is named by file and line.</summary>
+    internal static DivisionDirectory LoadDivisions(string path)
+    {
+        using var stream = SocialWorkCli.OpenInput(path, "divisions");
+        var name = Path.GetFileName(path);
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream);
+        if (!reader.Header.TryIndexOf("code", out var codeColumn) || !reader.Header.TryIndexOf("name", out var nameColumn))
+        {
+            throw new FormatException($"{name}: line 1: the header must have the columns code,name.");
+        }
+        var divisions = new List<Division>();
+        foreach (var row in reader)
+        {
+            if (row.ColCount <= Math.Max(codeColumn, nameColumn))
+            {
+                throw new FormatException($"{name}: line {row.LineNumberFrom}: the row has {row.ColCount} columns; expected code,name.");
+            }
+            var code = row[codeColumn].Span;
+            if (DivisionCode.GetParseError(code, out var parsed) is { } error)
+            {
+                throw new FormatException($"{name}: line {row.LineNumberFrom}: column 'code': division code '{code}' {error}.");
+            }
+            var text = row[nameColumn].ToString();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new FormatException($"{name}: line {row.LineNumberFrom}: column 'name': is empty.");
+            }
+            divisions.Add(new Division(parsed, text));
+        }
+        var unique = divisions.GroupBy(d => d.Code).Select(g => g.First()).ToList();
+        if (unique.Count < divisions.Count)
+        {
+            var duplicate = divisions.GroupBy(d => d.Code).First(g => g.Count() > 1).Key;
+            throw new FormatException($"{name}: column 'code': division code {duplicate} appears more than once.");
+        }
+        return new DivisionDirectory(Complete(unique), 2023);
+    }
+
+    /// <summary>Names are for display only, so missing ancestors are filled with their codes rather than rejected.</summary>
+    private static List<Division> Complete(List<Division> divisions)
+    {
+        var codes = divisions.Select(d => d.Code).ToHashSet();
+        var top = divisions.Count == 0 ? DivisionLevel.Province : divisions.Min(d => d.Level);
+        var added = new List<Division>();
+        foreach (var division in divisions)
+        {
+            for (var c = division.Code; c.Level > top && c.HasParent;)
+            {
+                c = c.Parent;
+                if (codes.Add(c))
+                {
+                    added.Add(new Division(c, c.ToString()));
+                }
+            }
+        }
+        return [.. divisions, .. added];
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary>
+/// The <c>socialwork</c> command. Exit codes: 0 success; 1 wrong command line; 2 invalid input data (the message on
+/// standard error names file, line and field, and no output file is written).
+/// </summary>
+public static class SocialWorkCli
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a wrong command line.</summary>
+    public const int UsageError = 1;
+
+    /// <summary>Exit code for invalid input data.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where messages go.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var lang = new Option<string?>("--lang") { Description = "Label language: zh or en (default: zh on a Chinese culture, otherwise en).", Recursive = true };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        var root = new RootCommand("socialwork — China's grassroots social-work service system: coverage plans, pay-step uplifts and indicator reports. Without a command it runs the demo on embedded data.");
+        root.Options.Add(lang);
+
+        CliOutput Out(ParseResult parse)
+        {
+            var culture = parse.GetValue(lang) switch
+            {
+                "zh" => CultureInfo.GetCultureInfo("zh-CN"),
+                "en" => CultureInfo.GetCultureInfo("en"),
+                _ => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? CultureInfo.GetCultureInfo("zh-CN") : CultureInfo.GetCultureInfo("en"),
+            };
+            return new CliOutput(output, error, culture);
+        }
+
+        root.SetAction(parse => Guarded(Out(parse), DemoCommand.Run));
+        root.Subcommands.Add(ReportCommand.Create(Out));
+        root.Subcommands.Add(CoverageCommand.Create(Out));
+        root.Subcommands.Add(PayCommand.Create(Out));
+        root.Subcommands.Add(GenerateCommand.Create(Out));
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs an action and turns input problems into exit code 2 with a one-line message, never a stack trace.</summary>
+    internal static int Guarded(CliOutput output, Func<CliOutput, int> action)
+    {
+        try
+        {
+            return action(output);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            output.Error.WriteLine($"error: {ex.Message}");
+            return InvalidInput;
+        }
+    }
+
+    internal static Option<LocalDate> DateOption(string name, string description, bool required)
+    {
+        var option = new Option<LocalDate>(name)
+        {
+            Description = description,
+            Required = required,
+            HelpName = "yyyy-MM-dd",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (!parsed.Success)
+                {
+                    result.AddError($"{name} '{text}' is not a date of the form yyyy-MM-dd.");
+                    return default;
+                }
+                return parsed.Value;
+            },
+        };
+        return option;
+    }
+
+    internal static Option<string> FileOption(string name, string description, bool required = true)
+        => new(name) { Description = description, Required = required, HelpName = "FILE" };
+
+    internal static Stream OpenInput(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{what} file '{path}' was not found.", path);
+        }
+        return File.OpenRead(path);
+    }
+
+    /// <summary>Writes a file only once its whole content is ready: to a temporary file beside it, then moved over.</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var stream = File.Create(temp))
+            {
+                write(stream);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

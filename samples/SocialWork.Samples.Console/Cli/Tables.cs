@@ -1,0 +1,128 @@
+using System.Globalization;
+using SocialWork.Reporting;
+using SocialWork.Rules;
+using Spectre.Console;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary>Readable tables of the three results, in zh-CN or English.</summary>
+internal static class Tables
+{
+    private static readonly string[] IndicatorColumns = ["records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings"];
+
+    internal static void Report(CliOutput output, ReportDocument document, ReportLabels labels)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(labels.Column("division"));
+        table.AddColumn(labels.Column("name"));
+        table.AddColumn(labels.Column("period"));
+        var keyed = document.By != CubeDimension.None;
+        if (keyed)
+        {
+            table.AddColumn(labels.Column("key"));
+        }
+        foreach (var column in IndicatorColumns)
+        {
+            table.AddColumn(new TableColumn(labels.Column(column)).RightAligned());
+        }
+        foreach (var row in document.Rows)
+        {
+            var cells = new List<string> { row.Division.ToString("S", null), Markup.Escape(row.Name ?? labels.DivisionName(row.Division)), row.Period.ToString() };
+            if (keyed)
+            {
+                cells.Add(Markup.Escape(row.Key.Length == 0 ? "—" : $"{row.Key} {labels.Key(row.Key)}"));
+            }
+            cells.AddRange(ReportWriter.Values(row));
+            table.AddRow([.. cells]);
+        }
+        var total = new List<string> { $"[bold]{labels.Column("total")}[/]", string.Empty, string.Empty };
+        if (keyed)
+        {
+            total.Add(string.Empty);
+        }
+        total.AddRange(ReportWriter.Values(document.Total).Select(v => $"[bold]{v}[/]"));
+        table.AddRow([.. total]);
+        table.Caption(output.T(
+            $"读取{document.Input.Read}行，接受{document.Input.Accepted}行，拒绝{document.Input.Rejected}行",
+            $"{document.Input.Read} rows read, {document.Input.Accepted} accepted, {document.Input.Rejected} rejected"));
+        output.Render(table);
+    }
+
+    internal static void Coverage(CliOutput output, CoverageAssessment assessment, CoveragePlan plan, DivisionDirectory directory)
+    {
+        var window = plan.WindowOn(assessment.AsOf);
+        var phase = window is null ? assessment.PhaseId : $"{assessment.PhaseId} · {(output.Chinese ? window.Phase.Label.Chinese : window.Phase.Label.English)}";
+        output.Render(new Rule(output.T($"覆盖评估 {assessment.Scope.ToString("S", null)} · {assessment.AsOf:yyyy-MM-dd} · 阶段：{phase}", $"Coverage {assessment.Scope.ToString("S", null)} · {assessment.AsOf:yyyy-MM-dd} · phase: {phase}")).LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(output.T("目标", "Target"));
+        table.AddColumn(output.T("阶段", "Phase"));
+        table.AddColumn(new TableColumn(output.T("要求", "Required")).RightAligned());
+        table.AddColumn(new TableColumn(output.T("实际", "Actual")).RightAligned());
+        table.AddColumn(output.T("截止", "Due"));
+        table.AddColumn(output.T("状态", "Status"));
+        foreach (var t in assessment.Targets)
+        {
+            var status = t.Status switch
+            {
+                TargetStatus.Met => $"[green]{output.T("已达成", "met")}[/]",
+                TargetStatus.OnTrack => $"[blue]{output.T("进度正常", "on track")}[/]",
+                TargetStatus.Behind => $"[yellow]{output.T("滞后", "behind")}[/]",
+                _ => $"[red]{output.T("未达成", "missed")}[/]",
+            };
+            table.AddRow(t.Id, t.PhaseId, Ratio(t.Metric, t.Required), Ratio(t.Metric, t.Actual), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status);
+        }
+        output.Render(table);
+        string Names(IEnumerable<DivisionCode> codes) => string.Join(output.T("、", ", "), codes.Select(c => directory.TryGet(c, out var d) ? $"{d.Name}({c.ToString("S", null)})" : c.ToString()));
+        output.Line(output.T("缺口：", "Gaps:"));
+        output.Line($"  {output.T("无社工站的乡镇（街道）", "townships without a station")}: {Or(output, Names(assessment.Gaps.TownshipsWithoutStation))}");
+        output.Line($"  {output.T("无社工室的村（社区）", "villages without a room")}: {Or(output, Names(assessment.Gaps.VillagesWithoutRoom))}");
+        output.Line($"  {output.T("未达标的社工站", "stations below standard")}: {Or(output, string.Join(", ", assessment.Gaps.StationsBelowStandard))}");
+        foreach (var grade in assessment.StationGrades.Where(g => g.Grade == StationGrade.Unmet))
+        {
+            foreach (var finding in grade.Findings.Where(f => f.Severity == FindingSeverity.Error))
+            {
+                output.Line($"    · {Markup.Remove(Markup.Escape(finding.Message(output.Culture)))}");
+            }
+        }
+        output.Line();
+    }
+
+    internal static void Pay(CliOutput output, IReadOnlyList<PayAssessment> roster, string policyId, NodaTime.LocalDate asOf)
+    {
+        output.Render(new Rule(output.T($"基本报酬提升 · 政策 {policyId} · {asOf:yyyy-MM-dd}", $"Pay-step uplift · policy {policyId} · {asOf:yyyy-MM-dd}")).LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(output.T("人员", "Worker"));
+        table.AddColumn(output.T("资格", "Qualification"));
+        table.AddColumn(output.T("岗位", "Post"));
+        table.AddColumn(new TableColumn(output.T("提升级数", "Uplift")).RightAligned());
+        table.AddColumn(new TableColumn(output.T("基础等级", "Base")).RightAligned());
+        table.AddColumn(new TableColumn(output.T("执行等级", "Effective")).RightAligned());
+        table.AddColumn(output.T("说明", "Why"));
+        foreach (var a in roster)
+        {
+            table.AddRow(
+                a.WorkerId,
+                Level(output, a.Qualification),
+                Level(output, a.Post),
+                a.UpliftSteps.ToString(CultureInfo.InvariantCulture),
+                a.BaseLevel?.ToString(CultureInfo.InvariantCulture) ?? "—",
+                a.EffectiveLevel?.ToString(CultureInfo.InvariantCulture) ?? "—",
+                Markup.Escape(string.Join(output.T("；", "; "), a.Findings.Select(f => f.Message(output.Culture)))));
+        }
+        output.Render(table);
+        output.Line();
+    }
+
+    internal static string Level(CliOutput output, QualificationLevel level) => level switch
+    {
+        QualificationLevel.Assistant => output.T("初级", "assistant"),
+        QualificationLevel.Intermediate => output.T("中级", "intermediate"),
+        QualificationLevel.Senior => output.T("高级", "senior"),
+        _ => output.T("无", "none"),
+    };
+
+    private static string Ratio(CoverageMetric metric, double value)
+        => CoverageMetrics.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Or(CliOutput output, string text) => text.Length == 0 ? output.T("无", "none") : Markup.Remove(Markup.Escape(text));
+}

@@ -1,0 +1,413 @@
+using System.Globalization;
+using NodaTime;
+using SocialWork.Reporting;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples;
+
+/// <summary>
+/// A seeded, illustrative data set shaped like 保定市竞秀区 (county code 130602): the district centre, 10 township/street
+/// stations, 76 community rooms, workers with qualifications and posts, a county catalog, a coverage plan, a pay policy
+/// and two years of service records. Township names follow the district's streets and townships; the lower code segments,
+/// every date, every person and every figure are made up for the demo. The pay policy has the 兴安盟 shape with an
+/// illustrative effective date (the real measure's dates are not in our sources).
+/// </summary>
+public sealed class DemoData
+{
+    /// <summary>The county the demo is shaped like.</summary>
+    public static readonly DivisionCode County = DivisionCode.Parse("130602");
+
+    /// <summary>The plan's start: the day 竞秀区 launched its 蜜蜂计划 (18 May; the year is illustrative).</summary>
+    public static readonly LocalDate PlanStart = new(2021, 5, 18);
+
+    /// <summary>The day the demo assesses.</summary>
+    public static readonly LocalDate AsOf = new(2023, 12, 31);
+
+    private static readonly string[] Streets = ["先锋街道", "新市场街道", "东风街道", "建南街道", "韩北街道"];
+    private static readonly string[] Townships = ["颉庄乡", "富昌乡", "韩村乡", "南奇乡", "江城乡"];
+    private static readonly int[] CommunitiesPerTownship = [9, 9, 9, 9, 10, 6, 6, 6, 6, 6];
+
+    private DemoData(int seed)
+    {
+        var random = new Random(seed);
+        Directory = BuildDirectory();
+        Facilities = BuildFacilities(random);
+        Workers = BuildWorkers(random);
+        Catalog = LoadCatalog();
+        Programmes =
+        [
+            new("bee", "蜜蜂计划", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05"),
+            new("bee-warm", "暖阳", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Hardship], parentId: "bee"),
+            new("bee-age", "乐龄", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Elderly], parentId: "bee"),
+            new("bee-young", "雏鹰", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Children], parentId: "bee"),
+            new("bee-home", "乐居", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Empowerment], parentId: "bee"),
+            new("venture-2022", "公益创投（2022）", ProgrammeKind.VentureFunding, new LocalDate(2022, 3, 1), new LocalDate(2022, 12, 31)),
+            new("venture-2023", "“社创杯”微创投（2023）", ProgrammeKind.VentureFunding, new LocalDate(2023, 3, 1), new LocalDate(2023, 12, 31)),
+        ];
+        Standard = StationStandard.Combine("demo", new LocalizedText("六有 + 福建配备 + 示例提升条件", "Six haves + Fujian staffing + sample improvement criteria"), StationStandard.SixHaves, StationStandard.Fujian2021) with
+        {
+            Criteria =
+            [
+                .. StationStandard.SixHaves.Criteria,
+                .. StationStandard.Fujian2021.Criteria,
+                new("demo.certified", StationMetric.CertifiedStaff, Comparison.AtLeast, 1, new LocalizedText("至少1名持证社工（示例条件）", "at least one certified social worker (sample criterion)"), ForImproved: true),
+                new("demo.records", StationMetric.RecordsLast90Days, Comparison.AtLeast, 120, new LocalizedText("近90天服务记录不少于120条（示例条件）", "at least 120 service records in the last 90 days (sample criterion)"), ForImproved: true),
+            ],
+        };
+        Plan = CoveragePlans.CoverStandardizeImprove(County, PlanStart);
+        PayPolicy = PayStepPolicies.XingAnLeague("demo-xam-shape", new LocalDate(2021, 1, 1)) with
+        {
+            Ladder = PayLadder.ThreePostsEighteenLevels(),
+            Source = "Shape of 《兴安盟社区专职工作者管理办法(试行)》 (seed); the effective date 2021-01-01 is illustrative sample data.",
+        };
+    }
+
+    /// <summary>Gets the divisions: the county, its 10 townships/streets and 76 communities/villages.</summary>
+    public DivisionDirectory Directory { get; }
+
+    /// <summary>Gets the centre, the stations, the rooms and some volunteer points.</summary>
+    public IReadOnlyList<Facility> Facilities { get; }
+
+    /// <summary>Gets the workers: station-resident social workers and community full-time workers.</summary>
+    public IReadOnlyList<Worker> Workers { get; }
+
+    /// <summary>Gets the county catalog (the default catalog plus the district's items).</summary>
+    public ServiceCatalog Catalog { get; }
+
+    /// <summary>Gets the programmes: 蜜蜂计划 and its four sub-plans, and two venture-funding rounds.</summary>
+    public IReadOnlyList<Programme> Programmes { get; }
+
+    /// <summary>Gets the station standard: six haves, Fujian staffing and two sample improvement criteria.</summary>
+    public StationStandard Standard { get; }
+
+    /// <summary>Gets the coverage plan "一年覆盖、两年规范、三年提升".</summary>
+    public CoveragePlan Plan { get; }
+
+    /// <summary>Gets the pay-step policy.</summary>
+    public PayStepPolicy PayPolicy { get; }
+
+    /// <summary>Creates the demo data.</summary>
+    /// <param name="seed">The seed; the default gives the data the README shows.</param>
+    /// <returns>The data.</returns>
+    public static DemoData Create(int seed = 20210518) => new(seed);
+
+    /// <summary>Loads the district's catalog from the embedded sample file.</summary>
+    /// <returns>The catalog.</returns>
+    public static ServiceCatalog LoadCatalog()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("SocialWork.Samples.jingxiu-catalog.json")
+            ?? throw new InvalidOperationException("The sample catalog is missing.");
+        return ServiceCatalogJson.Load(stream, "jingxiu-catalog.json");
+    }
+
+    /// <summary>Builds the network with station profiles (records in the last 90 days counted from <paramref name="batch"/>).</summary>
+    /// <param name="batch">The records.</param>
+    /// <param name="asOf">The day.</param>
+    /// <returns>The network.</returns>
+    public ServiceNetwork Network(RecordBatch batch, LocalDate asOf)
+    {
+        var recent = RecentRecordsByStation(batch, asOf);
+        var profiles = Facilities.Where(f => f.Tier == FacilityTier.TownshipStation).Select(f => new StationProfile(f.Id)
+        {
+            HasSite = true,
+            HasEquipment = true,
+            HasStaff = true,
+            HasServiceFunctions = true,
+            HasWorkflows = f.Id is not ("S07" or "S09"),
+            HasRules = f.Id != "S09",
+            SiteAreaSquareMetres = 80 + (10 * (f.Id[^1] - '0')),
+            OpeningDaysPerWeek = 5,
+            ServiceListPublished = true,
+            CaseFilesKept = true,
+            RecordsLast90Days = recent.GetValueOrDefault(f.Division),
+        }.WithStaffFrom(Workers, asOf)).ToList();
+        return new ServiceNetwork(Directory, Facilities, Workers, profiles);
+    }
+
+    /// <summary>Generates service records into a batch.</summary>
+    /// <param name="count">How many records.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The batch.</returns>
+    public RecordBatch Records(int count = 24_000, int seed = 7)
+    {
+        var builder = new RecordBatchBuilder(count);
+        foreach (var row in RecordGenerator.ForDemo(this, count, seed))
+        {
+            builder.Append(row.Division, row.Date, row.Code, row.Method, row.PersonTimes, row.Households, Money.FromFen(row.Fen), row.TargetGroup, row.Parties, row.Programme);
+        }
+        return builder.Build();
+    }
+
+    private Dictionary<DivisionCode, int> RecentRecordsByStation(RecordBatch batch, LocalDate asOf)
+    {
+        var result = new Dictionary<DivisionCode, int>();
+        var from = asOf.PlusDays(-89);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var date = batch.DateAt(i);
+            if (date >= from && date <= asOf)
+            {
+                var township = batch.Divisions[batch.DivisionIndices[i]].AncestorAt(DivisionLevel.Township);
+                result[township] = result.GetValueOrDefault(township) + 1;
+            }
+        }
+        return result;
+    }
+
+    private static DivisionDirectory BuildDirectory()
+    {
+        var divisions = new List<Division> { new(County, "竞秀区") };
+        for (var t = 0; t < 10; t++)
+        {
+            var township = TownshipCode(t);
+            divisions.Add(new Division(township, t < 5 ? Streets[t] : Townships[t - 5]));
+            for (var v = 0; v < CommunitiesPerTownship[t]; v++)
+            {
+                var name = t == 4 && v == 0 ? "田野社区" : t < 5 ? $"{Streets[t][..2]}第{v + 1}社区" : $"{Townships[t - 5][..2]}第{v + 1}村";
+                divisions.Add(new Division(VillageCode(t, v), name));
+            }
+        }
+        return new DivisionDirectory(divisions, 2023);
+    }
+
+    /// <summary>The township code of the <paramref name="t"/>-th township: streets 001–005, townships (乡) 200–204.</summary>
+    internal static DivisionCode TownshipCode(int t) => DivisionCode.FromSegments(13, 6, 2, t < 5 ? t + 1 : 200 + t - 5);
+
+    /// <summary>The code of a community: residents' committees (001–) under streets, villagers' committees (200–) under townships.</summary>
+    internal static DivisionCode VillageCode(int t, int v) => DivisionCode.FromSegments(13, 6, 2, TownshipCode(t).TownshipSegment, t < 5 ? v + 1 : 200 + v);
+
+    internal static IEnumerable<DivisionCode> Villages() => Enumerable.Range(0, 10).SelectMany(t => Enumerable.Range(0, CommunitiesPerTownship[t]).Select(v => VillageCode(t, v)));
+
+    private static List<Facility> BuildFacilities(Random random)
+    {
+        var facilities = new List<Facility> { new("C00", "竞秀区社会工作服务中心", FacilityTier.CountyCenter, County, PlanStart) };
+        LocalDate[] stationOpenings =
+        [
+            new(2021, 6, 1), new(2021, 6, 15), new(2021, 7, 1), new(2021, 8, 1), PlanStart,
+            new(2021, 9, 1), new(2021, 10, 8), new(2021, 12, 1), new(2022, 3, 1), new(2022, 6, 1),
+        ];
+        for (var t = 0; t < 10; t++)
+        {
+            var name = t < 5 ? Streets[t] : Townships[t - 5];
+            facilities.Add(new Facility($"S{t + 1:D2}", $"{name}社工站", FacilityTier.TownshipStation, TownshipCode(t), stationOpenings[t]));
+        }
+        var n = 0;
+        foreach (var village in Villages())
+        {
+            n++;
+            if (n % 5 != 0 || n % 10 == 0)
+            {
+                var opened = PlanStart.PlusDays(random.Next(60, 900));
+                facilities.Add(new Facility($"R{n:D3}", $"社工室{n:D3}", FacilityTier.CommunityRoom, village, opened));
+            }
+            if (n % 3 == 0)
+            {
+                facilities.Add(new Facility($"V{n:D3}", $"志愿服务站点{n:D3}", FacilityTier.VolunteerPoint, village, PlanStart.PlusDays(random.Next(0, 700))));
+            }
+        }
+        return facilities;
+    }
+
+    private static List<Worker> BuildWorkers(Random random)
+    {
+        var workers = new List<Worker>();
+        var id = 0;
+        for (var t = 1; t <= 10; t++)
+        {
+            for (var k = 0; k < (t == 3 ? 1 : 2); k++)
+            {
+                id++;
+                var certified = (t + k) % 3 != 0;
+                workers.Add(new Worker(
+                    $"W{id:D3}",
+                    Employment.StationResident,
+                    certified ? [new Qualification(k == 0 ? QualificationLevel.Intermediate : QualificationLevel.Assistant, new LocalDate(2019 + ((t + k) % 4), 6, 20))] : [],
+                    facilityId: $"S{t:D2}"));
+            }
+        }
+        (QualificationLevel[] Quals, QualificationLevel Post, string Category, int Base)[] shapes =
+        [
+            ([], QualificationLevel.None, "general", 3),
+            ([QualificationLevel.Assistant], QualificationLevel.None, "general", 4),
+            ([], QualificationLevel.Assistant, "general", 2),
+            ([QualificationLevel.Assistant], QualificationLevel.Assistant, "general", 5),
+            ([QualificationLevel.Intermediate], QualificationLevel.Intermediate, "deputy", 8),
+            ([QualificationLevel.Senior], QualificationLevel.Senior, "head", 16),
+            ([QualificationLevel.Senior], QualificationLevel.Intermediate, "head", 12),
+            ([QualificationLevel.Assistant], QualificationLevel.Senior, "general", 6),
+            ([QualificationLevel.Assistant, QualificationLevel.Intermediate], QualificationLevel.Intermediate, "general", 11),
+            ([QualificationLevel.Intermediate], QualificationLevel.Assistant, "deputy", 7),
+            ([QualificationLevel.Senior], QualificationLevel.Senior, "general", 11),
+            ([QualificationLevel.Intermediate], QualificationLevel.Intermediate, "general", 9),
+        ];
+        var villages = Villages().ToList();
+        for (var k = 0; k < 24; k++)
+        {
+            id++;
+            var shape = shapes[k % shapes.Length];
+            var obtained = new LocalDate(2020 + random.Next(0, 4), 1 + random.Next(0, 12), 1 + random.Next(0, 28));
+            var posted = new LocalDate(2021 + random.Next(0, 3), 1 + random.Next(0, 12), 1);
+            var ended = k % 11 == 5 ? posted.PlusMonths(8) : (LocalDate?)null;
+            workers.Add(new Worker(
+                $"W{id:D3}",
+                k % 12 == 2 ? Employment.PartTime : Employment.CommunityFullTime,
+                [.. shape.Quals.Select((q, i) => new Qualification(q, obtained.PlusMonths(i * -30)))],
+                shape.Post == QualificationLevel.None ? [] : [new PostAppointment(shape.Post, posted, ended)],
+                $"R{villages.IndexOf(villages[(k * 3) % villages.Count]) + 1:D3}",
+                shape.Base,
+                shape.Category));
+        }
+        return workers;
+    }
+}
+
+/// <summary>One generated record's reporting fields.</summary>
+internal readonly record struct GeneratedRecord(
+    int Sequence,
+    LocalDate Date,
+    DivisionCode Division,
+    string FacilityId,
+    ServiceCode Code,
+    ServiceMethod Method,
+    int PersonTimes,
+    int Households,
+    long Fen,
+    TargetGroup? TargetGroup,
+    LinkageParties Parties,
+    string Programme);
+
+/// <summary>
+/// The seeded record generator behind the demo and <c>socialwork generate</c>. Records come in date order, spread over
+/// the villages of the shape, with method mixes, person-times and amounts of plausible sizes.
+/// </summary>
+internal static class RecordGenerator
+{
+    private static readonly (ServiceMethod Method, int Weight, int MinPeople, int MaxPeople)[] Methods =
+    [
+        (ServiceMethod.Visit, 35, 1, 4),
+        (ServiceMethod.File, 10, 1, 1),
+        (ServiceMethod.Casework, 8, 1, 2),
+        (ServiceMethod.Group, 10, 6, 15),
+        (ServiceMethod.Activity, 20, 20, 200),
+        (ServiceMethod.Training, 7, 10, 40),
+        (ServiceMethod.Other, 10, 1, 10),
+    ];
+
+    internal static IEnumerable<GeneratedRecord> ForDemo(DemoData demo, int count, int seed)
+    {
+        var villages = DemoData.Villages().ToArray();
+        var items = demo.Catalog.Items.ToArray();
+        return Generate(count, seed, new LocalDate(2022, 1, 1), 24, villages, items);
+    }
+
+    /// <summary>Generates <paramref name="count"/> records over <paramref name="months"/> months from <paramref name="start"/>.</summary>
+    internal static IEnumerable<GeneratedRecord> Generate(int count, int seed, LocalDate start, int months, DivisionCode[] villages, ServiceItem[] items)
+    {
+        var random = new Random(seed);
+        var days = NodaTime.Period.DaysBetween(start, start.PlusMonths(months));
+        var totalWeight = Methods.Sum(m => m.Weight);
+        var date = start;
+        var dayIndex = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var targetDay = (int)((long)i * days / count);
+            if (targetDay != dayIndex)
+            {
+                date = date.PlusDays(targetDay - dayIndex);
+                dayIndex = targetDay;
+            }
+            var pick = random.Next(totalWeight);
+            var m = 0;
+            while (pick >= Methods[m].Weight)
+            {
+                pick -= Methods[m].Weight;
+                m++;
+            }
+            var (method, _, min, max) = Methods[m];
+            var item = items[random.Next(items.Length)];
+            var village = villages[random.Next(villages.Length)];
+            var linkage = item.ServiceTypes.Contains("LINK") && random.Next(4) == 0;
+            var fen = linkage ? random.Next(100, 5000) * 100L + (random.Next(4) == 0 ? random.Next(100) : 0) : 0;
+            TargetGroup? group = item.TargetGroups.Count > 0 && TargetGroups.TryParse(item.TargetGroups[0], out var g) ? g : null;
+            var programme = random.Next(20) switch
+            {
+                0 or 1 => group switch
+                {
+                    TargetGroup.Hardship => "bee-warm",
+                    TargetGroup.Elderly => "bee-age",
+                    TargetGroup.Children => "bee-young",
+                    _ => "bee-home",
+                },
+                2 => date.Year == 2022 ? "venture-2022" : "venture-2023",
+                _ => string.Empty,
+            };
+            var parties = LinkageParties.SocialWorker | (LinkageParties)(random.Next(32) & 0b11011) | (linkage ? LinkageParties.CharityResource : LinkageParties.None);
+            var township = village.AncestorAt(DivisionLevel.Township);
+            yield return new GeneratedRecord(
+                i + 1,
+                date,
+                village,
+                $"S{township.TownshipSegment % 100:D2}",
+                random.Next(10) == 0 ? item.Domain : item.Code,
+                method,
+                random.Next(min, max + 1),
+                method == ServiceMethod.Visit ? 1 : 0,
+                fen,
+                group,
+                parties,
+                programme);
+        }
+    }
+
+    /// <summary>Writes records in the records CSV format.</summary>
+    internal static void WriteCsv(TextWriter writer, IEnumerable<GeneratedRecord> records)
+    {
+        writer.Write("id,date,division,facility,item,method,person_times,households,amount,target_group,parties,programme\n");
+        Span<char> buffer = stackalloc char[32];
+        foreach (var r in records)
+        {
+            writer.Write('R');
+            writer.Write(r.Sequence.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            r.Division.TryFormat(buffer, out var written);
+            writer.Write(buffer[..written]);
+            writer.Write(',');
+            writer.Write(r.FacilityId);
+            writer.Write(',');
+            writer.Write(r.Code.Value);
+            writer.Write(',');
+            writer.Write(r.Method.ToCode());
+            writer.Write(',');
+            writer.Write(r.PersonTimes.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(r.Households.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            if (r.Fen != 0)
+            {
+                Money.FromFen(r.Fen).TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+                writer.Write(buffer[..written]);
+            }
+            writer.Write(',');
+            writer.Write(r.TargetGroup?.ToCode());
+            writer.Write(',');
+            writer.Write(r.Parties.ToCodes());
+            writer.Write(',');
+            writer.Write(r.Programme);
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>A synthetic geography for large inputs: <paramref name="townships"/> townships in counties of 15 under 130600, villages spread evenly.</summary>
+    internal static DivisionCode[] SyntheticVillages(int townships, int villages)
+    {
+        var result = new DivisionCode[villages];
+        for (var v = 0; v < villages; v++)
+        {
+            var t = v % townships;
+            result[v] = DivisionCode.FromSegments(13, 6, 1 + (t / 15), 100 + (t % 15), 1 + (v / townships));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+using SocialWork.Samples.Cli;
+
+return SocialWorkCli.Run(args, Console.Out, Console.Error);

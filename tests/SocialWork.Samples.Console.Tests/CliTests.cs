@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SocialWork.Samples.Cli;
+
+namespace SocialWork.Samples.Console.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("socialwork-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string File(string name, string content)
+    {
+        var path = Path.Combine(dir, name);
+        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = SocialWorkCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Demo_prints_coverage_pay_roster_and_indicators()
+    {
+        var (code, output, error) = Run("--lang", "en");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Coverage 130602 · 2023-12-31 · phase: improve", output, StringComparison.Ordinal);
+        Assert.Contains("townshipStationCoverage", output, StringComparison.Ordinal);
+        Assert.Contains("Pay-step uplift", output, StringComparison.Ordinal);
+        Assert.Contains("holds senior but appointed to an intermediate post: uplift 2 steps", output, StringComparison.Ordinal);
+        Assert.Contains("韩北街道", output, StringComparison.Ordinal);
+        Assert.Contains("2023-Q4", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_speaks_chinese_with_lang_zh()
+    {
+        var (code, output, _) = Run("--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Contains("阶段：improve · 三年提升", output, StringComparison.Ordinal);
+        Assert.Contains("持有高级资格但聘任在中级岗位，按中级提升2级", output, StringComparison.Ordinal);
+        Assert.Contains("服务人次", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_json_matches_totals_computed_independently()
+    {
+        var csv = Path.Combine(dir, "records.csv");
+        Assert.Equal(0, Run("generate", "--records", "5000", "--out", csv, "--seed", "3").Code);
+        var lines = System.IO.File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        int Col(string name) => Array.IndexOf(header, name);
+        var expected = new Dictionary<(string Township, string Quarter), (long Records, long People, long Households, decimal Amount, long Visits, long Groups)>();
+        foreach (var r in rows)
+        {
+            var township = r[Col("division")][..9] + "000";
+            var date = DateTime.ParseExact(r[Col("date")], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var key = (township, $"{date.Year}-Q{((date.Month - 1) / 3) + 1}");
+            var e = expected.GetValueOrDefault(key);
+            var method = r[Col("method")];
+            expected[key] = (
+                e.Records + 1,
+                e.People + long.Parse(r[Col("person_times")], CultureInfo.InvariantCulture),
+                e.Households + long.Parse(r[Col("households")], CultureInfo.InvariantCulture),
+                e.Amount + (r[Col("amount")].Length == 0 ? 0 : decimal.Parse(r[Col("amount")], CultureInfo.InvariantCulture)),
+                e.Visits + (method == "visit" ? 1 : 0),
+                e.Groups + (method == "group" ? 1 : 0));
+        }
+
+        var (code, output, error) = Run("report", "--records", csv, "--level", "township", "--period", "quarter", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("township", root.GetProperty("level").GetString());
+        Assert.Equal("quarter", root.GetProperty("period").GetString());
+        Assert.Equal("none", root.GetProperty("by").GetString());
+        var actualRows = root.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, actualRows.Count);
+        foreach (var row in actualRows)
+        {
+            var key = (row.GetProperty("division").GetString()!, row.GetProperty("period").GetString()!);
+            var e = expected[key];
+            Assert.Equal(string.Empty, row.GetProperty("key").GetString());
+            Assert.Equal(e.Records, row.GetProperty("records").GetInt64());
+            Assert.Equal(e.People, row.GetProperty("personTimes").GetInt64());
+            Assert.Equal(e.Households, row.GetProperty("households").GetInt64());
+            Assert.Equal(e.Amount, row.GetProperty("amount").GetDecimal());
+            Assert.Equal(e.Visits, row.GetProperty("visits").GetInt64());
+            Assert.Equal(e.Groups, row.GetProperty("groups").GetInt64());
+        }
+        var keys = actualRows.Select(r => (r.GetProperty("division").GetString()!, r.GetProperty("period").GetString()!)).ToList();
+        Assert.Equal(keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal), keys);
+        Assert.Equal(rows.Count, root.GetProperty("total").GetProperty("records").GetInt64());
+        Assert.Equal(rows.Count, root.GetProperty("input").GetProperty("read").GetInt32());
+        Assert.Equal(0, root.GetProperty("input").GetProperty("rejected").GetInt32());
+        Assert.Matches(@"""amount"": \d+\.\d{2}[,\r\n]", output);
+    }
+
+    [Fact]
+    public void Report_by_domain_with_divisions_and_csv_output()
+    {
+        var csv = File("r.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,S05,EL.01,visit,3,1,12.50\nR2,2024-04-05,130602005001,S05,CH.01,group,9,0,\n");
+        var divisions = File("d.csv", "code,name\n130602,竞秀区\n130602005,韩北街道\n130602005001,田野社区\n");
+        var (code, output, _) = Run("report", "--records", csv, "--divisions", divisions, "--level", "county", "--period", "year", "--by", "domain", "--format", "csv", "--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Equal(
+            "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings\n"
+            + "130602000000,竞秀区,2024,CH,儿童关爱,1,9,0,0.00,0,0,0,1,0,0\n"
+            + "130602000000,竞秀区,2024,EL,老年服务,1,3,1,12.50,1,0,0,0,0,0\n",
+            output);
+    }
+
+    [Fact]
+    public void Bad_rows_exit_2_naming_file_line_and_field_without_touching_the_output()
+    {
+        var csv = File("bad.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-01-05,130602005001,,EL,visit,three,1,\n");
+        var outFile = File("report.json", "previous content");
+        var rejects = Path.Combine(dir, "rejects.csv");
+        var (code, output, error) = Run("report", "--records", csv, "--format", "json", "--out", outFile);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("bad.csv: line 3: column 'person_times'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal("previous content", System.IO.File.ReadAllText(outFile));
+        Assert.False(System.IO.File.Exists(rejects));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Skip_invalid_writes_the_rejects_and_counts_them()
+    {
+        var csv = File("some-bad.csv", ImportRows);
+        var rejects = Path.Combine(dir, "rejects.csv");
+        var (code, output, _) = Run("report", "--records", csv, "--format", "json", "--skip-invalid", "--rejects", rejects);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var input = json.RootElement.GetProperty("input");
+        Assert.Equal((3, 1, 2), (input.GetProperty("read").GetInt32(), input.GetProperty("accepted").GetInt32(), input.GetProperty("rejected").GetInt32()));
+        var lines = System.IO.File.ReadAllLines(rejects);
+        Assert.Equal("file,line,column,reason,raw", lines[0]);
+        Assert.StartsWith("\"some-bad.csv\",3,\"date\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"some-bad.csv\",4,\"amount\",", lines[2], StringComparison.Ordinal);
+    }
+
+    private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";
+
+    [Theory]
+    [InlineData("report", "--records", "x.csv", "--level", "street")]
+    [InlineData("report")]
+    [InlineData("report", "--records", "x.csv", "--rejects", "r.csv")]
+    [InlineData("pay", "--workers", "w.json", "--policy", "p.json", "--as-of", "2024-02-30")]
+    [InlineData("coverage", "--network", "n.json", "--plan", "p.json")]
+    [InlineData("frobnicate")]
+    [InlineData("report", "--records", "x.csv", "--format", "xml")]
+    public void Wrong_command_lines_exit_1(params string[] args) => Assert.Equal(1, Run(args).Code);
+
+    [Fact]
+    public void Missing_input_file_exits_2_naming_it()
+    {
+        var (code, _, error) = Run("report", "--records", Path.Combine(dir, "nope.csv"));
+        Assert.Equal(2, code);
+        Assert.Contains("nope.csv", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_exits_0() => Assert.Equal(0, Run("report", "--help").Code);
+
+    private const string Workers = """
+        {"workers":[
+          {"id":"W2","employment":"communityFullTime","baseLevel":11,"postCategory":"general",
+           "qualifications":[{"level":"senior","obtainedOn":"2022-06-15"}],"appointments":[{"post":"intermediate","from":"2022-09-01","to":null}]},
+          {"id":"W1","employment":"communityFullTime","qualifications":[{"level":"assistant","obtainedOn":"2024-06-15"}]}
+        ]}
+        """;
+
+    [Fact]
+    public void Pay_json_follows_the_contract()
+    {
+        var workers = File("workers.json", Workers);
+        var policy = File("policy.json", """{"id":"xam","effectiveFrom":"2021-01-01","ladder":{"preset":"three-posts-eighteen-levels"}}""");
+        var (code, output, error) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2025-01-01", "--format", "json", "--lang", "en");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["asOf", "policy", "workers"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2025-01-01", root.GetProperty("asOf").GetString());
+        Assert.Equal("xam", root.GetProperty("policy").GetString());
+        var w = root.GetProperty("workers").EnumerateArray().ToList();
+        Assert.Equal(["W1", "W2"], w.Select(x => x.GetProperty("id").GetString()));
+        Assert.Equal(["id", "qualification", "post", "upliftSteps", "baseLevel", "effectiveLevel", "findings"], w[1].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("senior", w[1].GetProperty("qualification").GetString());
+        Assert.Equal("intermediate", w[1].GetProperty("post").GetString());
+        Assert.Equal(2, w[1].GetProperty("upliftSteps").GetInt32());
+        Assert.Equal(12, w[1].GetProperty("effectiveLevel").GetInt32());
+        Assert.Equal("pay.postLower", w[1].GetProperty("findings")[0].GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, w[0].GetProperty("baseLevel").ValueKind);
+        Assert.Equal("none", w[0].GetProperty("post").GetString());
+        Assert.Equal(0, w[0].GetProperty("upliftSteps").GetInt32());
+    }
+
+    [Fact]
+    public void Policy_not_in_force_gives_zero_with_a_finding()
+    {
+        var workers = File("workers.json", Workers);
+        var policy = File("policy.json", """{"id":"later","effectiveFrom":"2030-01-01"}""");
+        var (code, output, _) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2025-01-01", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        foreach (var w in json.RootElement.GetProperty("workers").EnumerateArray())
+        {
+            Assert.Equal(0, w.GetProperty("upliftSteps").GetInt32());
+            Assert.Equal("pay.policyNotInForce", w.GetProperty("findings")[0].GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public void Bad_workers_file_exits_2_naming_file_line_and_field()
+    {
+        var workers = File("workers.json", "{\"workers\":[\n  {\"id\":\"W1\",\n   \"employment\":\"boss\"}\n]}");
+        var policy = File("policy.json", """{"id":"xam","effectiveFrom":"2021-01-01"}""");
+        var (code, output, error) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2025-01-01", "--format", "json");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("workers.json", error, StringComparison.Ordinal);
+        Assert.Contains("$.workers[0].employment (line 3)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_policy_json_exits_2_with_its_line()
+    {
+        var workers = File("workers.json", Workers);
+        var policy = File("policy.json", "{\"id\":\"xam\",\n\"effectiveFrom\":2021}");
+        var (code, _, error) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2025-01-01");
+        Assert.Equal(2, code);
+        Assert.Contains("policy.json", error, StringComparison.Ordinal);
+        Assert.Contains("$.effectiveFrom (line 2)", error, StringComparison.Ordinal);
+    }
+
+    private const string Network = """
+        {"divisions":[{"code":"130602","name":"竞秀区"},{"code":"130602001","name":"A街道"},{"code":"130602002","name":"B街道"},
+                      {"code":"130602001001","name":"A1社区"},{"code":"130602002001","name":"B1社区"}],
+         "facilities":[
+           {"id":"C","tier":"countyCenter","division":"130602","openedOn":"2021-05-18"},
+           {"id":"S1","tier":"townshipStation","division":"130602001","openedOn":"2021-06-01","closedOn":null,
+            "profile":{"hasSite":true,"hasEquipment":true,"hasStaff":true,"hasServiceFunctions":true,"hasWorkflows":true,"hasRules":true}},
+           {"id":"R1","tier":"communityRoom","division":"130602001001","openedOn":"2021-06-01"}]}
+        """;
+
+    [Fact]
+    public void Coverage_json_follows_the_contract()
+    {
+        var network = File("network.json", Network);
+        var plan = File("plan.json", """{"scope":"130602","start":"2021-05-18","preset":"cover-standardize-improve"}""");
+        var (code, output, error) = Run("coverage", "--network", network, "--plan", plan, "--as-of", "2022-04-17", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["asOf", "scope", "phase", "targets", "gaps"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("130602000000", root.GetProperty("scope").GetString());
+        Assert.Equal("cover", root.GetProperty("phase").GetString());
+        var coverage = root.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "townshipStationCoverage");
+        Assert.Equal(["id", "phase", "required", "actual", "due", "status"], coverage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0.5, coverage.GetProperty("actual").GetDouble());
+        Assert.Equal("2022-05-17", coverage.GetProperty("due").GetString());
+        Assert.Equal("behind", coverage.GetProperty("status").GetString());
+        var gaps = root.GetProperty("gaps");
+        Assert.Equal(["townshipsWithoutStation", "villagesWithoutRoom", "stationsBelowStandard"], gaps.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["130602002000"], gaps.GetProperty("townshipsWithoutStation").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["130602002001"], gaps.GetProperty("villagesWithoutRoom").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(gaps.GetProperty("stationsBelowStandard").EnumerateArray());
+    }
+
+    [Fact]
+    public void Coverage_table_and_bad_network_file()
+    {
+        var network = File("network.json", Network.Replace("\"130602002001\"", "\"13060200201\"", StringComparison.Ordinal));
+        var plan = File("plan.json", """{"scope":"130602","start":"2021-05-18"}""");
+        var (code, _, error) = Run("coverage", "--network", network, "--plan", plan, "--as-of", "2022-04-17");
+        Assert.Equal(2, code);
+        Assert.Contains("network.json", error, StringComparison.Ordinal);
+        Assert.Contains("$.divisions[4].code (line 2)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_writes_the_requested_rows()
+    {
+        var csv = Path.Combine(dir, "g.csv");
+        Assert.Equal(0, Run("generate", "--records", "1234", "--out", csv).Code);
+        Assert.Equal(1235, System.IO.File.ReadLines(csv).Count());
+    }
+}
