@@ -21,7 +21,7 @@ public sealed class CatalogHistory
     public CatalogHistory(IEnumerable<ServiceCatalog> versions)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        Versions = [.. versions.OrderBy(v => v.EffectiveFrom ?? LocalDate.MinIsoValue)];
+        versionArray = [.. versions.OrderBy(v => v.EffectiveFrom ?? LocalDate.MinIsoValue)];
         Preconditions.CheckArgument(Versions.Count > 0, nameof(versions), "A catalog history needs at least one version.");
         for (var i = 1; i < Versions.Count; i++)
         {
@@ -32,8 +32,10 @@ public sealed class CatalogHistory
         }
     }
 
+    private readonly ServiceCatalog[] versionArray;
+
     /// <summary>Gets the versions, earliest first.</summary>
-    public IReadOnlyList<ServiceCatalog> Versions { get; }
+    public IReadOnlyList<ServiceCatalog> Versions => versionArray;
 
     /// <summary>Gets the version in force on <paramref name="date"/>: the latest that took effect on or before it.</summary>
     /// <param name="date">The day.</param>
@@ -41,7 +43,7 @@ public sealed class CatalogHistory
     public ServiceCatalog? InForceOn(LocalDate date)
     {
         ServiceCatalog? found = null;
-        foreach (var version in Versions)
+        foreach (var version in versionArray)
         {
             if (version.EffectiveFrom is null || version.EffectiveFrom.Value <= date)
             {

@@ -208,26 +208,47 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
             return $"has {s.Length} characters; expected 6, 9 or 12 digits";
         }
         long v = 0;
-        foreach (var c in s)
+        var nonZero = 0;
+        for (var i = 0; i < s.Length; i++)
         {
-            var digit = c - '0';
+            var digit = s[i] - '0';
             if ((uint)digit > 9)
             {
-                return $"contains '{c}', which is not a digit";
+                return $"contains '{s[i]}', which is not a digit";
             }
             v = (v * 10) + digit;
+            if (digit != 0)
+            {
+                nonZero |= 1 << SegmentOf[i];
+            }
         }
         for (var i = s.Length; i < Length; i++)
         {
             v *= 10;
         }
-        var error = Validate(v);
-        if (error is null)
+
+        // Segments 0–4 are province … village; a non-zero segment needs every higher one non-zero.
+        if ((nonZero & 1) == 0)
         {
-            result = new DivisionCode(v);
+            return "has a zero province segment";
         }
-        return error;
+        if ((nonZero & 0b10) == 0 && (nonZero & 0b11100) != 0)
+        {
+            return "has a county, township or village segment under a zero prefecture segment";
+        }
+        if ((nonZero & 0b100) == 0 && (nonZero & 0b11000) != 0)
+        {
+            return "has a township or village segment under a zero county segment";
+        }
+        if ((nonZero & 0b1000) == 0 && (nonZero & 0b10000) != 0)
+        {
+            return "has a village segment under a zero township segment";
+        }
+        result = new DivisionCode(v);
+        return null;
     }
+
+    private static ReadOnlySpan<byte> SegmentOf => [0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4];
 
     private static string? Validate(long v)
     {
@@ -278,13 +299,19 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
         return string.Create(digits, value, (span, v) => WriteDigits(span, v / Pow10(Length - span.Length), span.Length));
     }
 
+    /// <summary>Writes the twelve digits into a span without allocating.</summary>
+    /// <param name="destination">The span to write into.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <returns><see langword="true"/> when the span was large enough.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten) => TryFormat(destination, out charsWritten, default, null);
+
     /// <inheritdoc cref="ToString(string?, IFormatProvider?)"/>
     /// <param name="destination">The span to write into.</param>
     /// <param name="charsWritten">The number of characters written.</param>
     /// <param name="format">The format: empty, G or S.</param>
     /// <param name="provider">Ignored.</param>
     /// <returns><see langword="true"/> when the span was large enough.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var digits = DigitsFor(format);
         if (destination.Length < digits)
@@ -302,7 +329,7 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
     /// <param name="bytesWritten">The number of bytes written.</param>
     /// <param name="format">The format: empty, G or S.</param>
     /// <param name="provider">Ignored.</param>
-    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var digits = DigitsFor(format);
         if (utf8Destination.Length < digits)

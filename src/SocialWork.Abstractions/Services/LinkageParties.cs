@@ -67,25 +67,29 @@ public static class LinkagePartiesFormat
         {
             return true;
         }
-        foreach (var range in text.Split('|'))
+        while (true)
         {
-            var part = text[range];
-            var found = false;
-            foreach (var (flag, code) in Codes)
+            var bar = text.IndexOf('|');
+            var part = bar < 0 ? text : text[..bar];
+            var candidate = part.IsEmpty ? -1 : part[0] switch
             {
-                if (part.SequenceEqual(code))
-                {
-                    parties |= flag;
-                    found = true;
-                    break;
-                }
-            }
-            if (!found)
+                'c' => part.Length == 9 ? 0 : 4,
+                'o' => 1,
+                's' => 2,
+                'v' => 3,
+                _ => -1,
+            };
+            if (candidate < 0 || !part.SequenceEqual(Codes[candidate].Code))
             {
                 parties = LinkageParties.None;
                 return false;
             }
+            parties |= Codes[candidate].Flag;
+            if (bar < 0)
+            {
+                return true;
+            }
+            text = text[(bar + 1)..];
         }
-        return true;
     }
 }

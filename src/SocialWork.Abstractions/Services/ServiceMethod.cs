@@ -61,13 +61,21 @@ public static class ServiceMethods
     /// <returns><see langword="true"/> when recognised.</returns>
     public static bool TryParse(ReadOnlySpan<char> code, out ServiceMethod method)
     {
-        for (var i = 0; i < Codes.Length; i++)
+        var candidate = code.IsEmpty ? -1 : code[0] switch
         {
-            if (code.SequenceEqual(Codes[i]))
-            {
-                method = (ServiceMethod)i;
-                return true;
-            }
+            'v' => 0,
+            'f' => 1,
+            'c' => 2,
+            'g' => 3,
+            'a' => 4,
+            't' => 5,
+            'o' => 6,
+            _ => -1,
+        };
+        if (candidate >= 0 && code.SequenceEqual(Codes[candidate]))
+        {
+            method = (ServiceMethod)candidate;
+            return true;
         }
         method = default;
         return false;

@@ -53,13 +53,18 @@ public static class TargetGroups
     /// <returns><see langword="true"/> when recognised.</returns>
     public static bool TryParse(ReadOnlySpan<char> code, out TargetGroup group)
     {
-        for (var i = 0; i < Codes.Length; i++)
+        var candidate = code.IsEmpty ? -1 : code[0] switch
         {
-            if (code.SequenceEqual(Codes[i]))
-            {
-                group = (TargetGroup)i;
-                return true;
-            }
+            'h' => 0,
+            'e' => code.Length == 7 ? 1 : 3,
+            'c' => 2,
+            'd' => 4,
+            _ => -1,
+        };
+        if (candidate >= 0 && code.SequenceEqual(Codes[candidate]))
+        {
+            group = (TargetGroup)candidate;
+            return true;
         }
         group = default;
         return false;

@@ -33,12 +33,15 @@ public sealed record Worker
             throw new ArgumentOutOfRangeException(nameof(baseLevel), baseLevel, $"Worker '{id}': baseLevel must be at least 1; was {baseLevel}.");
         }
         Employment = employment;
-        Qualifications = [.. (qualifications ?? []).OrderBy(q => q.ObtainedOn).ThenBy(q => q.Level)];
-        Appointments = [.. (appointments ?? []).OrderBy(a => a.From).ThenBy(a => a.Post)];
+        qualificationArray = [.. (qualifications ?? []).OrderBy(q => q.ObtainedOn).ThenBy(q => q.Level)];
+        appointmentArray = [.. (appointments ?? []).OrderBy(a => a.From).ThenBy(a => a.Post)];
         FacilityId = facilityId;
         BaseLevel = baseLevel;
         PostCategory = postCategory;
     }
+
+    private readonly Qualification[] qualificationArray;
+    private readonly PostAppointment[] appointmentArray;
 
     /// <summary>Gets the identifier.</summary>
     public string Id { get; }
@@ -47,10 +50,10 @@ public sealed record Worker
     public Employment Employment { get; }
 
     /// <summary>Gets the qualifications, oldest first.</summary>
-    public IReadOnlyList<Qualification> Qualifications { get; }
+    public IReadOnlyList<Qualification> Qualifications => qualificationArray;
 
     /// <summary>Gets the post appointments, earliest first.</summary>
-    public IReadOnlyList<PostAppointment> Appointments { get; }
+    public IReadOnlyList<PostAppointment> Appointments => appointmentArray;
 
     /// <summary>Gets the facility the worker serves, if any.</summary>
     public string? FacilityId { get; }
@@ -72,7 +75,7 @@ public sealed record Worker
     public QualificationLevel QualificationOn(LocalDate date)
     {
         var best = QualificationLevel.None;
-        foreach (var q in Qualifications)
+        foreach (var q in qualificationArray)
         {
             if (q.ObtainedOn <= date && q.Level > best)
             {
@@ -88,7 +91,7 @@ public sealed record Worker
     public QualificationLevel PostOn(LocalDate date)
     {
         var best = QualificationLevel.None;
-        foreach (var a in Appointments)
+        foreach (var a in appointmentArray)
         {
             if (a.Covers(date) && a.Post > best)
             {
@@ -108,7 +111,7 @@ public sealed record Worker
     public LocalDate? QualificationHeldSince(QualificationLevel level, LocalDate date)
     {
         LocalDate? since = null;
-        foreach (var q in Qualifications)
+        foreach (var q in qualificationArray)
         {
             if (q.Level >= level && q.ObtainedOn <= date && (since is null || q.ObtainedOn < since.Value))
             {
@@ -131,7 +134,7 @@ public sealed record Worker
         LocalDate? runStart = null;
         LocalDate? runEnd = null;
         var open = false;
-        foreach (var a in Appointments)
+        foreach (var a in appointmentArray)
         {
             if (a.Post < level)
             {

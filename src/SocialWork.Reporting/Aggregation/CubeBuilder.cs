@@ -1,14 +1,21 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SocialWork.Reporting;
 
 /// <summary>
-/// The aggregation kernel. Before the pass, small lookup tables map each distinct division to its row, each day to its
-/// period and each code (or method, group, programme) to its key, so the pass itself is table lookups and adds into a
-/// dense accumulator laid out period-major (period, division, key): records in date order then write into one small
-/// region at a time. Each thread sums its own slice into its own accumulator; the partials are added at the end.
+/// The aggregation kernel. Before the pass, small lookup tables map each day to its period's first cell, each distinct
+/// division to its row and each code (or method, group, programme) to its key, so the pass itself is three table
+/// lookups, two adds and one read-modify-write of a single 64-byte accumulator cell (one cache line). The accumulator is
+/// laid out period-major (period, division, key): records in date order then write into one small region at a time.
+/// Each thread sums its own slice into its own accumulator; the partials are added at the end.
 /// </summary>
+/// <remarks>
+/// Method counts are 32-bit: a batch holds fewer than 2³¹ records, so a count cannot overflow. Person-times and
+/// households are 32-bit per record summed into 64 bits, which cannot overflow for fewer than 2³² records; fen are added
+/// with overflow checks.
+/// </remarks>
 internal static class CubeBuilder
 {
     internal static Cube Build(RecordBatch batch, CubeQuery query)
@@ -18,97 +25,169 @@ internal static class CubeBuilder
         var (divisionAxis, divisionMap) = DivisionAxis(batch, query);
         var (periodAxis, dayToPeriod, firstDay) = PeriodAxis(batch, query);
         var (keyAxis, keyMap) = KeyAxis(batch, query.Dimension);
-        var cells = checked(divisionAxis.Length * periodAxis.Length * keyAxis.Length);
-        var slotCount = checked(cells * Indicators.Slots);
         var (start, end) = DayRange(batch, dayToPeriod.Length == 0 ? 0 : firstDay, dayToPeriod.Length == 0 ? -1 : firstDay + dayToPeriod.Length - 1);
+
+        // One spare division row per period takes the records outside query.Within, so the loop needs no branch.
+        var rows = divisionAxis.Length + 1;
+        var cellsPerPeriod = checked(rows * keyAxis.Length);
+        var cellCount = checked(periodAxis.Length * cellsPerPeriod);
+        var tables = new Tables(
+            [.. dayToPeriod.Select(p => p * cellsPerPeriod)],
+            firstDay,
+            [.. divisionMap.Select(r => (r < 0 ? divisionAxis.Length : r) * keyAxis.Length)],
+            keyMap);
 
         var threads = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount;
         threads = Math.Max(1, Math.Min(threads, (end - start) / 65_536));
-        long[] slots;
-        var tables = new Tables(divisionMap, dayToPeriod, firstDay, keyMap, query.Dimension, divisionAxis.Length, keyAxis.Length);
-        if (threads <= 1)
+        var partials = new Accumulator[threads];
+        if (threads == 1)
         {
-            slots = new long[slotCount];
-            Accumulate(batch, start, end, tables, slots);
+            partials[0] = new Accumulator(cellCount);
+            Accumulate(batch, start, end, query.Dimension, tables, partials[0]);
         }
         else
         {
-            var partials = new long[threads][];
             var chunk = (end - start + threads - 1) / threads;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                var partial = new long[slotCount];
+                var partial = new Accumulator(cellCount);
                 var from = start + (t * chunk);
-                Accumulate(batch, from, Math.Min(end, from + chunk), tables, partial);
+                Accumulate(batch, from, Math.Min(end, from + chunk), query.Dimension, tables, partial);
                 partials[t] = partial;
             });
-            slots = partials[0];
-            for (var t = 1; t < threads; t++)
-            {
-                AddInto(slots, partials[t]);
-            }
         }
+        var slots = ToSlots(partials, periodAxis.Length, rows, divisionAxis.Length, keyAxis.Length);
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots);
     }
 
-    private sealed record Tables(int[] DivisionMap, int[] DayToPeriod, int FirstDay, int[] KeyMap, CubeDimension Dimension, int DivisionCount, int KeyCount);
+    private sealed record Tables(int[] PeriodCell, int FirstDay, int[] RowCell, int[] KeyIndex);
 
-    /// <summary>The hot loop: one pass over the columns of records [from, to).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate(RecordBatch batch, int from, int to, Tables tables, long[] slots)
+    /// <summary>One accumulator cell: seven method counts, person-times, households and fen in one cache line.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 64)]
+    private struct Cell
     {
-        ReadOnlySpan<int> divisionColumn = batch.DivisionColumn.AsSpan(from, to - from);
-        ReadOnlySpan<int> dayColumn = batch.DayColumn.AsSpan(from, to - from);
-        ReadOnlySpan<byte> methodColumn = batch.MethodColumn.AsSpan(from, to - from);
-        ReadOnlySpan<int> personTimesColumn = batch.PersonTimesColumn.AsSpan(from, to - from);
-        ReadOnlySpan<int> householdsColumn = batch.HouseholdsColumn.AsSpan(from, to - from);
-        ReadOnlySpan<long> fenColumn = batch.FenColumn.AsSpan(from, to - from);
-        ReadOnlySpan<int> divisionMap = tables.DivisionMap;
-        ReadOnlySpan<int> dayToPeriod = tables.DayToPeriod;
-        ReadOnlySpan<int> keyMap = tables.KeyMap;
-        var keyColumn = KeyColumn(batch, tables.Dimension, from, to);
-        var firstDay = tables.FirstDay;
-        var divisionCount = tables.DivisionCount;
-        var keyCount = tables.KeyCount;
-        ref var acc = ref MemoryMarshal.GetArrayDataReference(slots);
+        [FieldOffset(0)]
+        public MethodCounts Counts;
 
-        for (var i = 0; i < dayColumn.Length; i++)
+        [FieldOffset(32)]
+        public long PersonTimes;
+
+        [FieldOffset(40)]
+        public long Households;
+
+        [FieldOffset(48)]
+        public long Fen;
+    }
+
+    [InlineArray(8)]
+    private struct MethodCounts
+    {
+        private int first;
+    }
+
+    /// <summary>A pinned buffer of cells aligned to 64 bytes, so each cell is exactly one cache line.</summary>
+    private sealed class Accumulator
+    {
+        private readonly byte[] buffer;
+        private readonly int offset;
+
+        public unsafe Accumulator(int cells)
         {
-            var period = dayToPeriod[dayColumn[i] - firstDay];
-            var row = divisionMap[divisionColumn[i]];
-            if ((period | row) < 0)
-            {
-                continue;
-            }
-            var key = keyMap[keyColumn.Key(i)];
-            var cell = ((((period * divisionCount) + row) * keyCount) + key) * Indicators.Slots;
-            ref var c = ref Unsafe.Add(ref acc, cell);
-            Unsafe.Add(ref c, methodColumn[i])++;
-            Unsafe.Add(ref c, Indicators.PersonTimesSlot) += personTimesColumn[i];
-            Unsafe.Add(ref c, Indicators.HouseholdsSlot) += householdsColumn[i];
-            ref var fen = ref Unsafe.Add(ref c, Indicators.FenSlot);
-            fen = checked(fen + fenColumn[i]);
+            buffer = GC.AllocateArray<byte>(checked((cells + 1) * 64), pinned: true);
+            var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+            offset = (int)((64 - (address % 64)) % 64);
+            Length = cells;
+        }
+
+        public int Length { get; }
+
+        public ref Cell First => ref Unsafe.As<byte, Cell>(ref buffer[offset]);
+    }
+
+    private static void Accumulate(RecordBatch batch, int from, int to, CubeDimension dimension, Tables tables, Accumulator acc)
+    {
+        var length = to - from;
+        switch (dimension)
+        {
+            case CubeDimension.Method:
+                Accumulate<byte>(batch, from, length, batch.MethodColumn.AsSpan(from, length), tables, acc);
+                break;
+            case CubeDimension.TargetGroup:
+                Accumulate<byte>(batch, from, length, batch.TargetGroupColumn.AsSpan(from, length), tables, acc);
+                break;
+            case CubeDimension.Programme:
+                Accumulate<ushort>(batch, from, length, batch.ProgrammeColumn.AsSpan(from, length), tables, acc);
+                break;
+            default:
+                // None maps every code to key 0; Domain and Item map codes to their keys.
+                Accumulate<ushort>(batch, from, length, batch.CodeColumn.AsSpan(from, length), tables, acc);
+                break;
         }
     }
 
-    /// <summary>The column that feeds the key lookup for the dimension.</summary>
-    private readonly ref struct KeySource(ReadOnlySpan<ushort> shorts, ReadOnlySpan<byte> bytes, bool useBytes)
+    /// <summary>The hot loop: one pass over the columns of <paramref name="length"/> records from <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Accumulate<TKey>(RecordBatch batch, int from, int length, ReadOnlySpan<TKey> keys, Tables tables, Accumulator acc)
+        where TKey : unmanaged, IBinaryInteger<TKey>
     {
-        private readonly ReadOnlySpan<ushort> shorts = shorts;
-        private readonly ReadOnlySpan<byte> bytes = bytes;
+        if (length <= 0)
+        {
+            return;
+        }
+        ref var division = ref MemoryMarshal.GetArrayDataReference(batch.DivisionColumn);
+        ref var day = ref MemoryMarshal.GetArrayDataReference(batch.DayColumn);
+        ref var method = ref MemoryMarshal.GetArrayDataReference(batch.MethodColumn);
+        ref var people = ref MemoryMarshal.GetArrayDataReference(batch.PersonTimesColumn);
+        ref var households = ref MemoryMarshal.GetArrayDataReference(batch.HouseholdsColumn);
+        ref var fen = ref MemoryMarshal.GetArrayDataReference(batch.FenColumn);
+        ref var key = ref MemoryMarshal.GetReference(keys);
+        ref var periodCell = ref MemoryMarshal.GetArrayDataReference(tables.PeriodCell);
+        ref var rowCell = ref MemoryMarshal.GetArrayDataReference(tables.RowCell);
+        ref var keyIndex = ref MemoryMarshal.GetArrayDataReference(tables.KeyIndex);
+        ref var cells = ref acc.First;
+        var firstDay = tables.FirstDay;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Key(int i) => useBytes ? bytes[i] : shorts.IsEmpty ? 0 : shorts[i];
+        for (nint i = 0, r = from; i < length; i++, r++)
+        {
+            var cell = Unsafe.Add(ref periodCell, Unsafe.Add(ref day, r) - firstDay)
+                + Unsafe.Add(ref rowCell, Unsafe.Add(ref division, r))
+                + Unsafe.Add(ref keyIndex, int.CreateTruncating(Unsafe.Add(ref key, i)));
+            ref var c = ref Unsafe.Add(ref cells, cell);
+            Unsafe.Add(ref Unsafe.As<MethodCounts, int>(ref c.Counts), Unsafe.Add(ref method, r))++;
+            c.PersonTimes += Unsafe.Add(ref people, r);
+            c.Households += Unsafe.Add(ref households, r);
+            c.Fen = checked(c.Fen + Unsafe.Add(ref fen, r));
+        }
     }
 
-    private static KeySource KeyColumn(RecordBatch batch, CubeDimension dimension, int from, int to) => dimension switch
+    /// <summary>Adds the partial accumulators into the cube's slot layout, dropping the spare division row.</summary>
+    private static long[] ToSlots(Accumulator[] partials, int periods, int rows, int divisions, int keys)
     {
-        CubeDimension.Domain or CubeDimension.Item => new(batch.CodeColumn.AsSpan(from, to - from), default, false),
-        CubeDimension.Programme => new(batch.ProgrammeColumn.AsSpan(from, to - from), default, false),
-        CubeDimension.Method => new(default, batch.MethodColumn.AsSpan(from, to - from), true),
-        CubeDimension.TargetGroup => new(default, batch.TargetGroupColumn.AsSpan(from, to - from), true),
-        _ => new(default, default, false),
-    };
+        var slots = new long[checked(periods * divisions * keys * Indicators.Slots)];
+        foreach (var partial in partials)
+        {
+            ref var first = ref partial.First;
+            for (var p = 0; p < periods; p++)
+            {
+                for (var d = 0; d < divisions; d++)
+                {
+                    for (var k = 0; k < keys; k++)
+                    {
+                        ref var c = ref Unsafe.Add(ref first, (((p * rows) + d) * keys) + k);
+                        var s = slots.AsSpan(((((p * divisions) + d) * keys) + k) * Indicators.Slots, Indicators.Slots);
+                        for (var m = 0; m < 7; m++)
+                        {
+                            s[m] = checked(s[m] + c.Counts[m]);
+                        }
+                        s[Indicators.PersonTimesSlot] = checked(s[Indicators.PersonTimesSlot] + c.PersonTimes);
+                        s[Indicators.HouseholdsSlot] = checked(s[Indicators.HouseholdsSlot] + c.Households);
+                        s[Indicators.FenSlot] = checked(s[Indicators.FenSlot] + c.Fen);
+                    }
+                }
+            }
+        }
+        return slots;
+    }
 
     private static (DivisionCode[] Axis, int[] Map) DivisionAxis(RecordBatch batch, CubeQuery query)
     {
@@ -182,7 +261,7 @@ internal static class CubeBuilder
     {
         string[] raw = dimension switch
         {
-            CubeDimension.None => [string.Empty],
+            CubeDimension.None => [.. batch.Codes.Select(_ => string.Empty)],
             CubeDimension.Domain => [.. batch.Codes.Select(c => c.Domain.Value)],
             CubeDimension.Item => [.. batch.Codes.Select(c => c.Value)],
             CubeDimension.Method => [.. ServiceMethods.All.Select(m => m.ToCode())],
@@ -191,14 +270,10 @@ internal static class CubeBuilder
             _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"Undefined cube dimension {dimension}."),
         };
         var axis = raw.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return (axis, [.. raw.Select(k => Array.BinarySearch(axis, k, StringComparer.Ordinal))]);
-    }
-
-    private static void AddInto(long[] target, long[] source)
-    {
-        for (var i = 0; i < target.Length; i++)
+        if (axis.Length == 0)
         {
-            target[i] = checked(target[i] + source[i]);
+            axis = [string.Empty];
         }
+        return (axis, [.. raw.Select(k => Array.BinarySearch(axis, k, StringComparer.Ordinal))]);
     }
 }

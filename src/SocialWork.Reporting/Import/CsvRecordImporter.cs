@@ -28,7 +28,7 @@ public sealed class CsvRecordImporter
     public ImportResult ImportFile(string path, RecordImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var capacity = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, new FileInfo(path).Length / 40));
+        var capacity = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, new FileInfo(path).Length / 64));
         using var stream = File.OpenRead(path);
         return Import(stream, Path.GetFileName(path), options, capacity);
     }

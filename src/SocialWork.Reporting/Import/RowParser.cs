@@ -72,7 +72,8 @@ internal static class RowParser
             return new Problem(n.Division, $"division code '{divisionText}' {divisionError}");
         }
         var itemText = f.Item;
-        if (ServiceCode.Check(itemText) is { } codeError)
+        var codeNumber = builder.KnownCode(itemText);
+        if (codeNumber < 0 && ServiceCode.Check(itemText) is { } codeError)
         {
             return new Problem(n.Item, $"service code '{itemText}' {codeError}");
         }
@@ -136,16 +137,35 @@ internal static class RowParser
                 return new Problem(n.Item, $"service code '{itemText}' is retired on {dateText} in catalog {catalog.Id}");
             }
         }
-        builder.Append(division, day, itemText, method, personTimes, households, fen, group, parties, programme);
+        builder.Append(division, day, codeNumber >= 0 ? codeNumber : builder.Intern(itemText), method, personTimes, households, fen, group, parties, programme);
         return null;
     }
 
     private static Problem? Count(ReadOnlySpan<char> text, string column, out int value)
     {
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        value = 0;
+        if (text.Length is > 0 and <= 9)
         {
-            return new Problem(column, $"'{text}' is not a whole number");
+            foreach (var c in text)
+            {
+                var digit = c - '0';
+                if ((uint)digit > 9)
+                {
+                    return Slow(text, column, out value);
+                }
+                value = (value * 10) + digit;
+            }
+            return null;
         }
-        return value < 0 ? new Problem(column, $"'{text}' is negative") : null;
+        return Slow(text, column, out value);
+
+        static Problem? Slow(ReadOnlySpan<char> text, string column, out int value)
+        {
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+            {
+                return new Problem(column, $"'{text}' is not a whole number");
+            }
+            return value < 0 ? new Problem(column, $"'{text}' is negative") : null;
+        }
     }
 }

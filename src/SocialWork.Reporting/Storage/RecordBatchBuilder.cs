@@ -31,6 +31,7 @@ public sealed class RecordBatchBuilder
     private long[] fen;
     private bool inDateOrder = true;
     private bool built;
+    private int lastProgramme;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="capacity">The expected number of records.</param>
@@ -87,6 +88,10 @@ public sealed class RecordBatchBuilder
 
     /// <summary>Appends already-validated values; the code and programme are interned from spans without allocating once seen.</summary>
     internal void Append(DivisionCode divisionCode, int dayNumber, ReadOnlySpan<char> serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId)
+        => Append(divisionCode, dayNumber, Intern(serviceCode), serviceMethod, personTimeCount, householdCount, amountFen, group, linkage, programmeId);
+
+    /// <summary>Appends already-validated values with a code index from <see cref="KnownCode"/> or <see cref="Intern"/>.</summary>
+    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId)
     {
         ObjectDisposedException.ThrowIf(built, this);
         if (Count == day.Length)
@@ -106,7 +111,7 @@ public sealed class RecordBatchBuilder
             inDateOrder = false;
         }
         day[i] = dayNumber;
-        code[i] = (ushort)Intern(serviceCode);
+        code[i] = (ushort)codeNumber;
         programme[i] = (ushort)InternProgramme(programmeId);
         method[i] = (byte)serviceMethod;
         targetGroup[i] = group is { } g ? (byte)((int)g + 1) : (byte)0;
@@ -147,7 +152,10 @@ public sealed class RecordBatchBuilder
         return batch;
     }
 
-    private int Intern(ReadOnlySpan<char> serviceCode)
+    /// <summary>Finds the index of a code appended before (and so known to be valid), or -1.</summary>
+    internal int KnownCode(ReadOnlySpan<char> serviceCode) => codeLookup.TryGetValue(serviceCode, out var index) ? index : -1;
+
+    internal int Intern(ReadOnlySpan<char> serviceCode)
     {
         if (codeLookup.TryGetValue(serviceCode, out var index))
         {
@@ -169,9 +177,13 @@ public sealed class RecordBatchBuilder
         {
             return 0;
         }
+        if (programmeId.SequenceEqual(programmes[lastProgramme]))
+        {
+            return lastProgramme;
+        }
         if (programmeLookup.TryGetValue(programmeId, out var index))
         {
-            return index;
+            return lastProgramme = index;
         }
         if (programmes.Count >= MaxCodes)
         {
@@ -180,7 +192,7 @@ public sealed class RecordBatchBuilder
         var text = programmeId.ToString();
         programmes.Add(text);
         programmeIndex.Add(text, programmes.Count - 1);
-        return programmes.Count - 1;
+        return lastProgramme = programmes.Count - 1;
     }
 
     private int[] DateOrder(int n)

@@ -52,9 +52,10 @@ internal static class LevelCounting
 
     internal static bool HoldsExactly(Worker worker, QualificationLevel level, LocalDate date)
     {
-        foreach (var q in worker.Qualifications)
+        var qualifications = worker.Qualifications;
+        for (var i = 0; i < qualifications.Count; i++)
         {
-            if (q.Level == level && q.ObtainedOn <= date)
+            if (qualifications[i].Level == level && qualifications[i].ObtainedOn <= date)
             {
                 return true;
             }

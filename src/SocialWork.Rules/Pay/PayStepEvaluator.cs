@@ -44,12 +44,20 @@ public sealed class PayStepEvaluator
     /// <returns>The assessment.</returns>
     public PayAssessment AssessToday(Worker worker) => Assess(worker, clock.GetCurrentInstant().InZone(zone).Date);
 
-    /// <summary>Assesses a worker on a day under the policy in force that day.</summary>
+    /// <summary>Assesses a worker on a day under the policy in force that day (any jurisdiction).</summary>
     /// <param name="worker">The worker.</param>
     /// <param name="date">The day.</param>
-    /// <param name="jurisdiction">The worker's division, to choose among jurisdictions' policies; <see langword="null"/> matches any.</param>
     /// <returns>The assessment, with at least one finding.</returns>
-    public PayAssessment Assess(Worker worker, LocalDate date, DivisionCode? jurisdiction = null)
+    public PayAssessment Assess(Worker worker, LocalDate date) => Assess(worker, date, (DivisionCode?)null);
+
+    /// <summary>Assesses a worker on a day under the policy in force that day for the worker's division.</summary>
+    /// <param name="worker">The worker.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="jurisdiction">The worker's division, to choose among jurisdictions' policies.</param>
+    /// <returns>The assessment, with at least one finding.</returns>
+    public PayAssessment Assess(Worker worker, LocalDate date, DivisionCode jurisdiction) => Assess(worker, date, (DivisionCode?)jurisdiction);
+
+    private PayAssessment Assess(Worker worker, LocalDate date, DivisionCode? jurisdiction)
     {
         ArgumentNullException.ThrowIfNull(worker);
         var policy = Policies.InForceOn(date, jurisdiction);
