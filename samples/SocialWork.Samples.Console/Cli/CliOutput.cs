@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -40,87 +37,4 @@ internal sealed class CliOutput(TextWriter output, TextWriter error, CultureInfo
         }
         return console;
     }
-}
-
-internal sealed class FindingOutput
-{
-    public string Code { get; set; } = string.Empty;
-
-    public string Message { get; set; } = string.Empty;
-}
-
-internal sealed class PayWorkerOutput
-{
-    public string Id { get; set; } = string.Empty;
-
-    public string Qualification { get; set; } = "none";
-
-    public string Post { get; set; } = "none";
-
-    public int UpliftSteps { get; set; }
-
-    public int? BaseLevel { get; set; }
-
-    public int? EffectiveLevel { get; set; }
-
-    public List<FindingOutput> Findings { get; set; } = [];
-}
-
-internal sealed class PayOutput
-{
-    public string AsOf { get; set; } = string.Empty;
-
-    public string Policy { get; set; } = string.Empty;
-
-    public List<PayWorkerOutput> Workers { get; set; } = [];
-}
-
-internal sealed class TargetOutput
-{
-    public string Id { get; set; } = string.Empty;
-
-    public string Phase { get; set; } = string.Empty;
-
-    public double Required { get; set; }
-
-    public double Actual { get; set; }
-
-    public string Due { get; set; } = string.Empty;
-
-    public string Status { get; set; } = string.Empty;
-}
-
-internal sealed class GapsOutput
-{
-    public List<string> TownshipsWithoutStation { get; set; } = [];
-
-    public List<string> VillagesWithoutRoom { get; set; } = [];
-
-    public List<string> StationsBelowStandard { get; set; } = [];
-}
-
-internal sealed class CoverageOutput
-{
-    public string AsOf { get; set; } = string.Empty;
-
-    public string Scope { get; set; } = string.Empty;
-
-    public string Phase { get; set; } = string.Empty;
-
-    public List<TargetOutput> Targets { get; set; } = [];
-
-    public GapsOutput Gaps { get; set; } = new();
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(PayOutput))]
-[JsonSerializable(typeof(CoverageOutput))]
-internal sealed partial class CliJsonContext : JsonSerializerContext
-{
-    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-    });
 }

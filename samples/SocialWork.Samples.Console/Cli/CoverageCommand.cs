@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using SocialWork.Rules;
 
 namespace SocialWork.Samples.Cli;
@@ -36,7 +34,7 @@ internal static class CoverageCommand
         var assessment = new CoverageAssessor(plan.Standard).Assess(plan.Plan, network, asOf);
         if (format == "json")
         {
-            output.Output.WriteLine(JsonSerializer.Serialize(ToOutput(assessment), CliJsonContext.Readable.CoverageOutput));
+            output.Output.WriteLine(ResultDocumentJson.Serialize(CoverageDocument.From(assessment)));
         }
         else
         {
@@ -44,32 +42,4 @@ internal static class CoverageCommand
         }
         return SocialWorkCli.Success;
     }
-
-    internal static CoverageOutput ToOutput(CoverageAssessment a) => new()
-    {
-        AsOf = LocalDatePattern.Iso.Format(a.AsOf),
-        Scope = a.Scope.ToString(),
-        Phase = a.PhaseId,
-        Targets = [.. a.Targets.Select(t => new TargetOutput
-        {
-            Id = t.Id,
-            Phase = t.PhaseId,
-            Required = t.Required,
-            Actual = t.Actual,
-            Due = LocalDatePattern.Iso.Format(t.Due),
-            Status = t.Status switch
-            {
-                TargetStatus.Met => "met",
-                TargetStatus.OnTrack => "onTrack",
-                TargetStatus.Behind => "behind",
-                _ => "missed",
-            },
-        })],
-        Gaps = new GapsOutput
-        {
-            TownshipsWithoutStation = [.. a.Gaps.TownshipsWithoutStation.Select(c => c.ToString())],
-            VillagesWithoutRoom = [.. a.Gaps.VillagesWithoutRoom.Select(c => c.ToString())],
-            StationsBelowStandard = [.. a.Gaps.StationsBelowStandard.Order(StringComparer.Ordinal)],
-        },
-    };
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using SocialWork.Rules;
 
 namespace SocialWork.Samples.Cli;
@@ -36,7 +34,7 @@ internal static class PayCommand
         var roster = workers.OrderBy(w => w.Id, StringComparer.Ordinal).Select(w => PayStepEvaluator.Assess(w, asOf, policy)).ToList();
         if (format == "json")
         {
-            output.Output.WriteLine(JsonSerializer.Serialize(ToOutput(roster, policy.Id, asOf, output), CliJsonContext.Readable.PayOutput));
+            output.Output.WriteLine(ResultDocumentJson.Serialize(PayRosterDocument.From(roster, policy.Id, asOf, output.Culture)));
         }
         else
         {
@@ -44,28 +42,4 @@ internal static class PayCommand
         }
         return SocialWorkCli.Success;
     }
-
-    internal static PayOutput ToOutput(IReadOnlyList<PayAssessment> roster, string policyId, LocalDate asOf, CliOutput output) => new()
-    {
-        AsOf = LocalDatePattern.Iso.Format(asOf),
-        Policy = policyId,
-        Workers = [.. roster.Select(a => new PayWorkerOutput
-        {
-            Id = a.WorkerId,
-            Qualification = Code(a.Qualification),
-            Post = Code(a.Post),
-            UpliftSteps = a.UpliftSteps,
-            BaseLevel = a.BaseLevel,
-            EffectiveLevel = a.EffectiveLevel,
-            Findings = [.. a.Findings.Select(f => new FindingOutput { Code = f.Code, Message = f.Message(output.Culture) })],
-        })],
-    };
-
-    private static string Code(QualificationLevel level) => level switch
-    {
-        QualificationLevel.Assistant => "assistant",
-        QualificationLevel.Intermediate => "intermediate",
-        QualificationLevel.Senior => "senior",
-        _ => "none",
-    };
 }

@@ -189,6 +189,7 @@ internal sealed class CriterionDto
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
     WriteIndented = true)]
 [JsonSerializable(typeof(PayPolicyDto))]
 [JsonSerializable(typeof(WorkersDto))]

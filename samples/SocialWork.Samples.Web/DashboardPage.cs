@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using NodaTime;
+using SocialWork.Reporting;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Web;
+
+/// <summary>The server-rendered dashboard: coverage by township, indicators over time as an inline SVG chart, and the pay roster.</summary>
+internal static class DashboardPage
+{
+    private const string Css = """
+        <style>
+          body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2933; background: #f7f9fb; }
+          h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
+          .meta { color: #52606d; font-size: 13px; } .toggle { float: right; font-size: 14px; }
+          table { border-collapse: collapse; background: #fff; font-size: 13px; }
+          th, td { border: 1px solid #d9e2ec; padding: 4px 8px; text-align: left; } th { background: #eef2f7; }
+          td.num { text-align: right; font-variant-numeric: tabular-nums; }
+          .met { color: #0b7a33; } .onTrack { color: #1c5fb8; } .behind { color: #b7791f; } .missed { color: #c53030; font-weight: bold; }
+          .cards { display: flex; gap: 12px; } .card { background: #fff; border: 1px solid #d9e2ec; padding: 8px 14px; }
+          .card b { display: block; font-size: 20px; }
+        </style>
+        """;
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static string Render(DashboardState state, LocalDate asOf, bool chinese)
+    {
+        string T(string zh, string en) => chinese ? zh : en;
+        string E(string text) => Html.Encode(text);
+        var culture = CultureInfo.GetCultureInfo(chinese ? "zh-CN" : "en");
+        var demo = state.Demo;
+        var network = state.NetworkOn(asOf);
+        var plan = state.Settings.Plan.Plan;
+        var assessment = new CoverageAssessor(state.Settings.Plan.Standard).Assess(plan, network, asOf);
+        var window = plan.WindowOn(asOf);
+        var roster = new PayStepEvaluator(state.Settings.PayPolicy)
+            .AssessRoster(demo.Workers.Where(w => w.Employment != Employment.StationResident), asOf);
+        var monthly = Cube.Build(state.Records, new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = asOf });
+        var months = monthly.Rows.Where(r => r.Division == DemoData.County).ToList();
+
+        var page = new StringBuilder();
+        page.Append(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="{(chinese ? "zh-CN" : "en")}">
+            <head>
+            <meta charset="utf-8">
+            <title>{E(T("竞秀区社会工作服务体系", "Jingxiu social-work service system"))}</title>
+            {Css}
+            </head>
+            <body>
+            <a class="toggle" id="lang-toggle" href="/?lang={(chinese ? "en" : "zh")}&amp;asOf={asOf:yyyy-MM-dd}">{(chinese ? "English" : "中文")}</a>
+            <h1 id="title">{E(T("竞秀区社会工作服务体系", "Jingxiu district social-work service system"))}</h1>
+            <div class="meta">{E(T($"示例数据（非真实统计）· 截至 {asOf:yyyy-MM-dd} · 阶段：", $"Sample data (not real statistics) · as of {asOf:yyyy-MM-dd} · phase: "))}<span id="phase">{E(window is null ? assessment.PhaseId : chinese ? window.Phase.Label.Chinese : window.Phase.Label.English ?? window.Phase.Id)}</span></div>
+            """);
+
+        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖目标", "Coverage targets"))}</h2><table data-testid=\"targets\"><tr><th>{E(T("目标", "Target"))}</th><th>{E(T("阶段", "Phase"))}</th><th>{E(T("要求", "Required"))}</th><th>{E(T("实际", "Actual"))}</th><th>{E(T("截止", "Due"))}</th><th>{E(T("状态", "Status"))}</th></tr>");
+        foreach (var t in assessment.Targets)
+        {
+            var status = DocumentStatus(t.Status);
+            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{t.Id}\"><td>{t.Id}</td><td>{t.PhaseId}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
+        }
+        page.Append("</table>");
+
+        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("各镇街覆盖情况", "Coverage by township"))}</h2><table data-testid=\"townships\"><tr><th>{E(T("镇街", "Township"))}</th><th>{E(T("社工站", "Station"))}</th><th>{E(T("规范等级", "Grade"))}</th><th>{E(T("社工室覆盖", "Rooms"))}</th></tr>");
+        var grades = assessment.StationGrades.ToDictionary(g => g.FacilityId);
+        foreach (var township in demo.Directory.GetChildren(DemoData.County))
+        {
+            var station = network.Facilities.FirstOrDefault(f => f.Tier == FacilityTier.TownshipStation && f.Division == township.Code && f.IsOperatingOn(asOf));
+            var villages = demo.Directory.GetChildren(township.Code);
+            var rooms = villages.Count(v => network.Facilities.Any(f => f.Tier == FacilityTier.CommunityRoom && f.Division == v.Code && f.IsOperatingOn(asOf)));
+            var grade = station is not null && grades.TryGetValue(station.Id, out var g) ? GradeLabel(g.Grade, chinese) : "—";
+            var stationText = station is null ? T("未建", "none") : T($"{station.Id}（{station.OpenedOn:yyyy-MM-dd}起）", $"{station.Id} (since {station.OpenedOn:yyyy-MM-dd})");
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(township.Name)}</td><td>{E(stationText)}</td><td>{E(grade)}</td><td class=\"num\">{rooms}/{villages.Count}</td></tr>");
+        }
+        page.Append("</table>");
+
+        var totalPeople = months.Sum(m => m.Indicators.PersonTimes);
+        var totalRecords = months.Sum(m => m.Indicators.Records);
+        page.Append(CultureInfo.InvariantCulture, $"""
+            <h2>{E(T("服务指标（按月）", "Service indicators by month"))}</h2>
+            <div class="cards">
+              <div class="card">{E(T("服务人次", "Person-times"))}<b data-testid="total-person-times">{totalPeople}</b></div>
+              <div class="card">{E(T("服务记录", "Records"))}<b data-testid="total-records">{totalRecords}</b></div>
+              <div class="card">{E(T("链接资源(元)", "Resources linked (yuan)"))}<b>{Money.FromFen(months.Sum(m => m.Indicators.AmountFen))}</b></div>
+            </div>
+            """);
+        page.Append(Chart(months, T("每月服务人次", "Person-times per month")));
+
+        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T($"基本报酬提升（政策 {state.Settings.PayPolicy.Id}）", $"Pay-step uplift (policy {state.Settings.PayPolicy.Id})"))}</h2><table data-testid=\"roster\"><tr><th>{E(T("人员", "Worker"))}</th><th>{E(T("资格", "Qualification"))}</th><th>{E(T("岗位", "Post"))}</th><th>{E(T("提升级数", "Uplift"))}</th><th>{E(T("执行等级", "Effective level"))}</th><th>{E(T("说明", "Why"))}</th></tr>");
+        foreach (var a in roster)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<tr data-worker=\"{E(a.WorkerId)}\"><td>{E(a.WorkerId)}</td><td>{E(LevelLabel(a.Qualification, chinese))}</td><td>{E(LevelLabel(a.Post, chinese))}</td><td class=\"num\">{a.UpliftSteps}</td><td class=\"num\">{a.EffectiveLevel?.ToString(CultureInfo.InvariantCulture) ?? "—"}</td><td>{E(string.Join(T("；", "; "), a.Findings.Select(f => f.Message(culture))))}</td></tr>");
+        }
+        page.Append("</table></body></html>");
+        return page.ToString();
+    }
+
+    private static string Chart(List<CubeRow> months, string title)
+    {
+        const int Width = 900, Height = 260, Left = 60, Bottom = 40, Top = 20;
+        var max = Math.Max(1, months.Count == 0 ? 1 : months.Max(m => m.Indicators.PersonTimes));
+        var step = months.Count == 0 ? 0 : (Width - Left - 10) / (double)months.Count;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg data-testid=\"chart-person-times\" role=\"img\" aria-label=\"{Html.Encode(title)}\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" style=\"background:#fff;border:1px solid #d9e2ec\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"14\" font-size=\"12\" fill=\"#52606d\">{Html.Encode(title)}</text>");
+        for (var tick = 0; tick <= 4; tick++)
+        {
+            var value = max * tick / 4;
+            var y = Height - Bottom - ((Height - Bottom - Top) * tick / 4.0);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - 10}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#eef2f7\"/><text x=\"{Left - 6}\" y=\"{y + 4:F1}\" font-size=\"10\" text-anchor=\"end\" fill=\"#52606d\">{value}</text>");
+        }
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = months[i];
+            var h = (Height - Bottom - Top) * m.Indicators.PersonTimes / (double)max;
+            var x = Left + (i * step) + 2;
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-month=\"{m.Period}\" data-value=\"{m.Indicators.PersonTimes}\" x=\"{x:F1}\" y=\"{Height - Bottom - h:F1}\" width=\"{Math.Max(1, step - 4):F1}\" height=\"{h:F1}\" fill=\"#3b82c4\"><title>{m.Period}: {m.Indicators.PersonTimes}</title></rect>");
+            if (i % 3 == 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (step / 2):F1}\" y=\"{Height - Bottom + 14}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#52606d\">{m.Period}</text>");
+            }
+        }
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static string Ratio(CoverageMetric metric, double value)
+        => CoverageMetrics.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string DocumentStatus(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "met",
+        TargetStatus.OnTrack => "onTrack",
+        TargetStatus.Behind => "behind",
+        _ => "missed",
+    };
+
+    private static string StatusLabel(TargetStatus status, bool chinese) => status switch
+    {
+        TargetStatus.Met => chinese ? "已达成" : "met",
+        TargetStatus.OnTrack => chinese ? "进度正常" : "on track",
+        TargetStatus.Behind => chinese ? "滞后" : "behind",
+        _ => chinese ? "未达成" : "missed",
+    };
+
+    private static string GradeLabel(StationGrade grade, bool chinese) => grade switch
+    {
+        StationGrade.Improved => chinese ? "提升" : "improved",
+        StationGrade.Standard => chinese ? "规范" : "standard",
+        _ => chinese ? "未达标" : "unmet",
+    };
+
+    private static string LevelLabel(QualificationLevel level, bool chinese) => level switch
+    {
+        QualificationLevel.Assistant => chinese ? "初级" : "assistant",
+        QualificationLevel.Intermediate => chinese ? "中级" : "intermediate",
+        QualificationLevel.Senior => chinese ? "高级" : "senior",
+        _ => chinese ? "无" : "none",
+    };
+}

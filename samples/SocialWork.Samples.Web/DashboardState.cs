@@ -1,0 +1,39 @@
+using NodaTime;
+using SocialWork.Reporting;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Web;
+
+/// <summary>The demo data the dashboard and API show: generated once at start-up from the same seed as the console host.</summary>
+public sealed class DashboardState
+{
+    private DashboardState(WebSettings settings, DemoData demo, RecordBatch records)
+    {
+        Settings = settings;
+        Demo = demo;
+        Records = records;
+    }
+
+    /// <summary>Gets the settings.</summary>
+    public WebSettings Settings { get; }
+
+    /// <summary>Gets the demo data.</summary>
+    public DemoData Demo { get; }
+
+    /// <summary>Gets the demo's service records.</summary>
+    public RecordBatch Records { get; }
+
+    /// <summary>Creates the state.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The state.</returns>
+    public static DashboardState Create(WebSettings settings)
+    {
+        var demo = DemoData.Create();
+        return new DashboardState(settings, demo, demo.Records());
+    }
+
+    /// <summary>Gets the network with station profiles as of a day.</summary>
+    /// <param name="date">The day.</param>
+    /// <returns>The network.</returns>
+    public ServiceNetwork NetworkOn(LocalDate date) => Demo.Network(Records, date);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using SocialWork.Rules;
+
+namespace SocialWork.Samples.Web;
+
+/// <summary>
+/// The web sample's settings, read from the <c>SocialWork</c> configuration section and validated at start-up through the
+/// libraries' own document readers, so a bad setting stops the host with a message that names the setting.
+/// </summary>
+public sealed class WebSettings
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "SocialWork";
+
+    private WebSettings(LocalDate asOf, long uploadLimitBytes, PayStepPolicy payPolicy, CoveragePlanDocument plan)
+    {
+        AsOf = asOf;
+        UploadLimitBytes = uploadLimitBytes;
+        PayPolicy = payPolicy;
+        Plan = plan;
+    }
+
+    /// <summary>Gets the default "as of" day of the dashboard and API.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>Gets the largest CSV upload accepted by <c>POST /api/report</c>.</summary>
+    public long UploadLimitBytes { get; }
+
+    /// <summary>Gets the pay-step policy.</summary>
+    public PayStepPolicy PayPolicy { get; }
+
+    /// <summary>Gets the coverage plan and its station standard.</summary>
+    public CoveragePlanDocument Plan { get; }
+
+    /// <summary>Reads and validates the settings.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="OptionsValidationException">A setting is missing or invalid; every failure names its configuration key.</exception>
+    public static WebSettings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var failures = new List<string>();
+        var asOfText = section["AsOf"] ?? "2023-12-31";
+        var asOf = LocalDatePattern.Iso.Parse(asOfText);
+        if (!asOf.Success)
+        {
+            failures.Add($"{Section}:AsOf: '{asOfText}' is not a date of the form yyyy-MM-dd.");
+        }
+        var limitText = section["UploadLimitBytes"] ?? "1048576";
+        if (!long.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)
+        {
+            failures.Add($"{Section}:UploadLimitBytes: '{limitText}' is not a positive number of bytes.");
+        }
+        var policy = Parse(section.GetSection("PayPolicy"), failures, (json, name) => PayPolicyJson.Parse(json, name));
+        var plan = Parse(section.GetSection("CoveragePlan"), failures, (json, name) =>
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+            return CoveragePlanJson.Load(stream, name);
+        });
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Section, typeof(WebSettings), failures);
+        }
+        return new WebSettings(asOf.Value, limit, policy!, plan!);
+    }
+
+    private static T? Parse<T>(IConfigurationSection section, List<string> failures, Func<string, string, T> read)
+        where T : class
+    {
+        if (!section.Exists())
+        {
+            failures.Add($"{section.Path}: the section is missing.");
+            return null;
+        }
+        try
+        {
+            return read(ToJson(section).ToJsonString(), $"configuration {section.Path}");
+        }
+        catch (DocumentException ex)
+        {
+            failures.AddRange(ex.Problems.Select(p => $"{section.Path}:{p.Path.TrimStart('$').TrimStart('.').Replace('.', ':')}: {p.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Turns a configuration section back into JSON: <c>true</c>/<c>false</c> as booleans, other values as strings (the
+    /// documents read numbers from strings), sections with keys 0..n as arrays.
+    /// </summary>
+    internal static JsonNode ToJson(IConfigurationSection section)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            var value = section.Value ?? string.Empty;
+            return bool.TryParse(value, out var flag) ? JsonValue.Create(flag) : JsonValue.Create(value);
+        }
+        if (children.All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            return new JsonArray([.. children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(ToJson)]);
+        }
+        var obj = new JsonObject();
+        foreach (var child in children)
+        {
+            obj[child.Key] = ToJson(child);
+        }
+        return obj;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace SocialWork.Samples.Web.Tests;
+
+public sealed class WebFactory : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+}
+
+public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+    [Fact]
+    public async Task Coverage_returns_the_contract_shape()
+    {
+        var response = await client.GetAsync("/api/coverage?asOf=2022-04-17", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = await Json(response);
+        Assert.Equal(["asOf", "scope", "phase", "targets", "gaps"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("cover", root.GetProperty("phase").GetString());
+        var coverage = root.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "townshipStationCoverage");
+        Assert.Equal(0.9, coverage.GetProperty("actual").GetDouble(), 6);
+        Assert.Equal("behind", coverage.GetProperty("status").GetString());
+        Assert.Equal(["130602204000"], root.GetProperty("gaps").GetProperty("townshipsWithoutStation").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Pay_returns_the_roster_in_the_chosen_language()
+    {
+        var root = await Json(await client.GetAsync("/api/pay?asOf=2023-12-31&lang=en", TestContext.Current.CancellationToken));
+        Assert.Equal("demo-xam-shape", root.GetProperty("policy").GetString());
+        var workers = root.GetProperty("workers").EnumerateArray().ToList();
+        Assert.Equal(24, workers.Count);
+        var w026 = workers.Single(w => w.GetProperty("id").GetString() == "W026");
+        Assert.Equal(2, w026.GetProperty("upliftSteps").GetInt32());
+        Assert.Equal("holds senior but appointed to an intermediate post: uplift 2 steps", w026.GetProperty("findings")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Report_groups_the_demo_records()
+    {
+        var root = await Json(await client.GetAsync("/api/report?level=county&period=year&by=domain&from=2022-01-01&to=2022-12-31", TestContext.Current.CancellationToken));
+        Assert.Equal("county", root.GetProperty("level").GetString());
+        var rows = root.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["AF", "CG", "CH", "EL", "SA"], rows.Select(r => r.GetProperty("key").GetString()));
+        Assert.All(rows, r => Assert.Equal("2022", r.GetProperty("period").GetString()));
+        Assert.Equal(rows.Sum(r => r.GetProperty("records").GetInt64()), root.GetProperty("total").GetProperty("records").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("/api/report?level=street", "level")]
+    [InlineData("/api/report?period=week", "period")]
+    [InlineData("/api/report?by=colour", "by")]
+    [InlineData("/api/report?from=2022-13-01", "from")]
+    [InlineData("/api/report?to=yesterday", "to")]
+    [InlineData("/api/coverage?asOf=2022-02-30", "asOf")]
+    [InlineData("/api/pay?asOf=soon", "asOf")]
+    [InlineData("/api/pay?lang=fr", "lang")]
+    [InlineData("/?lang=fr", "lang")]
+    public async Task Bad_parameters_are_400_problem_details_naming_the_parameter(string url, string parameter)
+    {
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var root = await Json(response);
+        Assert.True(root.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
+    public async Task Upload_with_bad_rows_lists_them_with_line_numbers_and_counts_the_good_ones()
+    {
+        var csv = "id,date,division,facility,item,method,person_times,households,amount\n"
+            + "R1,2024-01-05,130602005001,,EL,visit,3,1,\n"
+            + "R2,2024-13-05,130602005001,,EL,visit,3,1,\n"
+            + "R3,2024-01-06,130602005001,,EL,dance,3,1,\n"
+            + "R4,2024-01-07,130602005001,,CH,group,9,0,12.50\n";
+        var response = await client.PostAsync("/api/report?mode=lenient&level=county&period=year", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = await Json(response);
+        var input = root.GetProperty("report").GetProperty("input");
+        Assert.Equal((4, 2, 2), (input.GetProperty("read").GetInt32(), input.GetProperty("accepted").GetInt32(), input.GetProperty("rejected").GetInt32()));
+        Assert.Equal([(3, "date"), (4, "method")], root.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("column").GetString())));
+        Assert.Equal(12.50m, root.GetProperty("report").GetProperty("total").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Strict_upload_is_a_400_naming_the_line()
+    {
+        var csv = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,-3,1,\n";
+        var response = await client.PostAsync("/api/report", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var root = await Json(response);
+        Assert.Equal(2, root.GetProperty("line").GetInt32());
+        Assert.Equal("person_times", root.GetProperty("column").GetString());
+        Assert.DoesNotContain("   at ", root.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Oversized_upload_is_413()
+    {
+        var response = await client.PostAsync("/api/report", new ByteArrayContent(new byte[1_100_000]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_endpoints()
+    {
+        var root = await Json(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        var paths = root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/coverage", paths);
+        Assert.Contains("/api/pay", paths);
+        Assert.Contains("/api/report", paths);
+    }
+
+    [Fact]
+    public async Task Dashboard_is_served_in_chinese_by_default()
+    {
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("竞秀区社会工作服务体系", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"chart-person-times\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_setting_stops_start_up_naming_the_setting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:PayPolicy:stacking=sometimes", "--SocialWork:AsOf=2023-02-30"]));
+        Assert.Contains("SocialWork:AsOf: '2023-02-30' is not a date", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("SocialWork:PayPolicy:stacking: 'sometimes' is not one of highestOnly, cumulative", ex.Message, StringComparison.Ordinal);
+    }
+}
