@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace SocialWork.Benchmarks.Tests;
+
+/// <summary>Proves the benchmark harness works: one aggregation case, tiny N, one in-process dry iteration. Not a timing test.</summary>
+public class HarnessTests
+{
+    [Fact]
+    public void One_aggregation_case_runs_with_a_tiny_n()
+    {
+        Environment.SetEnvironmentVariable("SOCIALWORK_BENCH_N", "20000");
+        try
+        {
+            var config = ManualConfig.CreateEmpty()
+                .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+                .AddLogger(NullLogger.Instance)
+                .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile)
+                .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "socialwork-bench-harness"));
+            var all = BenchmarkConverter.TypeToBenchmarks(typeof(AggregationBenchmarks), config);
+            var cube = all.BenchmarksCases.Where(c => c.Descriptor.WorkloadMethod.Name == nameof(AggregationBenchmarks.Cube)).ToArray();
+            Assert.Single(cube);
+            var summary = BenchmarkRunner.Run(new BenchmarkRunInfo(cube, typeof(AggregationBenchmarks), all.Config));
+            Assert.False(summary.HasCriticalValidationErrors, string.Join("; ", summary.ValidationErrors.Select(e => e.Message)));
+            var report = Assert.Single(summary.Reports);
+            Assert.True(report.Success);
+            Assert.NotEmpty(report.AllMeasurements);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SOCIALWORK_BENCH_N", null);
+        }
+    }
+
+    [Fact]
+    public void Every_aggregation_method_answers_the_same_query()
+    {
+        var bench = new AggregationBenchmarks { N = 50_000 };
+        bench.SetupBatch();
+        bench.SetupNaive();
+        bench.SetupDuckDb();
+        try
+        {
+            var naiveCells = bench.NaiveLinq();
+            Assert.Equal(bench.Cube(), bench.CubeParallel());
+            Assert.Equal(50_000 + (BenchData.Townships / 15), bench.Cube());
+            Assert.Equal(2 * 50_000, bench.DuckDbGroupBy());
+            Assert.True(naiveCells > 0);
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+}
