@@ -6,15 +6,16 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// The aggregation kernel. Before the pass, small lookup tables map each day to its period's first cell, each distinct
-/// division to its row and each code (or method, group, programme) to its key, so the pass itself is three table
-/// lookups, two adds and one read-modify-write of a single 64-byte accumulator cell (one cache line). The accumulator is
+/// division to its row and each code (or method, group, programme) to its key; records are in date order, so the pass
+/// walks day by day and per record does two table lookups and one read-modify-write of a single 64-byte accumulator
+/// cell (one cache line). The accumulator is
 /// laid out period-major (period, division, key): records in date order then write into one small region at a time.
 /// Each thread sums its own slice into its own accumulator; the partials are added at the end.
 /// </summary>
 /// <remarks>
 /// Method counts are 32-bit: a batch holds fewer than 2³¹ records, so a count cannot overflow. Person-times and
 /// households are 32-bit per record summed into 64 bits, which cannot overflow for fewer than 2³² records; fen are added
-/// with overflow checks.
+/// with overflow checks unless the batch's largest amount times its count fits in 64 bits.
 /// </remarks>
 internal static class CubeBuilder
 {
@@ -106,57 +107,95 @@ internal static class CubeBuilder
 
     private static void Accumulate(RecordBatch batch, int from, int to, CubeDimension dimension, Tables tables, Accumulator acc)
     {
-        var length = to - from;
+        // Sums of non-negative amounts cannot overflow when the largest times the count fits: then skip the checks.
+        var exact = batch.MaxFen == 0 || batch.MaxFen <= long.MaxValue / Math.Max(1, batch.Count);
         switch (dimension)
         {
+            case CubeDimension.Method when exact:
+                Accumulate<byte, Unchecked>(batch, from, to, batch.MethodColumn, tables, acc);
+                break;
             case CubeDimension.Method:
-                Accumulate<byte>(batch, from, length, batch.MethodColumn.AsSpan(from, length), tables, acc);
+                Accumulate<byte, Checked>(batch, from, to, batch.MethodColumn, tables, acc);
+                break;
+            case CubeDimension.TargetGroup when exact:
+                Accumulate<byte, Unchecked>(batch, from, to, batch.TargetGroupColumn, tables, acc);
                 break;
             case CubeDimension.TargetGroup:
-                Accumulate<byte>(batch, from, length, batch.TargetGroupColumn.AsSpan(from, length), tables, acc);
+                Accumulate<byte, Checked>(batch, from, to, batch.TargetGroupColumn, tables, acc);
+                break;
+            case CubeDimension.Programme when exact:
+                Accumulate<ushort, Unchecked>(batch, from, to, batch.ProgrammeColumn, tables, acc);
                 break;
             case CubeDimension.Programme:
-                Accumulate<ushort>(batch, from, length, batch.ProgrammeColumn.AsSpan(from, length), tables, acc);
+                Accumulate<ushort, Checked>(batch, from, to, batch.ProgrammeColumn, tables, acc);
                 break;
             default:
                 // None maps every code to key 0; Domain and Item map codes to their keys.
-                Accumulate<ushort>(batch, from, length, batch.CodeColumn.AsSpan(from, length), tables, acc);
+                if (exact)
+                {
+                    Accumulate<ushort, Unchecked>(batch, from, to, batch.CodeColumn, tables, acc);
+                }
+                else
+                {
+                    Accumulate<ushort, Checked>(batch, from, to, batch.CodeColumn, tables, acc);
+                }
                 break;
         }
     }
 
-    /// <summary>The hot loop: one pass over the columns of <paramref name="length"/> records from <paramref name="from"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate<TKey>(RecordBatch batch, int from, int length, ReadOnlySpan<TKey> keys, Tables tables, Accumulator acc)
-        where TKey : unmanaged, IBinaryInteger<TKey>
+    private interface IAddition
     {
-        if (length <= 0)
+        static abstract long Add(long left, long right);
+    }
+
+    private readonly struct Checked : IAddition
+    {
+        public static long Add(long left, long right) => checked(left + right);
+    }
+
+    private readonly struct Unchecked : IAddition
+    {
+        public static long Add(long left, long right) => left + right;
+    }
+
+    /// <summary>
+    /// The hot loop over records [<paramref name="from"/>, <paramref name="to"/>): day by day (records are in date order),
+    /// so a day's period cell is looked up once and the day column is not read per record.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Accumulate<TKey, TAdd>(RecordBatch batch, int from, int to, TKey[] keys, Tables tables, Accumulator acc)
+        where TKey : unmanaged, IBinaryInteger<TKey>
+        where TAdd : struct, IAddition
+    {
+        if (to <= from)
         {
             return;
         }
         ref var division = ref MemoryMarshal.GetArrayDataReference(batch.DivisionColumn);
-        ref var day = ref MemoryMarshal.GetArrayDataReference(batch.DayColumn);
         ref var method = ref MemoryMarshal.GetArrayDataReference(batch.MethodColumn);
         ref var people = ref MemoryMarshal.GetArrayDataReference(batch.PersonTimesColumn);
         ref var households = ref MemoryMarshal.GetArrayDataReference(batch.HouseholdsColumn);
         ref var fen = ref MemoryMarshal.GetArrayDataReference(batch.FenColumn);
-        ref var key = ref MemoryMarshal.GetReference(keys);
-        ref var periodCell = ref MemoryMarshal.GetArrayDataReference(tables.PeriodCell);
+        ref var key = ref MemoryMarshal.GetArrayDataReference(keys);
         ref var rowCell = ref MemoryMarshal.GetArrayDataReference(tables.RowCell);
         ref var keyIndex = ref MemoryMarshal.GetArrayDataReference(tables.KeyIndex);
         ref var cells = ref acc.First;
-        var firstDay = tables.FirstDay;
-
-        for (nint i = 0, r = from; i < length; i++, r++)
+        var starts = batch.DayStarts;
+        var firstDay = batch.DayColumn[from];
+        var lastDay = batch.DayColumn[to - 1];
+        for (var day = firstDay; day <= lastDay; day++)
         {
-            var cell = Unsafe.Add(ref periodCell, Unsafe.Add(ref day, r) - firstDay)
-                + Unsafe.Add(ref rowCell, Unsafe.Add(ref division, r))
-                + Unsafe.Add(ref keyIndex, int.CreateTruncating(Unsafe.Add(ref key, i)));
-            ref var c = ref Unsafe.Add(ref cells, cell);
-            Unsafe.Add(ref Unsafe.As<MethodCounts, int>(ref c.Counts), Unsafe.Add(ref method, r))++;
-            c.PersonTimes += Unsafe.Add(ref people, r);
-            c.Households += Unsafe.Add(ref households, r);
-            c.Fen = checked(c.Fen + Unsafe.Add(ref fen, r));
+            var start = Math.Max(from, starts[day - batch.FirstDay]);
+            var end = Math.Min(to, starts[day - batch.FirstDay + 1]);
+            ref var periodCells = ref Unsafe.Add(ref cells, tables.PeriodCell[day - tables.FirstDay]);
+            for (nint r = start; r < end; r++)
+            {
+                ref var c = ref Unsafe.Add(ref periodCells, Unsafe.Add(ref rowCell, Unsafe.Add(ref division, r)) + Unsafe.Add(ref keyIndex, int.CreateTruncating(Unsafe.Add(ref key, r))));
+                Unsafe.Add(ref Unsafe.As<MethodCounts, int>(ref c.Counts), Unsafe.Add(ref method, r))++;
+                c.PersonTimes += Unsafe.Add(ref people, r);
+                c.Households += Unsafe.Add(ref households, r);
+                c.Fen = TAdd.Add(c.Fen, Unsafe.Add(ref fen, r));
+            }
         }
     }
 

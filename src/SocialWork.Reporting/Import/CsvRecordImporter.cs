@@ -64,7 +64,9 @@ public sealed class CsvRecordImporter
             {
                 options.Progress?.Invoke(read);
             }
-            var problem = RowParser.Append(builder, row, columns, checker);
+            var problem = row.ColCount <= columns.Max
+                ? new RowParser.Problem("(row)", $"the row has {row.ColCount} columns; the header has more")
+                : RowParser.Append(builder, RowParser.Read(row, columns), checker, RowParser.Names.Csv);
             if (problem is { } p)
             {
                 var bad = new RejectedRow(fileName, row.LineNumberFrom, p.Column, p.Reason, row.Span.ToString());

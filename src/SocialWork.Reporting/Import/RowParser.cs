@@ -3,7 +3,7 @@ using nietras.SeparatedValues;
 
 namespace SocialWork.Reporting;
 
-/// <summary>Validates one CSV row field by field and appends it; returns the first problem instead.</summary>
+/// <summary>Validates one row field by field; returns the first problem, or the parsed values.</summary>
 internal static class RowParser
 {
     internal readonly record struct Problem(string Column, string Reason);
@@ -24,27 +24,17 @@ internal static class RowParser
         public ReadOnlySpan<char> Programme;
     }
 
-    internal static Problem? Append(RecordBatchBuilder builder, SepReader.Row row, CsvRecordImporter.Columns c, Rules.CatalogChecker? checker)
+    /// <summary>A row's values once validated (the code and programme stay as text until they are interned).</summary>
+    internal struct Values
     {
-        if (row.ColCount <= c.Max)
-        {
-            return new Problem("(row)", $"the row has {row.ColCount} columns; the header has more");
-        }
-        var fields = new Fields
-        {
-            Id = row[c.Id].Span,
-            Date = row[c.Date].Span,
-            Division = row[c.Division].Span,
-            Item = row[c.Item].Span,
-            Method = row[c.Method].Span,
-            PersonTimes = row[c.PersonTimes].Span,
-            Households = row[c.Households].Span,
-            Amount = row[c.Amount].Span,
-            TargetGroup = c.TargetGroup >= 0 && c.TargetGroup < row.ColCount ? row[c.TargetGroup].Span : [],
-            Parties = c.Parties >= 0 && c.Parties < row.ColCount ? row[c.Parties].Span : [],
-            Programme = c.Programme >= 0 && c.Programme < row.ColCount ? row[c.Programme].Span : [],
-        };
-        return Append(builder, fields, checker, Names.Csv);
+        public DivisionCode Division;
+        public int Day;
+        public ServiceMethod Method;
+        public int PersonTimes;
+        public int Households;
+        public long Fen;
+        public TargetGroup? Group;
+        public LinkageParties Parties;
     }
 
     /// <summary>The column names used in messages: CSV header names or JSON property names.</summary>
@@ -55,90 +45,105 @@ internal static class RowParser
         public static Names Json { get; } = new("id", "date", "division", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties");
     }
 
+    internal static Fields Read(SepReader.Row row, CsvRecordImporter.Columns c) => new()
+    {
+        Id = row[c.Id].Span,
+        Date = row[c.Date].Span,
+        Division = row[c.Division].Span,
+        Item = row[c.Item].Span,
+        Method = row[c.Method].Span,
+        PersonTimes = row[c.PersonTimes].Span,
+        Households = row[c.Households].Span,
+        Amount = row[c.Amount].Span,
+        TargetGroup = c.TargetGroup >= 0 && c.TargetGroup < row.ColCount ? row[c.TargetGroup].Span : [],
+        Parties = c.Parties >= 0 && c.Parties < row.ColCount ? row[c.Parties].Span : [],
+        Programme = c.Programme >= 0 && c.Programme < row.ColCount ? row[c.Programme].Span : [],
+    };
+
+    /// <summary>Validates and appends a row; returns the first problem instead of appending.</summary>
     internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, Rules.CatalogChecker? checker, Names n)
     {
+        var problem = Parse(f, checker, n, builder.KnownCode(f.Item) >= 0, out var v);
+        if (problem is null)
+        {
+            builder.Append(v.Division, v.Day, builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
+        }
+        return problem;
+    }
+
+    /// <summary>Validates a row; thread-safe (it touches no builder).</summary>
+    internal static Problem? Parse(scoped in Fields f, Rules.CatalogChecker? checker, Names n, bool codeKnownValid, out Values v)
+    {
+        v = default;
         if (f.Id.IsWhiteSpace())
         {
             return new Problem(n.Id, "is empty");
         }
-        var dateText = f.Date;
-        if (!DayNumber.TryParse(dateText, out var day))
+        if (!DayNumber.TryParse(f.Date, out v.Day))
         {
-            return new Problem(n.Date, $"'{dateText}' is not a date of the form yyyy-MM-dd");
+            return new Problem(n.Date, $"'{f.Date}' is not a date of the form yyyy-MM-dd");
         }
-        var divisionText = f.Division;
-        if (DivisionCode.GetParseError(divisionText, out var division) is { } divisionError)
+        if (DivisionCode.GetParseError(f.Division, out v.Division) is { } divisionError)
         {
-            return new Problem(n.Division, $"division code '{divisionText}' {divisionError}");
+            return new Problem(n.Division, $"division code '{f.Division}' {divisionError}");
         }
-        var itemText = f.Item;
-        var codeNumber = builder.KnownCode(itemText);
-        if (codeNumber < 0 && ServiceCode.Check(itemText) is { } codeError)
+        if (!codeKnownValid && ServiceCode.Check(f.Item) is { } codeError)
         {
-            return new Problem(n.Item, $"service code '{itemText}' {codeError}");
+            return new Problem(n.Item, $"service code '{f.Item}' {codeError}");
         }
-        var methodText = f.Method;
-        if (!ServiceMethods.TryParse(methodText, out var method))
+        if (!ServiceMethods.TryParse(f.Method, out v.Method))
         {
-            return new Problem(n.Method, $"'{methodText}' is not one of visit, file, casework, group, activity, training, other");
+            return new Problem(n.Method, $"'{f.Method}' is not one of visit, file, casework, group, activity, training, other");
         }
-        if (Count(f.PersonTimes, n.PersonTimes, out var personTimes) is { } p1)
+        if (Count(f.PersonTimes, n.PersonTimes, out v.PersonTimes) is { } p1)
         {
             return p1;
         }
-        if (Count(f.Households, n.Households, out var households) is { } p2)
+        if (Count(f.Households, n.Households, out v.Households) is { } p2)
         {
             return p2;
         }
-        var amountText = f.Amount;
-        var fen = 0L;
-        if (!amountText.IsEmpty)
+        if (!f.Amount.IsEmpty)
         {
-            if (Money.GetParseError(amountText, out var money) is { } moneyError)
+            if (Money.GetParseError(f.Amount, out var money) is { } moneyError)
             {
-                return new Problem(n.Amount, $"'{amountText}' {moneyError}");
+                return new Problem(n.Amount, $"'{f.Amount}' {moneyError}");
             }
             if (money.Fen < 0)
             {
-                return new Problem(n.Amount, $"'{amountText}' is negative");
+                return new Problem(n.Amount, $"'{f.Amount}' is negative");
             }
-            fen = money.Fen;
+            v.Fen = money.Fen;
         }
-        TargetGroup? group = null;
-        if (f.TargetGroup is { IsEmpty: false } groupText)
+        if (!f.TargetGroup.IsEmpty)
         {
-            if (!TargetGroups.TryParse(groupText, out var g))
+            if (!TargetGroups.TryParse(f.TargetGroup, out var g))
             {
-                return new Problem(n.TargetGroup, $"'{groupText}' is not one of hardship, elderly, children, empowerment, disabled");
+                return new Problem(n.TargetGroup, $"'{f.TargetGroup}' is not one of hardship, elderly, children, empowerment, disabled");
             }
-            group = g;
+            v.Group = g;
         }
-        var parties = LinkageParties.None;
-        if (!LinkagePartiesFormat.TryParse(f.Parties, out parties))
+        if (!LinkagePartiesFormat.TryParse(f.Parties, out v.Parties))
         {
             return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity");
         }
-        var programme = f.Programme;
-        if (checker is not null)
+        return checker is null ? null : CheckCatalog(f, checker, n, v.Day);
+    }
+
+    private static Problem? CheckCatalog(scoped in Fields f, Rules.CatalogChecker checker, Names n, int day)
+    {
+        var date = DayNumber.ToDate(day);
+        var code = ServiceCode.Parse(f.Item);
+        var catalog = checker.History.InForceOn(date);
+        if (catalog is null)
         {
-            var date = DayNumber.ToDate(day);
-            var code = ServiceCode.Parse(itemText);
-            var catalog = checker.History.InForceOn(date);
-            if (catalog is null)
-            {
-                return new Problem(n.Item, $"no service catalog is in force on {dateText}");
-            }
-            if (!catalog.Contains(code))
-            {
-                return new Problem(n.Item, $"service code '{itemText}' is not in catalog {catalog.Id}");
-            }
-            if (!catalog.IsActive(code, date))
-            {
-                return new Problem(n.Item, $"service code '{itemText}' is retired on {dateText} in catalog {catalog.Id}");
-            }
+            return new Problem(n.Item, $"no service catalog is in force on {f.Date}");
         }
-        builder.Append(division, day, codeNumber >= 0 ? codeNumber : builder.Intern(itemText), method, personTimes, households, fen, group, parties, programme);
-        return null;
+        if (!catalog.Contains(code))
+        {
+            return new Problem(n.Item, $"service code '{f.Item}' is not in catalog {catalog.Id}");
+        }
+        return catalog.IsActive(code, date) ? null : new Problem(n.Item, $"service code '{f.Item}' is retired on {f.Date} in catalog {catalog.Id}");
     }
 
     private static Problem? Count(ReadOnlySpan<char> text, string column, out int value)

@@ -38,6 +38,14 @@ public sealed class RecordBatch
         PersonTimesColumn = personTimes;
         HouseholdsColumn = households;
         FenColumn = fen;
+        FirstDay = day.Length == 0 ? 0 : day[0];
+        DayStarts = IndexDays(day);
+        var max = 0L;
+        foreach (var f in fen)
+        {
+            max = Math.Max(max, f);
+        }
+        MaxFen = max;
     }
 
     /// <summary>Gets an empty batch.</summary>
@@ -113,6 +121,37 @@ public sealed class RecordBatch
     internal int[] HouseholdsColumn { get; }
 
     internal long[] FenColumn { get; }
+
+    /// <summary>Gets the day number of the first record (records are in date order).</summary>
+    internal int FirstDay { get; }
+
+    /// <summary>Gets, for each day from <see cref="FirstDay"/> to the last, the index of its first record; one more entry holds <see cref="Count"/>.</summary>
+    internal int[] DayStarts { get; }
+
+    /// <summary>Gets the largest amount of any record, in fen: when it times the count cannot overflow, sums need no overflow checks.</summary>
+    internal long MaxFen { get; }
+
+    private static int[] IndexDays(int[] day)
+    {
+        if (day.Length == 0)
+        {
+            return [0];
+        }
+        var starts = new int[day[^1] - day[0] + 2];
+        var d = 0;
+        for (var i = 0; i < day.Length; i++)
+        {
+            while (d <= day[i] - day[0])
+            {
+                starts[d++] = i;
+            }
+        }
+        while (d < starts.Length)
+        {
+            starts[d++] = day.Length;
+        }
+        return starts;
+    }
 
     /// <summary>Builds a batch from record objects.</summary>
     /// <param name="records">The records.</param>
