@@ -125,3 +125,50 @@ public class DocumentTests
         Assert.NotNull(provider.GetRequiredService<CoverageAssessor>());
     }
 }
+
+public class DocumentRoundTripTests
+{
+    private static Stream Utf8(string json) => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Plan_documents_round_trip_through_explicit_phases()
+    {
+        var preset = CoveragePlanJson.Load(Utf8("""{"scope":"130602","start":"2021-05-18","preset":"pilot-rollout-full","pilotCoverage":0.3,"standard":["six-haves","fujian-2021"]}"""));
+        var json = CoveragePlanJson.Serialize(preset);
+        var back = CoveragePlanJson.Load(Utf8(json));
+        Assert.Equal(json, CoveragePlanJson.Serialize(back));
+        Assert.Equal(["pilot", "rollout", "full"], back.Plan.Phases.Select(p => p.Id));
+        Assert.Equal(0.3, back.Plan.Phases[0].Targets.Single().Required);
+        Assert.Equal(preset.Standard.Criteria, back.Standard.Criteria);
+        Assert.Equal(preset.Plan.Windows.Select(w => (w.Start, w.End)), back.Plan.Windows.Select(w => (w.Start, w.End)));
+    }
+
+    [Theory]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","phases":[{"id":"only","label":{"zh-CN":"一期"},"months":6,"targets":[{"metric":"happiness","required":1}]}]}""", "$.phases[0].targets[0].metric")]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","phases":[{"id":"only","label":{"zh-CN":"一期"},"months":0}]}""", "$.phases[0].months")]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","preset":"pilot-rollout-full","phases":[]}""", "$.phases")]
+    [InlineData("""{"scope":"130602","start":"2021-05-18","phases":[{"id":"a","label":{"zh-CN":"甲"}},{"id":"a","label":{"zh-CN":"乙"}}]}""", "$.phases")]
+    public void Bad_explicit_phases_name_the_json_path(string json, string path)
+    {
+        var ex = Assert.Throws<DocumentException>(() => CoveragePlanJson.Load(Utf8(json)));
+        Assert.Contains(ex.Problems, p => p.Path == path);
+    }
+
+    [Fact]
+    public void Network_and_workers_documents_round_trip()
+    {
+        var directory = CoverageTests.Jingxiu();
+        var workers = new[]
+        {
+            new Worker("W1", Employment.StationResident, [new Qualification(QualificationLevel.Assistant, new LocalDate(2020, 1, 1))], [new PostAppointment(QualificationLevel.Assistant, new LocalDate(2020, 2, 1), new LocalDate(2022, 1, 31))], "S01", 3, "general"),
+        };
+        var network = new ServiceNetwork(directory, [CoverageTests.Station(1, CoverageTests.Start, new LocalDate(2023, 1, 1)), CoverageTests.Station(2, CoverageTests.Start)], workers, [new StationProfile("S01") { HasSite = true, SiteAreaSquareMetres = 85.5 }]);
+        var json = NetworkJson.SerializeNetwork(network);
+        var back = NetworkJson.LoadNetwork(Utf8(json));
+        Assert.Equal(json, NetworkJson.SerializeNetwork(back));
+        Assert.Equal(network.Facilities, back.Facilities);
+        Assert.Equal(85.5, back.Profiles["S01"].SiteAreaSquareMetres);
+        var workersJson = NetworkJson.SerializeWorkers(workers);
+        Assert.Equal(workersJson, NetworkJson.SerializeWorkers(NetworkJson.LoadWorkers(Utf8(workersJson))));
+    }
+}

@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Text.Json.Serialization;
 
 namespace SocialWork.Rules;
@@ -10,7 +11,8 @@ public sealed record CoveragePlanDocument(CoveragePlan Plan, StationStandard Sta
 /// <summary>
 /// Reads coverage-plan documents: <c>{"scope":"130602","start":"2021-05-18","preset":"cover-standardize-improve|pilot-rollout-full",
 /// "phaseMonths":{"cover":12,…},"thresholds":{"townshipStationCoverage":1,…},"pilotCoverage":0.3,"rolloutCoverage":0.7,
-/// "standard":["six-haves","fujian-2021"],"extraCriteria":[…]}</c>.
+/// "standard":["six-haves","fujian-2021"],"extraCriteria":[…]}</c>, or with explicit <c>"phases":[{"id","label","months",
+/// "targets":[{"metric","required"}]}]</c> instead of a preset (schema: <c>docs/coverage-plan.schema.json</c>).
 /// </summary>
 public static class CoveragePlanJson
 {
@@ -27,6 +29,10 @@ public static class CoveragePlanJson
         var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.PlanDto, Kind, documentName);
         var scope = reader.Code(dto.Scope, "$.scope", required: true);
         var start = reader.Date(dto.Start, "$.start", required: true);
+        if (dto.Phases is not null)
+        {
+            return Custom(dto, reader, scope, start);
+        }
         var preset = dto.Preset ?? CoveragePlans.CoverStandardizeImprovePreset;
         string[] phaseIds = preset switch
         {
@@ -89,6 +95,92 @@ public static class CoveragePlanJson
         return new CoveragePlanDocument(plan, standard!);
     }
 
+    /// <summary>Writes a plan and its standard as a document with explicit phases and criteria, which reads back to the same plan.</summary>
+    /// <param name="document">The plan and standard.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(CoveragePlanDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var plan = document.Plan;
+        var dto = new PlanDto
+        {
+            Id = plan.Id,
+            Source = plan.Source,
+            Scope = plan.Scope.ToString("S", null),
+            Start = NodaTime.Text.LocalDatePattern.Iso.Format(plan.Start),
+            Phases = [.. plan.Phases.Select(p => new PhaseDto
+            {
+                Id = p.Id,
+                Label = LabelDto.From(p.Label),
+                Months = p.Months,
+                Targets = [.. p.Targets.Select(t => new TargetDto { Metric = t.Id, Required = t.Required })],
+            })],
+            Standard = [],
+            StandardId = document.Standard.Id,
+            StandardName = LabelDto.From(document.Standard.Name),
+            StandardSource = document.Standard.Source,
+            ExtraCriteria = [.. document.Standard.Criteria.Select(c => new CriterionDto
+            {
+                Id = c.Id,
+                Metric = DocumentReader.CamelCase(c.Metric.ToString()),
+                Comparison = DocumentReader.CamelCase(c.Comparison.ToString()),
+                Threshold = c.Threshold,
+                Label = LabelDto.From(c.Message),
+                ForImproved = c.ForImproved,
+            })],
+        };
+        return System.Text.Json.JsonSerializer.Serialize(dto, RulesJsonContext.Default.PlanDto);
+    }
+
+    private static CoveragePlanDocument Custom(PlanDto dto, DocumentReader reader, DivisionCode? scope, LocalDate? start)
+    {
+        if (dto.Preset is not null || dto.PhaseMonths is not null || dto.Thresholds is not null || dto.PilotCoverage is not null || dto.RolloutCoverage is not null)
+        {
+            reader.Add("$.phases", "explicit phases replace preset, phaseMonths, thresholds, pilotCoverage and rolloutCoverage; give one or the other");
+        }
+        var phases = new List<CoveragePhase>();
+        for (var i = 0; i < dto.Phases!.Count; i++)
+        {
+            var p = dto.Phases[i];
+            var path = $"$.phases[{i}]";
+            var id = reader.Required(p.Id, $"{path}.id");
+            var label = p.Label?.ToModel(reader, $"{path}.label");
+            if (p.Label is null)
+            {
+                reader.Add($"{path}.label", "is missing");
+            }
+            if (p.Months < 1)
+            {
+                reader.Add($"{path}.months", $"a phase lasts at least one month; was {p.Months}");
+            }
+            var targets = new List<CoverageTarget>();
+            for (var j = 0; j < (p.Targets?.Count ?? 0); j++)
+            {
+                var t = p.Targets![j];
+                if (t.Metric is null || !CoverageMetrics.TryParse(t.Metric, out var metric))
+                {
+                    reader.Add($"{path}.targets[{j}].metric", $"'{t.Metric}' is not a coverage metric; known: {string.Join(", ", Enum.GetValues<CoverageMetric>().Select(CoverageMetrics.ToId))}");
+                    continue;
+                }
+                if (CoverageMetrics.IsShare(metric) && t.Required is < 0 or > 1)
+                {
+                    reader.Add($"{path}.targets[{j}].required", $"a share must lie in [0,1]; was {t.Required}");
+                    continue;
+                }
+                targets.Add(new CoverageTarget(metric, t.Required));
+            }
+            if (id is not null && label is not null)
+            {
+                phases.Add(new CoveragePhase(id, label, p.Months, targets));
+            }
+        }
+        var standard = Standard(dto, reader);
+        reader.ThrowIfAny();
+        var plan = reader.Guard("$.phases", () => new CoveragePlan(scope!.Value, start!.Value, phases) { Id = dto.Id, Source = dto.Source });
+        reader.ThrowIfAny();
+        return new CoveragePlanDocument(plan!, standard!);
+    }
+
     private static CoverageThresholds Unknown(DocumentReader reader, string path, string id, CoverageThresholds thresholds)
     {
         reader.Add(path, $"'{id}' is not a threshold; known: townshipStationCoverage, countyCenter, standardShare, improvedShare, communityRoomCoverage");
@@ -139,8 +231,20 @@ public static class CoveragePlanJson
         {
             return null;
         }
-        var combined = StationStandard.Combine(string.Join("+", names), new LocalizedText(string.Join("+", parts.Select(p => p.Name.Chinese)), string.Join(" + ", parts.Select(p => p.Name.English))), [.. parts]);
-        return extra.Count == 0 ? combined : combined with { Criteria = [.. combined.Criteria, .. extra] };
+        var name = dto.StandardName?.ToModel(reader, "$.standardName");
+        if (parts.Count == 0 && extra.Count == 0)
+        {
+            reader.Add("$.standard", "the station standard needs at least one preset or criterion");
+        }
+        if (reader.HasProblems)
+        {
+            return null;
+        }
+        return new StationStandard(
+            dto.StandardId ?? string.Join("+", names),
+            name ?? new LocalizedText(string.Join("+", parts.Select(p => p.Name.Chinese).DefaultIfEmpty("自定义标准")), string.Join(" + ", parts.Select(p => p.Name.English).DefaultIfEmpty("custom standard"))),
+            dto.StandardSource ?? string.Join("; ", parts.Select(p => p.Source).DefaultIfEmpty("extra criteria of the plan document")),
+            [.. parts.SelectMany(p => p.Criteria), .. extra]);
     }
 }
 
@@ -165,7 +269,37 @@ internal sealed class PlanDto
 
     public List<string>? Standard { get; set; }
 
+    public string? StandardId { get; set; }
+
+    public LabelDto? StandardName { get; set; }
+
+    public string? StandardSource { get; set; }
+
     public List<CriterionDto>? ExtraCriteria { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Source { get; set; }
+
+    public List<PhaseDto>? Phases { get; set; }
+}
+
+internal sealed class PhaseDto
+{
+    public string? Id { get; set; }
+
+    public LabelDto? Label { get; set; }
+
+    public int Months { get; set; } = 12;
+
+    public List<TargetDto>? Targets { get; set; }
+}
+
+internal sealed class TargetDto
+{
+    public string? Metric { get; set; }
+
+    public double Required { get; set; }
 }
 
 internal sealed class CriterionDto

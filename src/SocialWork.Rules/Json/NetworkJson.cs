@@ -89,6 +89,53 @@ public static class NetworkJson
         }
     }
 
+    /// <summary>Writes a workers document that <see cref="LoadWorkers"/> reads back.</summary>
+    /// <param name="workers">The workers.</param>
+    /// <returns>The JSON text.</returns>
+    public static string SerializeWorkers(IEnumerable<Worker> workers)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        return System.Text.Json.JsonSerializer.Serialize(new WorkersDto { Workers = [.. workers.Select(ToDto)] }, RulesJsonContext.Default.WorkersDto);
+    }
+
+    /// <summary>Writes a network document that <see cref="LoadNetwork"/> reads back.</summary>
+    /// <param name="network">The network.</param>
+    /// <returns>The JSON text.</returns>
+    public static string SerializeNetwork(ServiceNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var dto = new NetworkDto
+        {
+            Vintage = network.Directory.Vintage,
+            Divisions = [.. network.Directory.Select(d => new DivisionDto { Code = d.Code.ToString(), Name = d.Name })],
+            Facilities = [.. network.Facilities.Select(f => new FacilityDto
+            {
+                Id = f.Id,
+                Name = f.Name,
+                Tier = DocumentReader.CamelCase(f.Tier.ToString()),
+                Division = f.Division.ToString(),
+                OpenedOn = Date(f.OpenedOn),
+                ClosedOn = f.ClosedOn is { } closed ? Date(closed) : null,
+                Profile = network.Profiles.TryGetValue(f.Id, out var profile) ? ProfileDto.From(profile) : null,
+            })],
+            Workers = network.Workers.Count == 0 ? null : [.. network.Workers.Select(ToDto)],
+        };
+        return System.Text.Json.JsonSerializer.Serialize(dto, RulesJsonContext.Default.NetworkDto);
+    }
+
+    private static string Date(NodaTime.LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    private static WorkerDto ToDto(Worker w) => new()
+    {
+        Id = w.Id,
+        Employment = DocumentReader.CamelCase(w.Employment.ToString()),
+        BaseLevel = w.BaseLevel,
+        PostCategory = w.PostCategory,
+        FacilityId = w.FacilityId,
+        Qualifications = w.Qualifications.Count == 0 ? null : [.. w.Qualifications.Select(q => new QualificationDto { Level = DocumentReader.CamelCase(q.Level.ToString()), ObtainedOn = Date(q.ObtainedOn) })],
+        Appointments = w.Appointments.Count == 0 ? null : [.. w.Appointments.Select(a => new AppointmentDto { Post = DocumentReader.CamelCase(a.Post.ToString()), From = Date(a.From), To = a.To is { } to ? Date(to) : null })],
+    };
+
     internal static List<Worker> Workers(List<WorkerDto>? dtos, DocumentReader reader, string path)
     {
         var workers = new List<Worker>();
@@ -250,6 +297,26 @@ internal sealed class ProfileDto
     public bool? HasWorkflows { get; set; }
 
     public bool? HasRules { get; set; }
+
+    internal static ProfileDto From(StationProfile p) => new()
+    {
+        SiteAreaSquareMetres = p.SiteAreaSquareMetres,
+        Rooms = p.Rooms,
+        Staff = p.Staff,
+        ResidentSocialWorkers = p.ResidentSocialWorkers,
+        PartTimeSocialWorkers = p.PartTimeSocialWorkers,
+        CertifiedStaff = p.CertifiedStaff,
+        OpeningDaysPerWeek = p.OpeningDaysPerWeek,
+        ServiceListPublished = p.ServiceListPublished,
+        CaseFilesKept = p.CaseFilesKept,
+        RecordsLast90Days = p.RecordsLast90Days,
+        HasSite = p.HasSite,
+        HasEquipment = p.HasEquipment,
+        HasStaff = p.HasStaff,
+        HasServiceFunctions = p.HasServiceFunctions,
+        HasWorkflows = p.HasWorkflows,
+        HasRules = p.HasRules,
+    };
 
     internal StationProfile ToModel(string facilityId) => new(facilityId)
     {
