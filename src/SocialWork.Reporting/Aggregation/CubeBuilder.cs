@@ -111,35 +111,32 @@ internal static class CubeBuilder
         var exact = batch.MaxFen == 0 || batch.MaxFen <= long.MaxValue / Math.Max(1, batch.Count);
         switch (dimension)
         {
-            case CubeDimension.Method when exact:
-                Accumulate<byte, Unchecked>(batch, from, to, batch.MethodColumn, tables, acc);
-                break;
             case CubeDimension.Method:
-                Accumulate<byte, Checked>(batch, from, to, batch.MethodColumn, tables, acc);
-                break;
-            case CubeDimension.TargetGroup when exact:
-                Accumulate<byte, Unchecked>(batch, from, to, batch.TargetGroupColumn, tables, acc);
+                Run(batch.MethodColumn);
                 break;
             case CubeDimension.TargetGroup:
-                Accumulate<byte, Checked>(batch, from, to, batch.TargetGroupColumn, tables, acc);
-                break;
-            case CubeDimension.Programme when exact:
-                Accumulate<ushort, Unchecked>(batch, from, to, batch.ProgrammeColumn, tables, acc);
+                Run(batch.TargetGroupColumn);
                 break;
             case CubeDimension.Programme:
-                Accumulate<ushort, Checked>(batch, from, to, batch.ProgrammeColumn, tables, acc);
+                Run(batch.ProgrammeColumn);
                 break;
             default:
                 // None maps every code to key 0; Domain and Item map codes to their keys.
-                if (exact)
-                {
-                    Accumulate<ushort, Unchecked>(batch, from, to, batch.CodeColumn, tables, acc);
-                }
-                else
-                {
-                    Accumulate<ushort, Checked>(batch, from, to, batch.CodeColumn, tables, acc);
-                }
+                Run(batch.CodeColumn);
                 break;
+        }
+
+        void Run<TKey>(TKey[] keys)
+            where TKey : unmanaged, IBinaryInteger<TKey>
+        {
+            if (exact)
+            {
+                Accumulate<TKey, Unchecked>(batch, from, to, keys, tables, acc);
+            }
+            else
+            {
+                Accumulate<TKey, Checked>(batch, from, to, keys, tables, acc);
+            }
         }
     }
 

@@ -4,47 +4,24 @@ namespace SocialWork.Rules;
 
 /// <summary>
 /// A monthly qualification allowance (职业水平津贴): an amount per month for the highest counting qualification level,
-/// from the month after registration by default. Same dating, counting and explanation machinery as
+/// from the month after registration by default; covers everyone but volunteers unless told otherwise. Same dating, counting and explanation machinery as
 /// <see cref="PayStepPolicy"/>.
 /// </summary>
-public sealed record AllowancePolicy : IEffectivePolicy
+public sealed record AllowancePolicy : IncentivePolicy
 {
     /// <summary>Creates a policy.</summary>
     /// <param name="id">The id.</param>
     /// <param name="effectiveFrom">The first day in force.</param>
     /// <param name="monthlyFen">The monthly amount per level, in fen.</param>
     public AllowancePolicy(string id, LocalDate effectiveFrom, PerLevel<long> monthlyFen)
+        : base(id, effectiveFrom, Workers)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(monthlyFen);
-        Id = id;
-        EffectiveFrom = effectiveFrom;
         MonthlyFen = monthlyFen;
     }
 
-    /// <inheritdoc />
-    public string Id { get; init; }
-
-    /// <summary>Gets the name, if any.</summary>
-    public LocalizedText? Name { get; init; }
-
-    /// <summary>Gets where the policy comes from, if recorded.</summary>
-    public string? Source { get; init; }
-
-    /// <inheritdoc />
-    public DivisionCode? Jurisdiction { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate EffectiveFrom { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate? EffectiveTo { get; init; }
-
     /// <summary>Gets the monthly amount per level, in fen.</summary>
     public PerLevel<long> MonthlyFen { get; init; }
-
-    /// <summary>Gets the employment kinds covered (default: everyone but volunteers).</summary>
-    public IReadOnlyList<Employment> EligibleEmployment { get; init; } = [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime];
 
     /// <summary>Gets a value indicating whether a matching post is also required (default no).</summary>
     public bool RequiresMatchingPost { get; init; }
@@ -68,46 +45,23 @@ public sealed record AllowancePolicy : IEffectivePolicy
 
 /// <summary>
 /// A one-off bonus on certification (一次性奖励): an amount per level obtained while the policy is in force, optionally
-/// paid only once per level.
+/// paid only once per level; covers everyone but volunteers unless told otherwise.
 /// </summary>
-public sealed record BonusPolicy : IEffectivePolicy
+public sealed record BonusPolicy : IncentivePolicy
 {
     /// <summary>Creates a policy.</summary>
     /// <param name="id">The id.</param>
     /// <param name="effectiveFrom">The first day in force.</param>
     /// <param name="amountFen">The amount per level, in fen.</param>
     public BonusPolicy(string id, LocalDate effectiveFrom, PerLevel<long> amountFen)
+        : base(id, effectiveFrom, Workers)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(amountFen);
-        Id = id;
-        EffectiveFrom = effectiveFrom;
         AmountFen = amountFen;
     }
 
-    /// <inheritdoc />
-    public string Id { get; init; }
-
-    /// <summary>Gets the name, if any.</summary>
-    public LocalizedText? Name { get; init; }
-
-    /// <summary>Gets where the policy comes from, if recorded.</summary>
-    public string? Source { get; init; }
-
-    /// <inheritdoc />
-    public DivisionCode? Jurisdiction { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate EffectiveFrom { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate? EffectiveTo { get; init; }
-
     /// <summary>Gets the amount per level, in fen.</summary>
     public PerLevel<long> AmountFen { get; init; }
-
-    /// <summary>Gets the employment kinds covered (default: everyone but volunteers).</summary>
-    public IReadOnlyList<Employment> EligibleEmployment { get; init; } = [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime];
 
     /// <summary>Gets a value indicating whether each level is rewarded at most once per worker (default yes).</summary>
     public bool OncePerLevel { get; init; } = true;

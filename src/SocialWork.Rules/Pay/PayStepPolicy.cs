@@ -47,38 +47,15 @@ public sealed record PerLevel<T>(T Assistant, T Intermediate, T Senior)
 /// appointed to the corresponding post have basic pay raised by a number of steps (级) per level. Plain data; the
 /// semantics are those of <see cref="PayStepEvaluator"/>.
 /// </summary>
-public sealed record PayStepPolicy : IEffectivePolicy
+public sealed record PayStepPolicy : IncentivePolicy
 {
     /// <summary>Creates a policy with the defaults of the 兴安盟 shape (1/2/3 steps, matching post, highest only, next month, community full-time workers).</summary>
     /// <param name="id">The id.</param>
     /// <param name="effectiveFrom">The first day in force.</param>
     public PayStepPolicy(string id, LocalDate effectiveFrom)
+        : base(id, effectiveFrom, [Employment.CommunityFullTime])
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        Id = id;
-        EffectiveFrom = effectiveFrom;
     }
-
-    /// <inheritdoc />
-    public string Id { get; init; }
-
-    /// <summary>Gets the name, if any.</summary>
-    public LocalizedText? Name { get; init; }
-
-    /// <summary>Gets where the policy comes from (document, article), if recorded.</summary>
-    public string? Source { get; init; }
-
-    /// <inheritdoc />
-    public DivisionCode? Jurisdiction { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate EffectiveFrom { get; init; }
-
-    /// <inheritdoc />
-    public LocalDate? EffectiveTo { get; init; }
-
-    /// <summary>Gets the employment kinds the policy covers (default: community full-time workers).</summary>
-    public IReadOnlyList<Employment> EligibleEmployment { get; init; } = [Employment.CommunityFullTime];
 
     /// <summary>Gets the steps per qualification level (default 1/2/3).</summary>
     public PerLevel<int> Steps { get; init; } = new(1, 2, 3);
