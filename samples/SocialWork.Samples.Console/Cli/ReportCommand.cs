@@ -107,18 +107,17 @@ internal static class ReportCommand
         using var stream = SocialWorkCli.OpenInput(a.Records, "records");
         var name = Path.GetFileName(a.Records);
         var length = stream.Length;
-        var capacity = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, length / 60));
         var importer = new CsvRecordImporter();
         var interactive = ReferenceEquals(output.Error, Console.Error) && !Console.IsErrorRedirected;
         if (!interactive || length < 40_000_000)
         {
-            return importer.Import(stream, name, options, capacity);
+            return importer.Import(stream, name, options);
         }
         ImportResult? result = null;
         CliOutput.Console(Console.Error).Progress().Start(context =>
         {
             var task = context.AddTask(output.T("导入记录", "Importing records"), maxValue: length);
-            result = importer.Import(stream, name, options with { Progress = _ => task.Value = stream.Position }, capacity);
+            result = importer.Import(stream, name, options with { Progress = _ => task.Value = stream.Position });
             task.Value = length;
         });
         return result!;

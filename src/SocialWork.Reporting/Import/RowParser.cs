@@ -63,10 +63,11 @@ internal static class RowParser
     /// <summary>Validates and appends a row; returns the first problem instead of appending.</summary>
     internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, Rules.CatalogChecker? checker, Names n)
     {
-        var problem = Parse(f, checker, n, builder.KnownCode(f.Item) >= 0, out var v);
+        var code = builder.KnownCode(f.Item);
+        var problem = Parse(f, checker, n, code >= 0, out var v);
         if (problem is null)
         {
-            builder.Append(v.Division, v.Day, builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
+            builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
         }
         return problem;
     }
