@@ -6,82 +6,99 @@ namespace SocialWork.Reporting;
 /// <summary>The indicator fields of a report row or total, in the order of the report format.</summary>
 public class ReportIndicators
 {
-    /// <summary>Gets or sets the records.</summary>
-    [JsonPropertyOrder(10)]
-    public long Records { get; set; }
-
-    /// <summary>Gets or sets the person-times.</summary>
-    [JsonPropertyOrder(11)]
-    public long PersonTimes { get; set; }
-
-    /// <summary>Gets or sets the households.</summary>
-    [JsonPropertyOrder(12)]
-    public long Households { get; set; }
-
-    /// <summary>Gets or sets the resources linked (yuan with two decimals in JSON).</summary>
-    [JsonPropertyOrder(13)]
-    public Money Amount { get; set; }
-
-    /// <summary>Gets or sets the home-visit records.</summary>
-    [JsonPropertyOrder(14)]
-    public long Visits { get; set; }
-
-    /// <summary>Gets or sets the case-file records.</summary>
-    [JsonPropertyOrder(15)]
-    public long Files { get; set; }
-
-    /// <summary>Gets or sets the casework records.</summary>
-    [JsonPropertyOrder(16)]
-    public long Casework { get; set; }
-
-    /// <summary>Gets or sets the group-work records.</summary>
-    [JsonPropertyOrder(17)]
-    public long Groups { get; set; }
-
-    /// <summary>Gets or sets the activity records.</summary>
-    [JsonPropertyOrder(18)]
-    public long Activities { get; set; }
-
-    /// <summary>Gets or sets the training records.</summary>
-    [JsonPropertyOrder(19)]
-    public long Trainings { get; set; }
-
-    internal T Fill<T>(Indicators i)
-        where T : ReportIndicators
+    /// <summary>Creates empty indicators (for deserialisation).</summary>
+    public ReportIndicators()
     {
-        Records = i.Records;
-        PersonTimes = i.PersonTimes;
-        Households = i.Households;
-        Amount = i.Amount;
-        Visits = i.Visits;
-        Files = i.Files;
-        Casework = i.Casework;
-        Groups = i.Groups;
-        Activities = i.Activities;
-        Trainings = i.Trainings;
-        return (T)this;
     }
+
+    /// <summary>Creates the report fields of <paramref name="indicators"/>.</summary>
+    /// <param name="indicators">The indicators.</param>
+    public ReportIndicators(Indicators indicators)
+    {
+        Records = indicators.Records;
+        PersonTimes = indicators.PersonTimes;
+        Households = indicators.Households;
+        Amount = indicators.Amount;
+        Visits = indicators.Visits;
+        Files = indicators.Files;
+        Casework = indicators.Casework;
+        Groups = indicators.Groups;
+        Activities = indicators.Activities;
+        Trainings = indicators.Trainings;
+    }
+
+    /// <summary>Gets the records.</summary>
+    [JsonPropertyOrder(10)]
+    public long Records { get; init; }
+
+    /// <summary>Gets the person-times.</summary>
+    [JsonPropertyOrder(11)]
+    public long PersonTimes { get; init; }
+
+    /// <summary>Gets the households.</summary>
+    [JsonPropertyOrder(12)]
+    public long Households { get; init; }
+
+    /// <summary>Gets the resources linked (yuan with two decimals in JSON).</summary>
+    [JsonPropertyOrder(13)]
+    public Money Amount { get; init; }
+
+    /// <summary>Gets the home-visit records.</summary>
+    [JsonPropertyOrder(14)]
+    public long Visits { get; init; }
+
+    /// <summary>Gets the case-file records.</summary>
+    [JsonPropertyOrder(15)]
+    public long Files { get; init; }
+
+    /// <summary>Gets the casework records.</summary>
+    [JsonPropertyOrder(16)]
+    public long Casework { get; init; }
+
+    /// <summary>Gets the group-work records.</summary>
+    [JsonPropertyOrder(17)]
+    public long Groups { get; init; }
+
+    /// <summary>Gets the activity records.</summary>
+    [JsonPropertyOrder(18)]
+    public long Activities { get; init; }
+
+    /// <summary>Gets the training records.</summary>
+    [JsonPropertyOrder(19)]
+    public long Trainings { get; init; }
 }
 
 /// <summary>One row of a report: a cube cell with its coordinates.</summary>
 public sealed class ReportRow : ReportIndicators
 {
-    /// <summary>Gets or sets the 12-digit division code.</summary>
-    [JsonPropertyOrder(0)]
-    public DivisionCode Division { get; set; }
+    /// <summary>Creates an empty row (for deserialisation).</summary>
+    public ReportRow()
+    {
+    }
 
-    /// <summary>Gets or sets the division name, when a directory was given.</summary>
+    /// <summary>Creates a row with the indicators of a cell.</summary>
+    /// <param name="indicators">The cell's indicators.</param>
+    public ReportRow(Indicators indicators)
+        : base(indicators)
+    {
+    }
+
+    /// <summary>Gets the 12-digit division code.</summary>
+    [JsonPropertyOrder(0)]
+    public DivisionCode Division { get; init; }
+
+    /// <summary>Gets the division name, when a directory was given.</summary>
     [JsonPropertyOrder(1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 
-    /// <summary>Gets or sets the period label.</summary>
+    /// <summary>Gets the period label.</summary>
     [JsonPropertyOrder(2)]
-    public Period Period { get; set; }
+    public Period Period { get; init; }
 
-    /// <summary>Gets or sets the dimension key (empty for none).</summary>
+    /// <summary>Gets the dimension key (empty for none).</summary>
     [JsonPropertyOrder(3)]
-    public string Key { get; set; } = string.Empty;
+    public string Key { get; init; } = string.Empty;
 }
 
 /// <summary>How many rows the input had.</summary>
@@ -96,23 +113,23 @@ public sealed record ReportInput(int Read, int Accepted, int Rejected);
 /// </summary>
 public sealed class ReportDocument
 {
-    /// <summary>Gets or sets the division level.</summary>
-    public DivisionLevel Level { get; set; }
+    /// <summary>Gets the division level.</summary>
+    public DivisionLevel Level { get; init; }
 
-    /// <summary>Gets or sets the period kind.</summary>
-    public PeriodKind Period { get; set; }
+    /// <summary>Gets the period kind.</summary>
+    public PeriodKind Period { get; init; }
 
-    /// <summary>Gets or sets the dimension.</summary>
-    public CubeDimension By { get; set; }
+    /// <summary>Gets the dimension.</summary>
+    public CubeDimension By { get; init; }
 
-    /// <summary>Gets or sets the rows.</summary>
-    public IReadOnlyList<ReportRow> Rows { get; set; } = [];
+    /// <summary>Gets the rows.</summary>
+    public IReadOnlyList<ReportRow> Rows { get; init; } = [];
 
-    /// <summary>Gets or sets the total.</summary>
-    public ReportIndicators Total { get; set; } = new();
+    /// <summary>Gets the total.</summary>
+    public ReportIndicators Total { get; init; } = new();
 
-    /// <summary>Gets or sets the input counts.</summary>
-    public ReportInput Input { get; set; } = new(0, 0, 0);
+    /// <summary>Gets the input counts.</summary>
+    public ReportInput Input { get; init; } = new(0, 0, 0);
 
     /// <summary>Builds the document of a cube.</summary>
     /// <param name="cube">The cube.</param>
@@ -128,14 +145,14 @@ public sealed class ReportDocument
             Level = cube.Level,
             Period = cube.PeriodKind,
             By = cube.Dimension,
-            Rows = [.. cube.Rows.Select(r => new ReportRow
+            Rows = [.. cube.Rows.Select(r => new ReportRow(r.Indicators)
             {
                 Division = r.Division,
                 Name = directory is not null && directory.TryGet(r.Division, out var d) ? d.Name : null,
                 Period = r.Period,
                 Key = r.Key,
-            }.Fill<ReportRow>(r.Indicators))],
-            Total = new ReportIndicators().Fill<ReportIndicators>(cube.Total),
+            })],
+            Total = new ReportIndicators(cube.Total),
             Input = input ?? new ReportInput(records, records, 0),
         };
     }

@@ -14,20 +14,20 @@ namespace SocialWork.Rules;
 /// </summary>
 public sealed class CoverageDocument
 {
-    /// <summary>Gets or sets the day assessed (<c>yyyy-MM-dd</c>).</summary>
-    public string AsOf { get; set; } = string.Empty;
+    /// <summary>Gets the day assessed (<c>yyyy-MM-dd</c>).</summary>
+    public string AsOf { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the plan's scope (12 digits).</summary>
-    public string Scope { get; set; } = string.Empty;
+    /// <summary>Gets the plan's scope (12 digits).</summary>
+    public string Scope { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the phase id in force.</summary>
-    public string Phase { get; set; } = string.Empty;
+    /// <summary>Gets the phase id in force.</summary>
+    public string Phase { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the targets.</summary>
-    public IReadOnlyList<CoverageTargetDocument> Targets { get; set; } = [];
+    /// <summary>Gets the targets.</summary>
+    public IReadOnlyList<CoverageTargetDocument> Targets { get; init; } = [];
 
-    /// <summary>Gets or sets the gaps.</summary>
-    public CoverageGapsDocument Gaps { get; set; } = new();
+    /// <summary>Gets the gaps.</summary>
+    public CoverageGapsDocument Gaps { get; init; } = new();
 
     /// <summary>Builds the document of an assessment.</summary>
     /// <param name="assessment">The assessment.</param>
@@ -62,36 +62,36 @@ public sealed class CoverageDocument
 /// <summary>One target of a <see cref="CoverageDocument"/>.</summary>
 public sealed class CoverageTargetDocument
 {
-    /// <summary>Gets or sets the target id.</summary>
-    public string Id { get; set; } = string.Empty;
+    /// <summary>Gets the target id.</summary>
+    public string Id { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the phase id.</summary>
-    public string Phase { get; set; } = string.Empty;
+    /// <summary>Gets the phase id.</summary>
+    public string Phase { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the required value.</summary>
-    public double Required { get; set; }
+    /// <summary>Gets the required value.</summary>
+    public double Required { get; init; }
 
-    /// <summary>Gets or sets the actual value.</summary>
-    public double Actual { get; set; }
+    /// <summary>Gets the actual value.</summary>
+    public double Actual { get; init; }
 
-    /// <summary>Gets or sets the due date (<c>yyyy-MM-dd</c>).</summary>
-    public string Due { get; set; } = string.Empty;
+    /// <summary>Gets the due date (<c>yyyy-MM-dd</c>).</summary>
+    public string Due { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the status: <c>met</c>, <c>onTrack</c>, <c>behind</c> or <c>missed</c>.</summary>
-    public string Status { get; set; } = string.Empty;
+    /// <summary>Gets the status: <c>met</c>, <c>onTrack</c>, <c>behind</c> or <c>missed</c>.</summary>
+    public string Status { get; init; } = string.Empty;
 }
 
 /// <summary>The gaps of a <see cref="CoverageDocument"/>.</summary>
 public sealed class CoverageGapsDocument
 {
-    /// <summary>Gets or sets the townships without an operating station.</summary>
-    public IReadOnlyList<string> TownshipsWithoutStation { get; set; } = [];
+    /// <summary>Gets the townships without an operating station.</summary>
+    public IReadOnlyList<string> TownshipsWithoutStation { get; init; } = [];
 
-    /// <summary>Gets or sets the villages without an operating room.</summary>
-    public IReadOnlyList<string> VillagesWithoutRoom { get; set; } = [];
+    /// <summary>Gets the villages without an operating room.</summary>
+    public IReadOnlyList<string> VillagesWithoutRoom { get; init; } = [];
 
-    /// <summary>Gets or sets the stations below standard.</summary>
-    public IReadOnlyList<string> StationsBelowStandard { get; set; } = [];
+    /// <summary>Gets the stations below standard.</summary>
+    public IReadOnlyList<string> StationsBelowStandard { get; init; } = [];
 }
 
 /// <summary>
@@ -101,14 +101,14 @@ public sealed class CoverageGapsDocument
 /// </summary>
 public sealed class PayRosterDocument
 {
-    /// <summary>Gets or sets the day assessed.</summary>
-    public string AsOf { get; set; } = string.Empty;
+    /// <summary>Gets the day assessed.</summary>
+    public string AsOf { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the policy id.</summary>
-    public string Policy { get; set; } = string.Empty;
+    /// <summary>Gets the policy id.</summary>
+    public string Policy { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the workers.</summary>
-    public IReadOnlyList<PayWorkerDocument> Workers { get; set; } = [];
+    /// <summary>Gets the workers.</summary>
+    public IReadOnlyList<PayWorkerDocument> Workers { get; init; } = [];
 
     /// <summary>Builds the document of a roster.</summary>
     /// <param name="roster">The assessments.</param>
@@ -140,36 +140,36 @@ public sealed class PayRosterDocument
 /// <summary>One worker of a <see cref="PayRosterDocument"/>.</summary>
 public sealed class PayWorkerDocument
 {
-    /// <summary>Gets or sets the worker id.</summary>
-    public string Id { get; set; } = string.Empty;
+    /// <summary>Gets the worker id.</summary>
+    public string Id { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the highest qualification held: <c>none|assistant|intermediate|senior</c>.</summary>
-    public string Qualification { get; set; } = "none";
+    /// <summary>Gets the highest qualification held: <c>none|assistant|intermediate|senior</c>.</summary>
+    public string Qualification { get; init; } = "none";
 
-    /// <summary>Gets or sets the post held: <c>none|assistant|intermediate|senior</c>.</summary>
-    public string Post { get; set; } = "none";
+    /// <summary>Gets the post held: <c>none|assistant|intermediate|senior</c>.</summary>
+    public string Post { get; init; } = "none";
 
-    /// <summary>Gets or sets the uplift in steps.</summary>
-    public int UpliftSteps { get; set; }
+    /// <summary>Gets the uplift in steps.</summary>
+    public int UpliftSteps { get; init; }
 
-    /// <summary>Gets or sets the base level, if known.</summary>
-    public int? BaseLevel { get; set; }
+    /// <summary>Gets the base level, if known.</summary>
+    public int? BaseLevel { get; init; }
 
-    /// <summary>Gets or sets the effective level, if a base level is known.</summary>
-    public int? EffectiveLevel { get; set; }
+    /// <summary>Gets the effective level, if a base level is known.</summary>
+    public int? EffectiveLevel { get; init; }
 
-    /// <summary>Gets or sets the findings.</summary>
-    public IReadOnlyList<FindingDocument> Findings { get; set; } = [];
+    /// <summary>Gets the findings.</summary>
+    public IReadOnlyList<FindingDocument> Findings { get; init; } = [];
 }
 
 /// <summary>A finding's code and its message in the chosen language.</summary>
 public sealed class FindingDocument
 {
-    /// <summary>Gets or sets the code.</summary>
-    public string Code { get; set; } = string.Empty;
+    /// <summary>Gets the code.</summary>
+    public string Code { get; init; } = string.Empty;
 
-    /// <summary>Gets or sets the message.</summary>
-    public string Message { get; set; } = string.Empty;
+    /// <summary>Gets the message.</summary>
+    public string Message { get; init; } = string.Empty;
 }
 
 /// <summary>Writes the result documents as indented JSON with Chinese kept readable.</summary>
