@@ -26,7 +26,7 @@ internal static class DashboardPage
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static string Render(DashboardState state, LocalDate asOf, bool chinese)
+    public static string Render(DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese)
     {
         string T(string zh, string en) => chinese ? zh : en;
         string E(string text) => Html.Encode(text);
@@ -34,10 +34,9 @@ internal static class DashboardPage
         var demo = state.Demo;
         var network = state.NetworkOn(asOf);
         var plan = state.Settings.Plan.Plan;
-        var assessment = new CoverageAssessor(state.Settings.Plan.Standard).Assess(plan, network, asOf);
+        var assessment = assessor.Assess(plan, network, asOf);
         var window = plan.WindowOn(asOf);
-        var roster = new PayStepEvaluator(state.Settings.PayPolicy)
-            .AssessRoster(demo.Workers.Where(w => w.Employment != Employment.StationResident), asOf);
+        var roster = evaluator.AssessRoster(demo.Workers.Where(w => w.Employment != Employment.StationResident), asOf);
         var monthly = Cube.Build(state.Records, new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = asOf });
         var months = monthly.Rows.Where(r => r.Division == DemoData.County).ToList();
 

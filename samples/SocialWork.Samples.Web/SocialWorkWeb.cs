@@ -42,7 +42,7 @@ public static class SocialWorkWeb
         app.UseStatusCodePages();
         app.MapOpenApi();
         MapApi(app);
-        app.MapGet("/", (DashboardState state, string? lang, string? asOf) =>
+        app.MapGet("/", (DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, string? lang, string? asOf) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -52,7 +52,7 @@ public static class SocialWorkWeb
             {
                 return Invalid("lang", $"'{lang}' is not one of zh, en.");
             }
-            return Results.Content(DashboardPage.Render(state, day, lang != "en"), "text/html; charset=utf-8");
+            return Results.Content(DashboardPage.Render(state, assessor, evaluator, day, lang != "en"), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
         return app;
     }
