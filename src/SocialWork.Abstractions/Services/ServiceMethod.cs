@@ -72,7 +72,7 @@ public static class ServiceMethods
             'o' => 6,
             _ => -1,
         };
-        if (candidate >= 0 && code.SequenceEqual(Codes[candidate]))
+        if (candidate >= 0 && code.Length == Codes[candidate].Length && code.SequenceEqual(Codes[candidate]))
         {
             method = (ServiceMethod)candidate;
             return true;
