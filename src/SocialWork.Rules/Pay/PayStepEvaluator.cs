@@ -63,10 +63,12 @@ public sealed class PayStepEvaluator
         var policy = Policies.InForceOn(date, jurisdiction);
         if (policy is null)
         {
-            var nearest = Policies.Policies.Count > 0 ? Policies.Policies[0] : null;
+            // Name the version nearest in time: the next one to come into force, else the last one that ended.
+            var versions = Policies.Policies;
+            var nearest = versions.FirstOrDefault(p => p.EffectiveFrom > date) ?? (versions.Count > 0 ? versions[^1] : null);
             var finding = nearest is null
                 ? Finding.Info("pay.noPolicy", $"{date:yyyy-MM-dd}没有生效的基本报酬提升政策，不提升", $"no pay-step policy is in force on {date:yyyy-MM-dd}: no uplift", ("asOf", date))
-                : Finding.Info("pay.policyNotInForce", $"政策{nearest.Id}在{date:yyyy-MM-dd}未生效（{nearest.EffectiveFrom:yyyy-MM-dd}起），不提升", $"policy {nearest.Id} is not in force on {date:yyyy-MM-dd} (from {nearest.EffectiveFrom:yyyy-MM-dd}): no uplift", ("policy", nearest.Id), ("asOf", date));
+                : NotInForce(nearest, date);
             return Finish(worker, date, nearest, null, QualificationLevel.None, 0, [finding], applyLadder: false);
         }
         return Assess(worker, date, policy);
@@ -86,12 +88,7 @@ public sealed class PayStepEvaluator
         var post = worker.PostOn(date);
         if (!policy.IsInForceOn(date))
         {
-            findings.Add(Finding.Info(
-                "pay.policyNotInForce",
-                $"政策{policy.Id}在{date:yyyy-MM-dd}未生效（{policy.EffectiveFrom:yyyy-MM-dd}至{policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "今"}），不提升",
-                $"policy {policy.Id} is not in force on {date:yyyy-MM-dd} ({policy.EffectiveFrom:yyyy-MM-dd} to {policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "open"}): no uplift",
-                ("policy", policy.Id),
-                ("asOf", date)));
+            findings.Add(NotInForce(policy, date));
             return Finish(worker, date, policy, policy, QualificationLevel.None, 0, findings, applyLadder: false);
         }
         if (!policy.EligibleEmployment.Contains(worker.Employment))
@@ -231,6 +228,13 @@ public sealed class PayStepEvaluator
         }
         return (highest, sum);
     }
+
+    private static Finding NotInForce(PayStepPolicy policy, LocalDate date) => Finding.Info(
+        "pay.policyNotInForce",
+        $"政策{policy.Id}在{date:yyyy-MM-dd}未生效（{policy.EffectiveFrom:yyyy-MM-dd}至{policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "今"}），不提升",
+        $"policy {policy.Id} is not in force on {date:yyyy-MM-dd} ({policy.EffectiveFrom:yyyy-MM-dd} to {policy.EffectiveTo?.ToString("yyyy-MM-dd", null) ?? "open"}): no uplift",
+        ("policy", policy.Id),
+        ("asOf", date));
 
     private static Finding Explain(QualificationLevel qualification, QualificationLevel post, QualificationLevel used, PayStepPolicy policy)
     {
