@@ -227,7 +227,33 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
             v *= 10;
         }
 
-        // Segments 0–4 are province … village; a non-zero segment needs every higher one non-zero.
+        var error = StructureError(nonZero);
+        if (error is null)
+        {
+            result = new DivisionCode(v);
+        }
+        return error;
+    }
+
+    private static ReadOnlySpan<byte> SegmentOf => [0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4];
+
+    private static string? Validate(long v)
+    {
+        var code = new DivisionCode(v);
+        int[] segments = [code.ProvinceSegment, code.PrefectureSegment, code.CountySegment, code.TownshipSegment, code.VillageSegment];
+        var nonZero = 0;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            nonZero |= segments[i] != 0 ? 1 << i : 0;
+        }
+        return StructureError(nonZero);
+    }
+
+    /// <summary>The structure rule: a non-zero segment needs every higher segment non-zero.</summary>
+    /// <param name="nonZero">Bit i set when segment i (0 province … 4 village) is non-zero.</param>
+    /// <returns>The defect, or <see langword="null"/>.</returns>
+    private static string? StructureError(int nonZero)
+    {
         if ((nonZero & 1) == 0)
         {
             return "has a zero province segment";
@@ -241,31 +267,6 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
             return "has a township or village segment under a zero county segment";
         }
         if ((nonZero & 0b1000) == 0 && (nonZero & 0b10000) != 0)
-        {
-            return "has a village segment under a zero township segment";
-        }
-        result = new DivisionCode(v);
-        return null;
-    }
-
-    private static ReadOnlySpan<byte> SegmentOf => [0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4];
-
-    private static string? Validate(long v)
-    {
-        var code = new DivisionCode(v);
-        if (code.ProvinceSegment == 0)
-        {
-            return "has a zero province segment";
-        }
-        if (code.PrefectureSegment == 0 && v % PrefectureUnit != 0)
-        {
-            return "has a county, township or village segment under a zero prefecture segment";
-        }
-        if (code.CountySegment == 0 && v % CountyUnit != 0)
-        {
-            return "has a township or village segment under a zero county segment";
-        }
-        if (code.TownshipSegment == 0 && code.VillageSegment != 0)
         {
             return "has a village segment under a zero township segment";
         }
