@@ -92,9 +92,7 @@ public sealed record CatalogExtension
                 problems.Add(new($"$.relabel[{i}].code", $"code '{code}' is relabelled more than once"));
             }
         }
-        var knownCodes = baseCatalog.Domains.Concat(baseCatalog.ServiceTypes).Concat(baseCatalog.Methods).Concat(baseCatalog.TargetGroups)
-            .Select(e => e.Code).Concat(baseCatalog.Items.Select(i => i.Code.Value)).Concat(AddedItems.Select(i => i.Code.Value))
-            .ToHashSet(StringComparer.Ordinal);
+        var knownCodes = baseCatalog.Labels.Keys.Concat(AddedItems.Select(i => i.Code.Value)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < Relabels.Count; i++)
         {
             if (!knownCodes.Contains(Relabels[i].Code))

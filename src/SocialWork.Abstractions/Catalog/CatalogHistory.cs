@@ -65,23 +65,8 @@ public sealed class CatalogHistory
         var newItems = newer.Items.ToDictionary(i => i.Code.Value, StringComparer.Ordinal);
         var added = newItems.Keys.Where(c => !oldItems.ContainsKey(c));
         var retired = oldItems.Values.Where(o => o.RetiredOn is null && (!newItems.TryGetValue(o.Code.Value, out var n) || n.RetiredOn is not null)).Select(o => o.Code.Value);
-        var oldLabels = Labels(older);
-        var relabelled = Labels(newer).Where(kv => oldLabels.TryGetValue(kv.Key, out var label) && label != kv.Value).Select(kv => kv.Key);
+        var relabelled = newer.Labels.Where(kv => older.Labels.TryGetValue(kv.Key, out var label) && label != kv.Value).Select(kv => kv.Key);
         return new CatalogDiff(Sorted(added), Sorted(retired), Sorted(relabelled));
-
-        static Dictionary<string, LocalizedText> Labels(ServiceCatalog catalog)
-        {
-            var result = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
-            foreach (var entry in catalog.Domains.Concat(catalog.ServiceTypes).Concat(catalog.Methods).Concat(catalog.TargetGroups))
-            {
-                result.TryAdd(entry.Code, entry.Label);
-            }
-            foreach (var item in catalog.Items)
-            {
-                result.TryAdd(item.Code.Value, item.Label);
-            }
-            return result;
-        }
 
         static string[] Sorted(IEnumerable<string> codes) => [.. codes.Order(StringComparer.Ordinal)];
     }

@@ -19,7 +19,6 @@ public sealed class ServiceCatalog
 
     private readonly FrozenDictionary<string, ServiceItem> itemsByCode;
     private readonly FrozenDictionary<string, CatalogEntry> domainsByCode;
-    private readonly FrozenDictionary<string, LocalizedText> labels;
 
     /// <summary>Creates a catalog and validates it.</summary>
     /// <param name="id">The catalog's identifier, for example <c>default</c> or <c>130602-2024</c>.</param>
@@ -76,7 +75,7 @@ public sealed class ServiceCatalog
         {
             allLabels.TryAdd(item.Code.Value, item.Label);
         }
-        labels = allLabels.ToFrozenDictionary(StringComparer.Ordinal);
+        Labels = allLabels.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -116,6 +115,9 @@ public sealed class ServiceCatalog
     /// <summary>Gets the items, in code order.</summary>
     public IReadOnlyList<ServiceItem> Items { get; }
 
+    /// <summary>Gets the label of every code of the catalog: domains, service types, methods, target groups and items.</summary>
+    internal FrozenDictionary<string, LocalizedText> Labels { get; }
+
     /// <summary>Determines whether <paramref name="code"/> is a domain or an item of this catalog (retired or not).</summary>
     /// <param name="code">The code.</param>
     /// <returns><see langword="true"/> when known.</returns>
@@ -148,7 +150,7 @@ public sealed class ServiceCatalog
     public string GetLabel(string code, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return labels.TryGetValue(code, out var label) ? label.For(culture) : code;
+        return Labels.TryGetValue(code, out var label) ? label.For(culture) : code;
     }
 
     /// <summary>Creates an extension of this catalog (a county list that adds, relabels and retires items).</summary>
