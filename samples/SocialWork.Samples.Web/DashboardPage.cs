@@ -152,11 +152,5 @@ internal static class DashboardPage
         _ => chinese ? "未达标" : "unmet",
     };
 
-    private static string LevelLabel(QualificationLevel level, bool chinese) => level switch
-    {
-        QualificationLevel.Assistant => chinese ? "初级" : "assistant",
-        QualificationLevel.Intermediate => chinese ? "中级" : "intermediate",
-        QualificationLevel.Senior => chinese ? "高级" : "senior",
-        _ => chinese ? "无" : "none",
-    };
+    private static string LevelLabel(QualificationLevel level, bool chinese) => chinese ? level.ToChineseLabel() : level.ToCode();
 }

@@ -127,6 +127,13 @@ public class EnumCodeTests
     }
 
     [Fact]
+    public void Qualification_level_codes_and_labels_follow_the_documents()
+    {
+        Assert.Equal(["none", "assistant", "intermediate", "senior"], Enum.GetValues<QualificationLevel>().Select(l => l.ToCode()));
+        Assert.Equal(["无", "初级", "中级", "高级"], Enum.GetValues<QualificationLevel>().Select(l => l.ToChineseLabel()));
+    }
+
+    [Fact]
     public void Only_home_visits_count_households() => Assert.Equal([ServiceMethod.Visit], ServiceMethods.All.Where(m => m.CountsHouseholds()));
 
     [Fact]

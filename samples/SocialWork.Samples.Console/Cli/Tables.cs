@@ -113,13 +113,7 @@ internal static class Tables
         output.Line();
     }
 
-    internal static string Level(CliOutput output, QualificationLevel level) => level switch
-    {
-        QualificationLevel.Assistant => output.T("初级", "assistant"),
-        QualificationLevel.Intermediate => output.T("中级", "intermediate"),
-        QualificationLevel.Senior => output.T("高级", "senior"),
-        _ => output.T("无", "none"),
-    };
+    internal static string Level(CliOutput output, QualificationLevel level) => output.T(level.ToChineseLabel(), level.ToCode());
 
     private static string Ratio(CoverageMetric metric, double value)
         => CoverageMetrics.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -244,11 +244,7 @@ public static class CoverageMetrics
     /// <summary>Gets the camelCase id of a metric, for example <c>townshipStationCoverage</c>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The id.</returns>
-    public static string ToId(CoverageMetric metric)
-    {
-        var name = metric.ToString();
-        return string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
-    }
+    public static string ToId(CoverageMetric metric) => DocumentReader.CamelCase(metric.ToString());
 
     /// <summary>Parses a metric id.</summary>
     /// <param name="id">The id.</param>

@@ -126,8 +126,8 @@ public sealed class PayRosterDocument
             Workers = [.. roster.OrderBy(a => a.WorkerId, StringComparer.Ordinal).Select(a => new PayWorkerDocument
             {
                 Id = a.WorkerId,
-                Qualification = DocumentReader.CamelCase(a.Qualification.ToString()),
-                Post = DocumentReader.CamelCase(a.Post.ToString()),
+                Qualification = a.Qualification.ToCode(),
+                Post = a.Post.ToCode(),
                 UpliftSteps = a.UpliftSteps,
                 BaseLevel = a.BaseLevel,
                 EffectiveLevel = a.EffectiveLevel,

@@ -63,13 +63,7 @@ internal static class LevelCounting
         return false;
     }
 
-    internal static string Chinese(QualificationLevel level) => level switch
-    {
-        QualificationLevel.Assistant => "初级",
-        QualificationLevel.Intermediate => "中级",
-        QualificationLevel.Senior => "高级",
-        _ => "无",
-    };
+    internal static string Chinese(QualificationLevel level) => level.ToChineseLabel();
 
     internal static string English(QualificationLevel level) => level switch
     {
@@ -89,13 +83,7 @@ internal static class LevelCounting
         _ => "志愿者",
     };
 
-    internal static string Code(Employment employment) => employment switch
-    {
-        Employment.CommunityFullTime => "communityFullTime",
-        Employment.StationResident => "stationResident",
-        Employment.PartTime => "partTime",
-        _ => "volunteer",
-    };
+    internal static string Code(Employment employment) => DocumentReader.CamelCase(employment.ToString());
 
     internal static string EnglishSteps(int steps) => steps == 1 ? "1 step" : $"{steps} steps";
 }
