@@ -40,10 +40,11 @@ public sealed class CoverageAssessor
         var points = Served(FacilityTier.VolunteerPoint);
 
         var stations = operating.Where(f => f.Tier == FacilityTier.TownshipStation).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
-        var grades = stations.Select(s => Standard.Grade(Profile(network, s, date))).ToList();
-        var facilityIds = operating.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var staff = network.Workers.Where(w => w.FacilityId is not null && facilityIds.Contains(w.FacilityId)).ToList();
-        var residents = staff.Count(w => w.Employment == Employment.StationResident && stations.Any(s => s.Id == w.FacilityId));
+        var workersByFacility = network.Workers.Where(w => w.FacilityId is not null).ToLookup(w => w.FacilityId!, StringComparer.Ordinal);
+        var grades = stations.Select(s => Standard.Grade(Profile(network, workersByFacility[s.Id], s, date))).ToList();
+        var staff = operating.SelectMany(f => workersByFacility[f.Id]).ToList();
+        var stationIds = stations.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var residents = staff.Count(w => w.Employment == Employment.StationResident && stationIds.Contains(w.FacilityId!));
 
         double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
         var actuals = new Dictionary<CoverageMetric, double>
@@ -103,10 +104,10 @@ public sealed class CoverageAssessor
         return result;
     }
 
-    private static StationProfile Profile(ServiceNetwork network, Facility station, LocalDate date)
+    private static StationProfile Profile(ServiceNetwork network, IEnumerable<Worker> stationWorkers, Facility station, LocalDate date)
     {
         var profile = network.Profiles.TryGetValue(station.Id, out var given) ? given : new StationProfile(station.Id);
-        return profile.Staff is null && network.Workers.Count > 0 ? profile.WithStaffFrom(network.Workers, date) : profile;
+        return profile.Staff is null && network.Workers.Count > 0 ? profile.WithStaffFrom(stationWorkers, date) : profile;
     }
 
     private static List<DivisionCode> Within(DivisionDirectory directory, DivisionCode scope, DivisionLevel level)
