@@ -20,18 +20,7 @@ public static class SocialWorkJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        try
-        {
-            return JsonSerializer.Deserialize(json, typeInfo) ?? throw new JsonException("$: the document is null.", "$", 0, 0);
-        }
-        catch (JsonException ex)
-        {
-            throw WithPath(ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException($"$: {ex.Message}", ex);
-        }
+        return Read(() => JsonSerializer.Deserialize(json, typeInfo));
     }
 
     /// <summary>Deserialises a UTF-8 stream.</summary>
@@ -44,9 +33,14 @@ public static class SocialWorkJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(typeInfo);
+        return Read(() => JsonSerializer.Deserialize(utf8Json, typeInfo));
+    }
+
+    private static T Read<T>(Func<T?> deserialize)
+    {
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, typeInfo) ?? throw new JsonException("$: the document is null.", "$", 0, 0);
+            return deserialize() ?? throw new JsonException("$: the document is null.", "$", 0, 0);
         }
         catch (JsonException ex)
         {
