@@ -20,7 +20,11 @@ public sealed class CsvRecordImporter
     /// <summary>The required header names.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["id", "date", "division", "facility", "item", "method", "person_times", "households", "amount"];
 
-    /// <summary>Imports a CSV file.</summary>
+    /// <summary>
+    /// Imports a CSV file. A file of several MiB is parsed on up to <see cref="RecordImportOptions.Parallelism"/> threads,
+    /// each on a slice that starts on a line boundary; the batch, counts and rejected rows (with their line numbers) are
+    /// the same as from one thread.
+    /// </summary>
     /// <param name="path">The file path.</param>
     /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted.</param>
     /// <returns>The accepted records and the rejected rows.</returns>
@@ -28,11 +32,23 @@ public sealed class CsvRecordImporter
     public ImportResult ImportFile(string path, RecordImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= Options;
+        var fileName = Path.GetFileName(path);
+        using (var file = File.OpenHandle(path))
+        {
+            var length = RandomAccess.GetLength(file);
+            var threads = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+            threads = (int)Math.Min(threads, length / ParallelCsvImport.MinBytesPerThread);
+            if (threads > 1 && ParallelCsvImport.TryImport(file, length, fileName, options, threads) is { } result)
+            {
+                return result;
+            }
+        }
         using var stream = File.OpenRead(path);
-        return Import(stream, Path.GetFileName(path), options);
+        return Import(stream, fileName, options);
     }
 
-    /// <summary>Imports CSV from a stream.</summary>
+    /// <summary>Imports CSV from a stream, on one thread.</summary>
     /// <param name="utf8Csv">The UTF-8 CSV.</param>
     /// <param name="fileName">The name to use in messages.</param>
     /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted.</param>
@@ -44,16 +60,39 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(utf8Csv);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
-        var expectedRows = capacity > 0 ? capacity : EstimateRows(utf8Csv);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).From(utf8Csv);
+        var builder = new RecordBatchBuilder(capacity > 0 ? capacity : EstimateRows(utf8Csv));
+        using var reader = OpenReader(utf8Csv, hasHeader: true);
+        var columns = ReadHeader(reader, fileName);
+        var rows = ReadRows(reader, columns, builder, fileName, options, new ProgressCounter(options.Progress));
+        if (rows.StrictFailure is { } failure)
+        {
+            throw new RecordImportException(failure);
+        }
+        options.Progress?.Invoke(rows.Read);
+        return new ImportResult(builder.Build(), rows.Read, rows.Rejected);
+    }
+
+    internal static SepReader OpenReader(Stream utf8Csv, bool hasHeader)
+        => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader }).From(utf8Csv);
+
+    /// <summary>Finds the columns in the header; throws when a required one is missing.</summary>
+    internal static Columns ReadHeader(SepReader reader, string fileName)
+    {
         var header = reader.Header;
         var missing = RequiredColumns.Where(c => !header.TryIndexOf(c, out _)).ToList();
-        if (reader.Header.IsEmpty || missing.Count > 0)
+        if (header.IsEmpty || missing.Count > 0)
         {
             throw new RecordImportException(new RejectedRow(fileName, 1, missing.FirstOrDefault() ?? "id", $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.DefaultIfEmpty(string.Join(", ", RequiredColumns)))}", string.Join(",", header.ColNames)));
         }
-        var columns = new Columns(header);
-        var builder = new RecordBatchBuilder(expectedRows);
+        return new Columns(header);
+    }
+
+    /// <summary>
+    /// Validates and appends every row; stops at the first bad row in strict mode. Line numbers are the reader's (so
+    /// relative to the start of a slice when the reader reads one).
+    /// </summary>
+    internal static RowsRead ReadRows(SepReader reader, Columns columns, RecordBatchBuilder builder, string fileName, RecordImportOptions options, ProgressCounter progress)
+    {
         var rejected = new List<RejectedRow>();
         var read = 0;
         var checker = options.Catalog;
@@ -62,7 +101,7 @@ public sealed class CsvRecordImporter
             read++;
             if ((read & 0xFFFF) == 0)
             {
-                options.Progress?.Invoke(read);
+                progress.Add(0x10000);
             }
             var problem = row.ColCount <= columns.Max
                 ? new RowParser.Problem("(row)", $"the row has {row.ColCount} columns; the header has more")
@@ -72,13 +111,34 @@ public sealed class CsvRecordImporter
                 var bad = new RejectedRow(fileName, row.LineNumberFrom, p.Column, p.Reason, row.Span.ToString());
                 if (options.Mode == ImportMode.Strict)
                 {
-                    throw new RecordImportException(bad);
+                    return new RowsRead(read, rejected, bad);
                 }
                 rejected.Add(bad);
             }
         }
-        options.Progress?.Invoke(read);
-        return new ImportResult(builder.Build(), read, rejected);
+        return new RowsRead(read, rejected, null);
+    }
+
+    /// <summary>The outcome of <see cref="ReadRows"/>: rows read, rows rejected, and the row that stopped a strict import.</summary>
+    internal sealed record RowsRead(int Read, List<RejectedRow> Rejected, RejectedRow? StrictFailure);
+
+    /// <summary>Adds up rows read on several threads and tells <see cref="RecordImportOptions.Progress"/>, one call at a time.</summary>
+    internal sealed class ProgressCounter(Action<int>? progress)
+    {
+        private readonly Lock gate = new();
+        private int total;
+
+        public void Add(int rows)
+        {
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    total += rows;
+                    progress(total);
+                }
+            }
+        }
     }
 
     /// <summary>Estimates the number of rows from the length of the lines in the first 64 KiB, so the columns rarely grow.</summary>

@@ -41,8 +41,23 @@ public sealed record RecordImportOptions
     /// <summary>Gets a catalog checker; when set, rows whose code is unknown or retired on their date are rejected.</summary>
     public Rules.CatalogChecker? Catalog { get; init; }
 
-    /// <summary>Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars).</summary>
+    /// <summary>
+    /// Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars). When a file is read on
+    /// several threads the calls come from those threads, one at a time.
+    /// </summary>
     public Action<int>? Progress { get; init; }
+
+    /// <summary>
+    /// Gets how many threads <see cref="CsvRecordImporter.ImportFile"/> may use on a large file: 0 (the default) for all
+    /// cores, 1 for one thread. Each thread parses a slice of the file that starts on a line boundary; a file with a quote
+    /// character before its last slice is read again on one thread, since a quoted field may hold a line break. Streams
+    /// are always read on one thread. The result is the same either way.
+    /// </summary>
+    public int Parallelism
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Parallelism must be 0 (all cores) or positive.");
+    }
 }
 
 /// <summary>Thrown when an input cannot be imported: a strict import met a bad row, or the input as a whole is unusable (no header, missing columns, malformed JSON).</summary>

@@ -1,0 +1,180 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// Imports a CSV file on several threads. The rows after the header are cut into slices that start just after a line
+/// feed; each thread reads its slice with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders
+/// are appended in file order. A line feed is a row boundary unless it sits inside a quoted field, which needs a quote
+/// character before it: a slice boundary is therefore trusted only when no earlier slice holds a quote, and otherwise
+/// the caller reads the file again on one thread.
+/// </summary>
+internal static class ParallelCsvImport
+{
+    /// <summary>The least bytes worth a thread of their own.</summary>
+    internal const long MinBytesPerThread = 4 << 20;
+
+    /// <summary>Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary).</summary>
+    public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads)
+    {
+        var headerEnd = HeaderEnd(file, length);
+        if (headerEnd < 0)
+        {
+            return null;
+        }
+        int rowsInFile;
+        using (var whole = new FileSliceStream(file, 0, length))
+        {
+            rowsInFile = CsvRecordImporter.EstimateRows(whole);
+        }
+        CsvRecordImporter.Columns columns;
+        using (var header = CsvRecordImporter.OpenReader(new FileSliceStream(file, 0, headerEnd), hasHeader: true))
+        {
+            columns = CsvRecordImporter.ReadHeader(header, fileName);
+        }
+
+        var bounds = Boundaries(file, headerEnd, length, threads);
+        var slices = new Slice[threads];
+        var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
+        ForEachSlice(threads, t =>
+        {
+            var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[t + 1] - bounds[t]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
+            using var stream = new FileSliceStream(file, bounds[t], bounds[t + 1]);
+            using var reader = CsvRecordImporter.OpenReader(stream, hasHeader: false);
+            var builder = new RecordBatchBuilder(capacity);
+            var rows = CsvRecordImporter.ReadRows(reader, columns, builder, fileName, options, progress);
+            slices[t] = new Slice(builder, rows, stream.SawQuote, stream.LineFeeds);
+        });
+
+        // Slice lines are numbered from 1 without a header; the header is line 1 of the file (it holds no quote).
+        var linesBefore = 1;
+        var rejected = new List<RejectedRow>();
+        for (var t = 0; t < slices.Length; t++)
+        {
+            var slice = slices[t];
+            foreach (var row in slice.Rows.Rejected)
+            {
+                rejected.Add(row with { Line = row.Line + linesBefore });
+            }
+            if (slice.Rows.StrictFailure is { } failure)
+            {
+                throw new RecordImportException(failure with { Line = failure.Line + linesBefore });
+            }
+            if (slice.SawQuote && t < slices.Length - 1)
+            {
+                return null;
+            }
+            linesBefore += slice.LineFeeds;
+        }
+        var all = RecordBatchBuilder.Concat([.. slices.Select(s => s.Builder)]);
+        var read = slices.Sum(s => s.Rows.Read);
+        options.Progress?.Invoke(read);
+        return new ImportResult(all.Build(), read, rejected);
+    }
+
+    /// <summary>Runs the slices in parallel; an exception from a slice comes out as itself, not wrapped.</summary>
+    private static void ForEachSlice(int threads, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
+    private sealed record Slice(RecordBatchBuilder Builder, CsvRecordImporter.RowsRead Rows, bool SawQuote, int LineFeeds);
+
+    /// <summary>Finds the byte after the header's line feed, or -1 when the header holds a quote or has no line feed in its first 64 KiB.</summary>
+    private static long HeaderEnd(SafeFileHandle file, long length)
+    {
+        Span<byte> start = stackalloc byte[(int)Math.Min(length, 65_536)];
+        start = start[..RandomAccess.Read(file, start, 0)];
+        var lineFeed = start.IndexOf((byte)'\n');
+        return lineFeed < 0 || start[..lineFeed].Contains((byte)'"') ? -1 : lineFeed + 1;
+    }
+
+    /// <summary>Cuts [<paramref name="from"/>, <paramref name="length"/>) into slices of about equal size, each ending just after a line feed (or at the end).</summary>
+    private static long[] Boundaries(SafeFileHandle file, long from, long length, int slices)
+    {
+        var bounds = new long[slices + 1];
+        bounds[0] = from;
+        bounds[slices] = length;
+        var buffer = new byte[4096];
+        for (var t = 1; t < slices; t++)
+        {
+            var position = Math.Max(bounds[t - 1], from + ((length - from) * t / slices));
+            bounds[t] = length;
+            while (position < length)
+            {
+                var n = RandomAccess.Read(file, buffer, position);
+                var lineFeed = buffer.AsSpan(0, n).IndexOf((byte)'\n');
+                if (lineFeed >= 0)
+                {
+                    bounds[t] = position + lineFeed + 1;
+                    break;
+                }
+                position += n;
+            }
+        }
+        return bounds;
+    }
+
+    /// <summary>Reads bytes [start, end) of a file by position (so threads can share the handle), noting quotes and counting line feeds as it goes.</summary>
+    private sealed class FileSliceStream(SafeFileHandle file, long start, long end) : Stream
+    {
+        private long offset;
+
+        public bool SawQuote { get; private set; }
+
+        public int LineFeeds { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => end - start;
+
+        public override long Position
+        {
+            get => offset;
+            set => offset = Math.Clamp(value, 0, end - start);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = RandomAccess.Read(file, buffer[..(int)Math.Min(buffer.Length, Length - offset)], start + offset);
+            var read = buffer[..n];
+            SawQuote |= read.Contains((byte)'"');
+            LineFeeds += read.Count((byte)'\n');
+            offset += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            Position = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => Position + offset,
+                _ => Length + offset,
+            };
+            return Position;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

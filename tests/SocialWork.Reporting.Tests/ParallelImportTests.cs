@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace SocialWork.Reporting.Tests;
+
+/// <summary>
+/// <see cref="CsvRecordImporter.ImportFile"/> reads a file of several MiB in slices on several threads; whatever the
+/// file holds, the outcome must be the one-thread outcome: the same batch, counts, rejected rows and line numbers.
+/// </summary>
+public sealed class ParallelImportTests : IDisposable
+{
+    private const int Rows = 260_000;
+    private readonly string directory = Directory.CreateTempSubdirectory("socialwork-parallel-import-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Slices_give_the_one_thread_batch_and_rejected_rows()
+    {
+        var path = Write("records.csv", row => row % 997 == 0 ? $"R{row},2024-02-30,130602001001,S01,EL.01,visit,1,1,\n" : null);
+        Assert.True(new FileInfo(path).Length > 3 * (4 << 20), "the file must be large enough for three slices");
+        var lenient = new RecordImportOptions { Mode = ImportMode.Lenient };
+
+        var single = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = 1 });
+        var sliced = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = 3 });
+
+        Assert.Equal(Rows, sliced.Read);
+        Assert.Equal(Rows / 997, sliced.Rejected.Count);
+        Assert.Equal(998, sliced.Rejected[0].Line);
+        Assert.Equal(single.Rejected, sliced.Rejected);
+        AssertSameBatch(single.Batch, sliced.Batch);
+    }
+
+    [Fact]
+    public void Strict_import_on_slices_stops_at_the_first_bad_row_of_the_file()
+    {
+        var path = Write("records.csv", row => row is 150_000 or 180_000 ? $"R{row},2024-01-05,130602001001,S01,EL.01,dance,1,1,\n" : null);
+
+        var error = Assert.Throws<RecordImportException>(() => new CsvRecordImporter().ImportFile(path, new RecordImportOptions { Parallelism = 3 }));
+
+        Assert.Equal(150_001, error.Row.Line);
+        Assert.Equal("method", error.Row.Column);
+    }
+
+    [Fact]
+    public void A_quote_before_the_last_slice_means_one_thread_so_a_quoted_line_break_stays_in_its_field()
+    {
+        // A 1.5 MB quoted facility name of 15,000 lines, from about 30 % into the file, spans where the first slice ends.
+        var longName = "\"" + string.Concat(Enumerable.Repeat(new string('x', 99) + "\n", 15_000)) + "\"";
+        var path = Write("records.csv", row => row == 78_000 ? $"R{row},2024-01-05,130602001001,{longName},EL.01,visit,1,1,\n" : row == 150_000 ? $"R{row},2024-01-05,130602001001,S01,EL.01,dance,1,1,\n" : null);
+        var lenient = new RecordImportOptions { Mode = ImportMode.Lenient };
+
+        var single = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = 1 });
+        var sliced = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = 3 });
+
+        Assert.Equal(Rows, sliced.Read);
+        Assert.Equal(150_001 + 15_000, Assert.Single(sliced.Rejected).Line);
+        Assert.Equal(single.Rejected, sliced.Rejected);
+        AssertSameBatch(single.Batch, sliced.Batch);
+    }
+
+    [Fact]
+    public void Slices_out_of_date_order_still_give_a_date_ordered_batch_and_report_progress_to_the_end()
+    {
+        var path = Write("records.csv", row => null, descendingDates: true);
+        var reported = new List<int>();
+
+        var sliced = new CsvRecordImporter().ImportFile(path, new RecordImportOptions { Parallelism = 2, Progress = reported.Add });
+        var single = new CsvRecordImporter().ImportFile(path, new RecordImportOptions { Parallelism = 1 });
+
+        AssertSameBatch(single.Batch, sliced.Batch);
+        var days = sliced.Batch.DayNumbers.ToArray();
+        Assert.True(days.Zip(days.Skip(1)).All(p => p.First <= p.Second));
+        Assert.Equal(Rows, reported[^1]);
+        Assert.Equal(reported.Order(), reported);
+    }
+
+    private string Write(string name, Func<int, string?> replace, bool descendingDates = false)
+    {
+        var path = Path.Combine(directory, name);
+        var random = new Random(3);
+        string[] codes = ["SA.01", "EL.01", "EL.02", "CH.01", "CG"];
+        string[] methods = ["visit", "file", "casework", "group", "activity", "training", "other"];
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.Write("id,date,division,facility,item,method,person_times,households,amount,programme\n");
+        var start = new LocalDate(2022, 1, 1);
+        for (var row = 1; row <= Rows; row++)
+        {
+            var day = (descendingDates ? Rows - row : row) * 700 / Rows;
+            var township = random.Next(1, 9);
+            writer.Write(replace(row) ?? string.Create(
+                CultureInfo.InvariantCulture,
+                $"R{row},{start.PlusDays(day):yyyy-MM-dd},1306020{township:D2}{random.Next(1, 30):D3},S{township},{codes[random.Next(codes.Length)]},{methods[random.Next(methods.Length)]},{random.Next(1, 50)},{random.Next(0, 3)},{(random.Next(10) == 0 ? "12.50" : "")},{(row % 50 == 0 ? "bee" : "")}\n"));
+        }
+        return path;
+    }
+
+    private static void AssertSameBatch(RecordBatch expected, RecordBatch actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Divisions, actual.Divisions);
+        Assert.Equal(expected.Codes, actual.Codes);
+        Assert.Equal(expected.Programmes, actual.Programmes);
+        Assert.True(expected.DivisionIndices.SequenceEqual(actual.DivisionIndices));
+        Assert.True(expected.DayNumbers.SequenceEqual(actual.DayNumbers));
+        Assert.True(expected.CodeIndices.SequenceEqual(actual.CodeIndices));
+        Assert.True(expected.ProgrammeIndices.SequenceEqual(actual.ProgrammeIndices));
+        Assert.True(expected.Methods.SequenceEqual(actual.Methods));
+        Assert.True(expected.TargetGroups.SequenceEqual(actual.TargetGroups));
+        Assert.True(expected.Parties.SequenceEqual(actual.Parties));
+        Assert.True(expected.PersonTimes.SequenceEqual(actual.PersonTimes));
+        Assert.True(expected.Households.SequenceEqual(actual.Households));
+        Assert.True(expected.AmountFen.SequenceEqual(actual.AmountFen));
+    }
+}
