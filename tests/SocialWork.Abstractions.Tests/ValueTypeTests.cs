@@ -126,6 +126,26 @@ public class EnumCodeTests
         Assert.Contains("'visits'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Property(MaxTest = 2000)]
+    public bool Method_parse_accepts_exactly_the_codes(int which, byte position, char replacement, bool cut)
+    {
+        // Near misses of a real code: one character replaced, or the code cut short or run on by a character.
+        var code = ServiceMethods.All[Math.Abs(which % 7)].ToCode();
+        var at = position % code.Length;
+        var text = cut ? code[..at] + (at % 2 == 0 ? "" : code[at..] + replacement) : code[..at] + replacement + code[(at + 1)..];
+        var isCode = ServiceMethods.All.Any(m => m.ToCode() == text);
+        return ServiceMethods.TryParse(text, out var parsed) == isCode && (!isCode || parsed.ToCode() == text);
+    }
+
+    [Fact]
+    public void Method_parse_rejects_other_case_and_surrounding_space()
+    {
+        foreach (var text in new[] { "Visit", "VISIT", " visit", "visit ", "", "v", "activit", "activityy", "trainings" })
+        {
+            Assert.False(ServiceMethods.TryParse(text, out _), text);
+        }
+    }
+
     [Fact]
     public void Qualification_level_codes_and_labels_follow_the_documents()
     {

@@ -217,10 +217,9 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
                 return $"contains '{s[i]}', which is not a digit";
             }
             v = (v * 10) + digit;
-            if (digit != 0)
-            {
-                nonZero |= 1 << SegmentOf[i];
-            }
+
+            // Marks the digit's segment when the digit is not 0, without a branch (digits are mostly 0 or not at random).
+            nonZero |= (int)((uint)-digit >> 31) << SegmentOf[i];
         }
         for (var i = s.Length; i < Length; i++)
         {

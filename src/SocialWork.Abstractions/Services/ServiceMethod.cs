@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SocialWork;
 
 /// <summary>How a service was delivered. The codes (<c>visit</c>, <c>file</c>, …) are those of the records CSV format.</summary>
@@ -31,6 +33,15 @@ public static class ServiceMethods
     private static readonly string[] Codes = ["visit", "file", "casework", "group", "activity", "training", "other"];
     private static readonly string[] ZhLabels = ["入户走访", "建立档案", "个案服务", "小组活动", "主题活动", "培训", "其他"];
     private static readonly string[] EnLabels = ["Home visits", "Case files", "Casework", "Group work", "Activities", "Training", "Other"];
+    private static readonly ulong[] Heads = [.. Codes.Select(c => Word(c.AsSpan(0, 4)))];
+    private static readonly ulong[] Tails = [.. Codes.Select(c => Word(c.AsSpan(c.Length - 4)))];
+
+    /// <summary>Gets the method whose code starts with 'a' + index, or -1.</summary>
+    private static ReadOnlySpan<sbyte> ByFirstLetter =>
+    [
+        4, -1, 2, -1, -1, 1, 3, -1, -1, -1, -1, -1, -1, // a: activity, c: casework, f: file, g: group
+        -1, 6, -1, -1, -1, -1, 5, -1, 0, -1, -1, -1, -1, // o: other, t: training, v: visit
+    ];
 
     /// <summary>Gets every method, in declaration order.</summary>
     public static IReadOnlyList<ServiceMethod> All { get; } = Enum.GetValues<ServiceMethod>();
@@ -61,24 +72,20 @@ public static class ServiceMethods
     /// <returns><see langword="true"/> when recognised.</returns>
     public static bool TryParse(ReadOnlySpan<char> code, out ServiceMethod method)
     {
-        var candidate = code.IsEmpty ? -1 : code[0] switch
-        {
-            'v' => 0,
-            'f' => 1,
-            'c' => 2,
-            'g' => 3,
-            'a' => 4,
-            't' => 5,
-            'o' => 6,
-            _ => -1,
-        };
-        if (candidate >= 0 && code.Length == Codes[candidate].Length && code.SequenceEqual(Codes[candidate]))
-        {
-            method = (ServiceMethod)candidate;
-            return true;
-        }
+        // Every code has 4 to 8 letters and its own first letter: a table picks the candidate, then the length and the
+        // first and last four characters (read as two 64-bit words) decide, with no branch that depends on the letters.
         method = default;
-        return false;
+        if (code.Length is < 4 or > 8 || (uint)(code[0] - 'a') >= 26)
+        {
+            return false;
+        }
+        var candidate = ByFirstLetter[code[0] - 'a'];
+        if (candidate < 0 || code.Length != Codes[candidate].Length || Word(code) != Heads[candidate] || Word(code[^4..]) != Tails[candidate])
+        {
+            return false;
+        }
+        method = (ServiceMethod)candidate;
+        return true;
     }
 
     /// <summary>Parses a method code.</summary>
@@ -92,4 +99,6 @@ public static class ServiceMethods
             ? method
             : throw new FormatException($"Service method '{code}' is not one of {string.Join(", ", Codes)}.");
     }
+
+    private static ulong Word(ReadOnlySpan<char> fourCharacters) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(fourCharacters));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using nietras.SeparatedValues;
 
 namespace SocialWork.Reporting;
@@ -72,8 +73,10 @@ public sealed class CsvRecordImporter
         return new ImportResult(builder.Build(), rows.Read, rows.Rejected);
     }
 
+    /// <summary>Opens a parser that decodes 64 KiB at a time (a stream reader's default is 1 KiB, a system call per KiB on a file).</summary>
     internal static SepReader OpenReader(Stream utf8Csv, bool hasHeader)
-        => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader }).From(utf8Csv);
+        => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader })
+            .From(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
 
     /// <summary>Finds the columns in the header; throws when a required one is missing.</summary>
     internal static Columns ReadHeader(SepReader reader, string fileName)

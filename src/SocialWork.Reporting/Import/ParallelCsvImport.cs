@@ -5,8 +5,8 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// Imports a CSV file on several threads. The rows after the header are cut into slices that start just after a line
-/// feed; each thread reads its slice with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders
-/// are appended in file order. A line feed is a row boundary unless it sits inside a quoted field, which needs a quote
+/// feed, four per thread so that a thread slowed down by other work leaves more slices to the others; each slice is read
+/// with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders are joined in file order. A line feed is a row boundary unless it sits inside a quoted field, which needs a quote
 /// character before it: a slice boundary is therefore trusted only when no earlier slice holds a quote, and otherwise
 /// the caller reads the file again on one thread.
 /// </summary>
@@ -14,6 +14,8 @@ internal static class ParallelCsvImport
 {
     /// <summary>The least bytes worth a thread of their own.</summary>
     internal const long MinBytesPerThread = 4 << 20;
+
+    private const int SlicesPerThread = 4;
 
     /// <summary>Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary).</summary>
     public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads)
@@ -34,10 +36,10 @@ internal static class ParallelCsvImport
             columns = CsvRecordImporter.ReadHeader(header, fileName);
         }
 
-        var bounds = Boundaries(file, headerEnd, length, threads);
-        var slices = new Slice[threads];
+        var bounds = Boundaries(file, headerEnd, length, threads * SlicesPerThread);
+        var slices = new Slice[bounds.Length - 1];
         var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
-        ForEachSlice(threads, t =>
+        ForEachSlice(slices.Length, threads, t =>
         {
             var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[t + 1] - bounds[t]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
             using var stream = new FileSliceStream(file, bounds[t], bounds[t + 1]);
@@ -74,11 +76,11 @@ internal static class ParallelCsvImport
     }
 
     /// <summary>Runs the slices in parallel; an exception from a slice comes out as itself, not wrapped.</summary>
-    private static void ForEachSlice(int threads, Action<int> body)
+    private static void ForEachSlice(int slices, int threads, Action<int> body)
     {
         try
         {
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
