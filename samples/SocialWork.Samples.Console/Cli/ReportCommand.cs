@@ -104,23 +104,36 @@ internal static class ReportCommand
     private static ImportResult Import(CliOutput output, Arguments a)
     {
         var options = new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict };
-        using var stream = SocialWorkCli.OpenInput(a.Records, "records");
-        var name = Path.GetFileName(a.Records);
-        var length = stream.Length;
+        long length;
+        using (var stream = SocialWorkCli.OpenInput(a.Records, "records"))
+        {
+            length = stream.Length;
+        }
         var importer = new CsvRecordImporter();
         var interactive = ReferenceEquals(output.Error, Console.Error) && !Console.IsErrorRedirected;
         if (!interactive || length < 40_000_000)
         {
-            return importer.Import(stream, name, options);
+            return importer.ImportFile(a.Records, options);
         }
+
+        // A large file is read in slices on all cores, so progress counts rows against an estimate from the first lines.
+        var rows = EstimateRows(a.Records, length);
         ImportResult? result = null;
         CliOutput.Console(Console.Error).Progress().Start(context =>
         {
-            var task = context.AddTask(output.T("导入记录", "Importing records"), maxValue: length);
-            result = importer.Import(stream, name, options with { Progress = _ => task.Value = stream.Position });
-            task.Value = length;
+            var task = context.AddTask(output.T("导入记录", "Importing records"), maxValue: rows);
+            result = importer.ImportFile(a.Records, options with { Progress = read => task.Value = Math.Min(read, rows) });
+            task.Value = rows;
         });
         return result!;
+    }
+
+    private static long EstimateRows(string path, long length)
+    {
+        Span<byte> start = stackalloc byte[65_536];
+        using var stream = File.OpenRead(path);
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        return Math.Max(1, length * Math.Max(1, start[..read].Count((byte)'\n')) / Math.Max(1, read));
     }
 
     private static void Write(CliOutput output, string format, ReportDocument document, ReportLabels labels)
