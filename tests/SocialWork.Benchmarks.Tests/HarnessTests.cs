@@ -55,4 +55,21 @@ public class HarnessTests
             bench.Cleanup();
         }
     }
+
+    [Fact]
+    public void Every_import_method_reads_every_row()
+    {
+        var bench = new ImportBenchmarks { N = 20_000 };
+        bench.Setup();
+        try
+        {
+            Assert.True(bench.SepParseOnly() > 0);
+            Assert.Equal(20_000, bench.CsvImport());
+            Assert.Equal(20_000, bench.CsvImportOneThread());
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
 }
