@@ -14,10 +14,12 @@ public sealed class ParallelImportTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    [Fact]
-    public void Slices_give_the_one_thread_batch_and_rejected_rows()
+    [Theory]
+    [InlineData(false, "\n")]
+    [InlineData(true, "\r\n")]
+    public void Slices_give_the_one_thread_batch_and_rejected_rows(bool byteOrderMark, string lineEnd)
     {
-        var path = Write("records.csv", row => row % 997 == 0 ? $"R{row},2024-02-30,130602001001,S01,EL.01,visit,1,1,\n" : null);
+        var path = Write("records.csv", row => row % 997 == 0 ? $"R{row},2024-02-30,130602001001,S01,EL.01,visit,1,1,\n" : null, byteOrderMark: byteOrderMark, lineEnd: lineEnd);
         Assert.True(new FileInfo(path).Length > 3 * (4 << 20), "the file must be large enough for three slices");
         var lenient = new RecordImportOptions { Mode = ImportMode.Lenient };
 
@@ -75,22 +77,22 @@ public sealed class ParallelImportTests : IDisposable
         Assert.Equal(reported.Order(), reported);
     }
 
-    private string Write(string name, Func<int, string?> replace, bool descendingDates = false)
+    private string Write(string name, Func<int, string?> replace, bool descendingDates = false, bool byteOrderMark = false, string lineEnd = "\n")
     {
         var path = Path.Combine(directory, name);
         var random = new Random(3);
         string[] codes = ["SA.01", "EL.01", "EL.02", "CH.01", "CG"];
         string[] methods = ["visit", "file", "casework", "group", "activity", "training", "other"];
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.Write("id,date,division,facility,item,method,person_times,households,amount,programme\n");
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(byteOrderMark)) { NewLine = lineEnd };
+        writer.WriteLine("id,date,division,facility,item,method,person_times,households,amount,programme");
         var start = new LocalDate(2022, 1, 1);
         for (var row = 1; row <= Rows; row++)
         {
             var day = (descendingDates ? Rows - row : row) * 700 / Rows;
             var township = random.Next(1, 9);
-            writer.Write(replace(row) ?? string.Create(
+            writer.Write((replace(row) ?? string.Create(
                 CultureInfo.InvariantCulture,
-                $"R{row},{start.PlusDays(day):yyyy-MM-dd},1306020{township:D2}{random.Next(1, 30):D3},S{township},{codes[random.Next(codes.Length)]},{methods[random.Next(methods.Length)]},{random.Next(1, 50)},{random.Next(0, 3)},{(random.Next(10) == 0 ? "12.50" : "")},{(row % 50 == 0 ? "bee" : "")}\n"));
+                $"R{row},{start.PlusDays(day):yyyy-MM-dd},1306020{township:D2}{random.Next(1, 30):D3},S{township},{codes[random.Next(codes.Length)]},{methods[random.Next(methods.Length)]},{random.Next(1, 50)},{random.Next(0, 3)},{(random.Next(10) == 0 ? "12.50" : "")},{(row % 50 == 0 ? "bee" : "")}\n")).Replace("\n", lineEnd, StringComparison.Ordinal));
         }
         return path;
     }
