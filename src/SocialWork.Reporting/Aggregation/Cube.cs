@@ -177,7 +177,8 @@ public sealed class Cube
 
     private int Offset(int p, int d, int k, int divisionCount) => ((((p * divisionCount) + d) * keys.Length) + k) * Indicators.Slots;
 
-    private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
+    /// <summary>Adds <paramref name="source"/> into <paramref name="target"/> slot by slot, with overflow checks.</summary>
+    internal static void AddInto(Span<long> target, ReadOnlySpan<long> source)
     {
         for (var i = 0; i < source.Length; i++)
         {

@@ -275,29 +275,25 @@ internal static class CubeBuilder
     {
         ref var first = ref Unsafe.Add(ref partial.First, (period - partial.FirstPeriod) * layout.Rows * layout.Keys);
         var target = slots.AsSpan(period * layout.Divisions * layout.Keys * Indicators.Slots, layout.Divisions * layout.Keys * Indicators.Slots);
+        Span<long> cell = stackalloc long[Indicators.Slots];
         for (var i = 0; i < layout.Divisions * layout.Keys; i++)
         {
             ref var c = ref Unsafe.Add(ref first, i);
+            for (var m = 0; m < 7; m++)
+            {
+                cell[m] = c.Counts[m];
+            }
+            cell[Indicators.PersonTimesSlot] = c.PersonTimes;
+            cell[Indicators.HouseholdsSlot] = c.Households;
+            cell[Indicators.FenSlot] = c.Fen;
             var s = target.Slice(i * Indicators.Slots, Indicators.Slots);
             if (store)
             {
-                for (var m = 0; m < 7; m++)
-                {
-                    s[m] = c.Counts[m];
-                }
-                s[Indicators.PersonTimesSlot] = c.PersonTimes;
-                s[Indicators.HouseholdsSlot] = c.Households;
-                s[Indicators.FenSlot] = c.Fen;
+                cell.CopyTo(s);
             }
             else
             {
-                for (var m = 0; m < 7; m++)
-                {
-                    s[m] = checked(s[m] + c.Counts[m]);
-                }
-                s[Indicators.PersonTimesSlot] = checked(s[Indicators.PersonTimesSlot] + c.PersonTimes);
-                s[Indicators.HouseholdsSlot] = checked(s[Indicators.HouseholdsSlot] + c.Households);
-                s[Indicators.FenSlot] = checked(s[Indicators.FenSlot] + c.Fen);
+                Cube.AddInto(s, cell);
             }
         }
     }
