@@ -33,8 +33,8 @@ public static class ServiceMethods
     private static readonly string[] Codes = ["visit", "file", "casework", "group", "activity", "training", "other"];
     private static readonly string[] ZhLabels = ["入户走访", "建立档案", "个案服务", "小组活动", "主题活动", "培训", "其他"];
     private static readonly string[] EnLabels = ["Home visits", "Case files", "Casework", "Group work", "Activities", "Training", "Other"];
-    private static readonly ulong[] Heads = [.. Codes.Select(c => Word(c.AsSpan(0, 4)))];
-    private static readonly ulong[] Tails = [.. Codes.Select(c => Word(c.AsSpan(c.Length - 4)))];
+    private static readonly ulong[] Heads = [.. Codes.Select(c => FirstFour(c))];
+    private static readonly ulong[] Tails = [.. Codes.Select(c => FirstFour(c.AsSpan(c.Length - 4)))];
 
     /// <summary>Gets the method whose code starts with 'a' + index, or -1.</summary>
     private static ReadOnlySpan<sbyte> ByFirstLetter =>
@@ -80,7 +80,7 @@ public static class ServiceMethods
             return false;
         }
         var candidate = ByFirstLetter[code[0] - 'a'];
-        if (candidate < 0 || code.Length != Codes[candidate].Length || Word(code) != Heads[candidate] || Word(code[^4..]) != Tails[candidate])
+        if (candidate < 0 || code.Length != Codes[candidate].Length || FirstFour(code) != Heads[candidate] || FirstFour(code[^4..]) != Tails[candidate])
         {
             return false;
         }
@@ -100,5 +100,6 @@ public static class ServiceMethods
             : throw new FormatException($"Service method '{code}' is not one of {string.Join(", ", Codes)}.");
     }
 
-    private static ulong Word(ReadOnlySpan<char> fourCharacters) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(fourCharacters));
+    /// <summary>Reads the first four characters of <paramref name="text"/> as one 64-bit word.</summary>
+    private static ulong FirstFour(ReadOnlySpan<char> text) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text));
 }
