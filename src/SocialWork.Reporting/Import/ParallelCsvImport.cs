@@ -6,9 +6,10 @@ namespace SocialWork.Reporting;
 /// <summary>
 /// Imports a CSV file on several threads. The rows after the header are cut into slices that start just after a line
 /// feed, four per thread so that a thread slowed down by other work leaves more slices to the others; each slice is read
-/// with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders are joined in file order. A line feed is a row boundary unless it sits inside a quoted field, which needs a quote
-/// character before it: a slice boundary is therefore trusted only when no earlier slice holds a quote, and otherwise
-/// the caller reads the file again on one thread.
+/// with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders are joined in file order. A line
+/// feed is a row boundary unless it sits inside a quoted field, which needs a quote character before it: a slice
+/// boundary is therefore trusted only when no earlier slice holds a quote, and otherwise the caller reads the file again
+/// on one thread.
 /// </summary>
 internal static class ParallelCsvImport
 {
@@ -39,22 +40,22 @@ internal static class ParallelCsvImport
         var bounds = Boundaries(file, headerEnd, length, threads * SlicesPerThread);
         var slices = new Slice[bounds.Length - 1];
         var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
-        ForEachSlice(slices.Length, threads, t =>
+        ForEachSlice(slices.Length, threads, i =>
         {
-            var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[t + 1] - bounds[t]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
-            using var stream = new FileSliceStream(file, bounds[t], bounds[t + 1]);
+            var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[i + 1] - bounds[i]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
+            using var stream = new FileSliceStream(file, bounds[i], bounds[i + 1]);
             using var reader = CsvRecordImporter.OpenReader(stream, hasHeader: false);
             var builder = new RecordBatchBuilder(capacity);
             var rows = CsvRecordImporter.ReadRows(reader, columns, builder, fileName, options, progress);
-            slices[t] = new Slice(builder, rows, stream.SawQuote, stream.LineFeeds);
+            slices[i] = new Slice(builder, rows, stream.SawQuote, stream.LineFeeds);
         });
 
         // Slice lines are numbered from 1 without a header; the header is line 1 of the file (it holds no quote).
         var linesBefore = 1;
         var rejected = new List<RejectedRow>();
-        for (var t = 0; t < slices.Length; t++)
+        for (var i = 0; i < slices.Length; i++)
         {
-            var slice = slices[t];
+            var slice = slices[i];
             foreach (var row in slice.Rows.Rejected)
             {
                 rejected.Add(row with { Line = row.Line + linesBefore });
@@ -63,7 +64,7 @@ internal static class ParallelCsvImport
             {
                 throw new RecordImportException(failure with { Line = failure.Line + linesBefore });
             }
-            if (slice.SawQuote && t < slices.Length - 1)
+            if (slice.SawQuote && i < slices.Length - 1)
             {
                 return null;
             }
@@ -106,17 +107,21 @@ internal static class ParallelCsvImport
         bounds[0] = from;
         bounds[slices] = length;
         var buffer = new byte[4096];
-        for (var t = 1; t < slices; t++)
+        for (var i = 1; i < slices; i++)
         {
-            var position = Math.Max(bounds[t - 1], from + ((length - from) * t / slices));
-            bounds[t] = length;
+            var position = Math.Max(bounds[i - 1], from + ((length - from) * i / slices));
+            bounds[i] = length;
             while (position < length)
             {
                 var n = RandomAccess.Read(file, buffer, position);
                 var lineFeed = buffer.AsSpan(0, n).IndexOf((byte)'\n');
                 if (lineFeed >= 0)
                 {
-                    bounds[t] = position + lineFeed + 1;
+                    bounds[i] = position + lineFeed + 1;
+                    break;
+                }
+                if (n == 0)
+                {
                     break;
                 }
                 position += n;
