@@ -33,7 +33,7 @@ public class DivisionCodeTests
     [InlineData("13060a", "'a'")]
     [InlineData("130602000001", "village segment under a zero township segment")]
     [InlineData("000000", "zero province segment")]
-    [InlineData("130600001000", "under a zero county segment")]
+    [InlineData("130000001000", "under a zero prefecture segment")]
     [InlineData("", "has 0 characters")]
     public void Invalid_codes_are_rejected_with_a_message_naming_the_value(string text, string defect)
     {

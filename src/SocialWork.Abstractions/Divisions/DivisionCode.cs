@@ -10,7 +10,12 @@ namespace SocialWork;
 /// <remarks>
 /// <para>
 /// Level and parent are pure arithmetic: the level is that of the lowest non-zero segment and the parent zeroes it,
-/// so roll-ups need no lookup table. A non-zero segment requires every higher segment to be non-zero.
+/// so roll-ups need no lookup table. A non-zero segment requires every higher segment to be non-zero, with one
+/// exception from the statistics bureau's table: a prefecture-level city without counties (不设区的地级市: 东莞 4419,
+/// 中山 4420, 儋州 4604) codes its townships directly under the prefecture with a zero county segment, for example
+/// <c>441900003000</c> 东城街道 and its villages below. Such a township's parent is the prefecture
+/// (<c>441900000000</c>), and its ancestor at <see cref="DivisionLevel.County"/> is the prefecture code too: in a
+/// county-level roll-up the city stands in for its own county, so totals stay equal at every level.
 /// </para>
 /// <para>
 /// This is an immutable value type over a single <see cref="long"/>; equality and ordering are those of the number.
@@ -135,7 +140,11 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
 
     /// <summary>Returns the ancestor of this code at <paramref name="level"/> (the code itself at its own level).</summary>
     /// <param name="level">A level at or above this code's level.</param>
-    /// <returns>The ancestor code, computed by zeroing the segments below <paramref name="level"/>.</returns>
+    /// <returns>
+    /// The ancestor code, computed by zeroing the segments below <paramref name="level"/>. For a township or village of a
+    /// prefecture without counties, the ancestor at <see cref="DivisionLevel.County"/> is the prefecture's code (its
+    /// <see cref="Level"/> is <see cref="DivisionLevel.Prefecture"/>).
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is below this code's level or undefined.</exception>
     public DivisionCode AncestorAt(DivisionLevel level)
     {
@@ -248,7 +257,10 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
         return StructureError(nonZero);
     }
 
-    /// <summary>The structure rule: a non-zero segment needs every higher segment non-zero.</summary>
+    /// <summary>
+    /// The structure rule: a non-zero segment needs every higher segment non-zero, except the county segment, which is
+    /// zero above the townships of a prefecture without counties.
+    /// </summary>
     /// <param name="nonZero">Bit i set when segment i (0 province … 4 village) is non-zero.</param>
     /// <returns>The defect, or <see langword="null"/>.</returns>
     private static string? StructureError(int nonZero)
@@ -260,10 +272,6 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
         if ((nonZero & 0b10) == 0 && (nonZero & 0b11100) != 0)
         {
             return "has a county, township or village segment under a zero prefecture segment";
-        }
-        if ((nonZero & 0b100) == 0 && (nonZero & 0b11000) != 0)
-        {
-            return "has a township or village segment under a zero county segment";
         }
         if ((nonZero & 0b1000) == 0 && (nonZero & 0b10000) != 0)
         {

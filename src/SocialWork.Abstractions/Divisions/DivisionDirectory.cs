@@ -108,9 +108,23 @@ public sealed class DivisionDirectory : IReadOnlyCollection<Division>
 
     /// <summary>Gets the direct children of <paramref name="code"/>, in code order.</summary>
     /// <param name="code">The parent code.</param>
-    /// <returns>The divisions one level below whose parent is <paramref name="code"/>.</returns>
+    /// <returns>
+    /// The divisions whose parent is <paramref name="code"/>: one level below, except under a prefecture without counties,
+    /// whose children are its townships.
+    /// </returns>
     public IReadOnlyList<Division> GetChildren(DivisionCode code)
-        => code.Level == DivisionLevel.Village ? [] : GetDescendants(code, code.Level + 1);
+    {
+        var (start, end) = RangeOf(code);
+        var result = new List<Division>();
+        for (var i = start; i < end; i++)
+        {
+            if (sorted[i].Level > code.Level && sorted[i].Code.Parent == code)
+            {
+                result.Add(sorted[i]);
+            }
+        }
+        return result;
+    }
 
     /// <summary>Gets the descendants of <paramref name="code"/> at <paramref name="level"/>, in code order.</summary>
     /// <param name="code">The ancestor code.</param>
