@@ -148,8 +148,24 @@ public sealed class CliTests : IDisposable
         Assert.Equal((3, 1, 2), (input.GetProperty("read").GetInt32(), input.GetProperty("accepted").GetInt32(), input.GetProperty("rejected").GetInt32()));
         var lines = System.IO.File.ReadAllLines(rejects);
         Assert.Equal("file,line,column,reason,raw", lines[0]);
-        Assert.StartsWith("\"some-bad.csv\",3,\"date\",", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("\"some-bad.csv\",4,\"amount\",", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("some-bad.csv,3,date,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("some-bad.csv,4,amount,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_outputs_neutralise_formula_cells_from_divisions_and_rejected_rows()
+    {
+        var csv = File("records.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\n=cmd|' /C calc'!A0,x,,,,,,,\n");
+        var divisions = File("divisions.csv", "code,name\n130602005,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+        var report = Path.Combine(dir, "report.csv");
+        var rejects = Path.Combine(dir, "rejects.csv");
+        var (code, _, error) = Run("report", "--records", csv, "--divisions", divisions, "--format", "csv", "--out", report, "--skip-invalid", "--rejects", rejects);
+        Assert.True(code == 0, error);
+        var reportLines = System.IO.File.ReadAllLines(report);
+        Assert.Contains(reportLines, l => l.StartsWith("130602005000,\"'=HYPERLINK(", StringComparison.Ordinal));
+        Assert.DoesNotContain(reportLines.SelectMany(l => l.Split(',')), cell => cell.Length > 0 && cell.TrimStart('"')[0] is '=' or '@');
+        var rejectLines = System.IO.File.ReadAllLines(rejects);
+        Assert.EndsWith(",\"'=cmd|' /C calc'!A0,x,,,,,,,\"", rejectLines[1], StringComparison.Ordinal);
     }
 
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";

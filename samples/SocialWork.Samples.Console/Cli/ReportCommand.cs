@@ -157,15 +157,8 @@ internal static class ReportCommand
     private static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-        writer.Write("file,line,column,reason,raw\n");
-        foreach (var r in rejected)
-        {
-            writer.Write(string.Join(',', Quote(r.File), r.Line.ToString(CultureInfo.InvariantCulture), Quote(r.Column), Quote(r.Reason), Quote(r.Raw)));
-            writer.Write('\n');
-        }
+        ReportWriter.WriteRejectedCsv(rejected, writer);
     }
-
-    private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Reads a divisions CSV (<c>code,name</c>); every bad row is named by file and line.</summary>
     internal static DivisionDirectory LoadDivisions(string path)

@@ -55,10 +55,10 @@ public static class ReportWriter
         {
             writer.Write(string.Join(',', [
                 row.Division.ToString(),
-                Quote(row.Name ?? labels.DivisionName(row.Division)),
+                CsvText.Field(row.Name ?? labels.DivisionName(row.Division)),
                 row.Period.ToString(),
-                Quote(row.Key),
-                Quote(labels.Key(row.Key)),
+                CsvText.Field(row.Key),
+                CsvText.Field(labels.Key(row.Key)),
                 .. Values(row),
             ]));
             writer.Write('\n');
@@ -76,6 +76,22 @@ public static class ReportWriter
             .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings }.Select(v => v.ToString(CultureInfo.InvariantCulture))];
     }
 
-    private static string Quote(string value)
-        => value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    /// <summary>
+    /// Writes rejected rows as CSV: <c>file,line,column,reason,raw</c>, one row per rejected row in the order given. Text
+    /// cells are neutralised against formula injection (see <see cref="CsvText"/>), so a raw row such as
+    /// <c>=cmd|' /C calc'!A0</c> is written with a leading apostrophe.
+    /// </summary>
+    /// <param name="rejected">The rejected rows.</param>
+    /// <param name="writer">The text writer.</param>
+    public static void WriteRejectedCsv(IEnumerable<RejectedRow> rejected, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("file,line,column,reason,raw\n");
+        foreach (var r in rejected)
+        {
+            writer.Write(string.Join(',', CsvText.Field(r.File), r.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(r.Column), CsvText.Field(r.Reason), CsvText.Field(r.Raw)));
+            writer.Write('\n');
+        }
+    }
 }
