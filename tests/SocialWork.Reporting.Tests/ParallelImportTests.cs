@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
 
 namespace SocialWork.Reporting.Tests;
 
@@ -77,13 +79,49 @@ public sealed class ParallelImportTests : IDisposable
         Assert.Equal(reported.Order(), reported);
     }
 
-    private string Write(string name, Func<int, string?> replace, bool descendingDates = false, bool byteOrderMark = false, string lineEnd = "\n")
+    /// <summary>
+    /// Generated files of 15 MB (UTF-8 with and without a byte-order mark, CRLF, UTF-16) with bad rows in bands around
+    /// every slice boundary (so the first row of each slice is bad), bad rows at random, and sometimes a repeated id:
+    /// the sliced import equals the one-thread import in every column, count, rejected row and line number.
+    /// </summary>
+    [Property(MaxTest = 8, Replay = "20241203,1111111111111111111")]
+    public void Sliced_and_one_thread_imports_agree_on_generated_files(PositiveInt seed, bool repeatAnId)
+    {
+        var random = new Random(seed.Get);
+        var variant = seed.Get % 4;
+        var threads = 2 + (seed.Get % 2);
+        var slices = threads * 4;
+        var boundaries = Enumerable.Range(1, slices - 1).Select(k => k * Rows / slices).ToArray();
+        var repeated = Rows / 3 + 1000;
+        var randomBad = Enumerable.Range(0, 20).Select(_ => random.Next(1, Rows + 1)).Where(row => row != repeated).ToHashSet();
+        var path = Write($"generated-{seed.Get}.csv", row =>
+                boundaries.Any(b => Math.Abs(row - b) <= 40) || randomBad.Contains(row) ? $"R{row},2024-01-05,130602001001,S01,EL.01,dance,1,1,\n"
+                : repeatAnId && row == Rows - 7 ? $"R{repeated},2024-01-05,130602001001,S01,EL.01,visit,1,1,\n"
+                : null,
+            byteOrderMark: variant == 1,
+            lineEnd: variant == 2 ? "\r\n" : "\n",
+            encoding: variant == 3 ? Encoding.Unicode : null);
+        Assert.True(new FileInfo(path).Length >= 8 << 20);
+        var lenient = new RecordImportOptions { Mode = ImportMode.Lenient };
+
+        var single = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = 1 });
+        var sliced = new CsvRecordImporter().ImportFile(path, lenient with { Parallelism = threads });
+
+        Assert.Equal(Rows, sliced.Read);
+        Assert.Equal(single.Rejected, sliced.Rejected);
+        Assert.Contains(sliced.Rejected, r => r.Line == boundaries[0] + 1);
+        Assert.Equal(repeatAnId, sliced.Rejected.Any(r => r.Reason.StartsWith("duplicate id", StringComparison.Ordinal)));
+        AssertSameBatch(single.Batch, sliced.Batch);
+        File.Delete(path);
+    }
+
+    private string Write(string name, Func<int, string?> replace, bool descendingDates = false, bool byteOrderMark = false, string lineEnd = "\n", Encoding? encoding = null)
     {
         var path = Path.Combine(directory, name);
         var random = new Random(3);
         string[] codes = ["SA.01", "EL.01", "EL.02", "CH.01", "CG"];
         string[] methods = ["visit", "file", "casework", "group", "activity", "training", "other"];
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(byteOrderMark)) { NewLine = lineEnd };
+        using var writer = new StreamWriter(path, false, encoding ?? new UTF8Encoding(byteOrderMark)) { NewLine = lineEnd };
         writer.WriteLine("id,date,division,facility,item,method,person_times,households,amount,programme");
         var start = new LocalDate(2022, 1, 1);
         for (var row = 1; row <= Rows; row++)

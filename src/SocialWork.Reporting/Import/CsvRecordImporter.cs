@@ -62,21 +62,26 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
         var builder = new RecordBatchBuilder(capacity > 0 ? capacity : EstimateRows(utf8Csv));
-        using var reader = OpenReader(utf8Csv, hasHeader: true);
+        using var reader = OpenReader(utf8Csv, hasHeader: true, options.MaxRowLength, out var rows);
         var columns = ReadHeader(reader, fileName);
-        var rows = ReadRows(reader, columns, builder, fileName, options, new ProgressCounter(options.Progress));
-        if (rows.StrictFailure is { } failure)
+        var result = ReadRows(reader, rows, hasHeader: true, columns, builder, fileName, options, new ExactRecordIds(), new ProgressCounter(options.Progress));
+        if (result.StrictFailure is { } failure)
         {
             throw new RecordImportException(failure);
         }
-        options.Progress?.Invoke(rows.Read);
-        return new ImportResult(builder.Build(), rows.Read, rows.Rejected);
+        options.Progress?.Invoke(result.Read);
+        return new ImportResult(builder.Build(), result.Read, result.Rejected);
     }
 
-    /// <summary>Opens a parser that decodes 64 KiB at a time (a stream reader's default is 1 KiB, a system call per KiB on a file).</summary>
-    internal static SepReader OpenReader(Stream utf8Csv, bool hasHeader)
-        => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader })
-            .From(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+    /// <summary>
+    /// Opens a parser that decodes 64 KiB at a time (a stream reader's default is 1 KiB, a system call per KiB on a file)
+    /// and sees rows of at most <paramref name="maxRowLength"/> characters (longer ones are cut by <paramref name="rows"/>).
+    /// </summary>
+    internal static SepReader OpenReader(Stream utf8Csv, bool hasHeader, int maxRowLength, out RowLimitReader rows)
+    {
+        rows = new RowLimitReader(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maxRowLength);
+        return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader }).From(rows);
+    }
 
     /// <summary>Finds the columns in the header; throws when a required one is missing.</summary>
     internal static Columns ReadHeader(SepReader reader, string fileName)
@@ -92,38 +97,90 @@ public sealed class CsvRecordImporter
 
     /// <summary>
     /// Validates and appends every row; stops at the first bad row in strict mode. Line numbers are the reader's (so
-    /// relative to the start of a slice when the reader reads one).
+    /// relative to the start of a slice when the reader reads one). A row that <paramref name="limit"/> cut is rejected
+    /// line by line, and so is a rejected row that runs over several lines (an unclosed quote swallows the lines after
+    /// it): every line of the file is then read, accepted or rejected. A row whose id an accepted row already has is
+    /// rejected too.
     /// </summary>
-    internal static RowsRead ReadRows(SepReader reader, Columns columns, RecordBatchBuilder builder, string fileName, RecordImportOptions options, ProgressCounter progress)
+    internal static RowsRead ReadRows(SepReader reader, RowLimitReader limit, bool hasHeader, Columns columns, RecordBatchBuilder builder, string fileName, RecordImportOptions options, RecordIds ids, ProgressCounter progress)
     {
         var rejected = new List<RejectedRow>();
         var read = 0;
         var checker = options.Catalog;
+        var spansLines = false;
+
+        // The parser numbers the first row of a header-less input as if it started on the line after its end.
+        var line = hasHeader ? -1 : 1;
         foreach (var row in reader)
         {
+            var from = line < 0 ? row.LineNumberFrom : line;
+            line = row.LineNumberToExcl;
             read++;
             if ((read & 0xFFFF) == 0)
             {
                 progress.Add(0x10000);
             }
             var problem = row.ColCount <= columns.Max
-                ? new RowParser.Problem("(row)", $"the row has {row.ColCount} columns; the header has more")
-                : RowParser.Append(builder, RowParser.Read(row, columns), checker, RowParser.Names.Csv);
-            if (problem is { } p)
+                ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more")
+                : RowParser.Append(builder, RowParser.Read(row, columns), checker, RowParser.Names.Csv, ids, from);
+            if (problem is not { } p)
             {
-                var bad = new RejectedRow(fileName, row.LineNumberFrom, p.Column, p.Reason, row.Span.ToString());
-                if (options.Mode == ImportMode.Strict)
-                {
-                    return new RowsRead(read, rejected, bad);
-                }
+                continue;
+            }
+            var bad = limit.TryGetCut(from, out var cut)
+                ? Cut(fileName, from, cut, options.MaxRowLength)
+                : new RejectedRow(fileName, from, p.Column, p.Reason, row.Span.ToString());
+            var lines = LinesOf(row.Span);
+            spansLines |= lines > 1 || cut is not null;
+            if (lines > 1 && cut is null)
+            {
+                bad = bad with { Reason = $"{bad.Reason}; the row runs over lines {from}–{from + lines - 1} inside a quoted field (is a quote left open on line {from}?)" };
+            }
+            if (options.Mode == ImportMode.Strict)
+            {
+                return new RowsRead(read, rejected, bad, spansLines);
+            }
+            if (lines > 1 && cut is null)
+            {
+                RejectLines(rejected, bad, row.Span, from, from + lines);
+                read += lines - 1;
+            }
+            else
+            {
                 rejected.Add(bad);
             }
         }
-        return new RowsRead(read, rejected, null);
+        return new RowsRead(read, rejected, null, spansLines);
     }
 
-    /// <summary>The outcome of <see cref="ReadRows"/>: rows read, rows rejected, and the row that stopped a strict import.</summary>
-    internal sealed record RowsRead(int Read, List<RejectedRow> Rejected, RejectedRow? StrictFailure);
+    /// <summary>The lines a row's text covers; a quoted field left open at the end of the input ends with the file's last line feed.</summary>
+    private static int LinesOf(ReadOnlySpan<char> text) => text.Count('\n') + (text.EndsWith('\n') ? 0 : 1);
+
+    private static RejectedRow Cut(string fileName, int line, RowLimitReader.Cut cut, int maxRowLength) => line == cut.FromLine
+        ? new RejectedRow(fileName, line, "(row)", cut.ToLine > cut.FromLine
+            ? $"the row is longer than {maxRowLength} characters ({cut.Length} or more, over lines {cut.FromLine}–{cut.ToLine}; is a quote left open on line {cut.FromLine}?)"
+            : $"the row is longer than {maxRowLength} characters ({cut.Length} or more)", cut.Preview + "…")
+        : new RejectedRow(fileName, line, "(row)", $"part of the over-long row that starts on line {cut.FromLine}", string.Empty);
+
+    /// <summary>Rejects each line of a rejected row that spans several: the first with the row's reason, the others as swallowed by it.</summary>
+    private static void RejectLines(List<RejectedRow> rejected, RejectedRow first, ReadOnlySpan<char> text, int from, int toExclusive)
+    {
+        for (var line = from; line < toExclusive; line++)
+        {
+            var lineFeed = text.IndexOf('\n');
+            var raw = (lineFeed < 0 ? text : text[..lineFeed]).TrimEnd('\r').ToString();
+            text = lineFeed < 0 ? [] : text[(lineFeed + 1)..];
+            rejected.Add(line == from
+                ? first with { Raw = raw }
+                : new RejectedRow(first.File, line, "(row)", $"swallowed by the quoted field that opens on line {from} and is not closed before line {toExclusive - 1} ends", raw));
+        }
+    }
+
+    /// <summary>
+    /// The outcome of <see cref="ReadRows"/>: rows read, rows rejected, the row that stopped a strict import, and whether a
+    /// rejected row spanned several lines or was cut (its reason then names other lines).
+    /// </summary>
+    internal sealed record RowsRead(int Read, List<RejectedRow> Rejected, RejectedRow? StrictFailure, bool SpansLines);
 
     /// <summary>Adds up rows read on several threads and tells <see cref="RecordImportOptions.Progress"/>, one call at a time.</summary>
     internal sealed class ProgressCounter(Action<int>? progress)
@@ -174,6 +231,6 @@ public sealed class CsvRecordImporter
         public int TargetGroup { get; } = header.TryIndexOf("target_group", out var i) ? i : -1;
         public int Parties { get; } = header.TryIndexOf("parties", out var i) ? i : -1;
         public int Programme { get; } = header.TryIndexOf("programme", out var i) ? i : -1;
-        public int Max { get; } = new[] { "id", "date", "division", "facility", "item", "method", "person_times", "households", "amount" }.Max(header.IndexOf);
+        public int Max { get; } = RequiredColumns.Max(header.IndexOf);
     }
 }

@@ -58,6 +58,24 @@ public sealed record RecordImportOptions
         get;
         init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Parallelism must be 0 (all cores) or positive.");
     }
+
+    /// <summary>The default of <see cref="MaxRowLength"/>: 4 Mi characters.</summary>
+    public const int DefaultMaxRowLength = 4 << 20;
+
+    /// <summary>The largest <see cref="MaxRowLength"/> accepted: 16 Mi characters, the most the CSV parser holds in one row.</summary>
+    public const int MaxRowLengthLimit = (16 << 20) - (64 << 10);
+
+    /// <summary>
+    /// Gets the most characters a CSV row may have, its line break included (default <see cref="DefaultMaxRowLength"/>,
+    /// at least 16, at most <see cref="MaxRowLengthLimit"/>). A longer row is skipped as it is read, so memory stays
+    /// bounded, and rejected with its line: in lenient mode each of its lines is a rejected row, in strict mode the import
+    /// fails naming the first.
+    /// </summary>
+    public int MaxRowLength
+    {
+        get;
+        init => field = value is >= 16 and <= MaxRowLengthLimit ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxRowLength must be between 16 and {MaxRowLengthLimit}.");
+    } = DefaultMaxRowLength;
 }
 
 /// <summary>Thrown when an input cannot be imported: a strict import met a bad row, or the input as a whole is unusable (no header, missing columns, malformed JSON).</summary>

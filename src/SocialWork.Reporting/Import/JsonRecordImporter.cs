@@ -37,6 +37,7 @@ public sealed class JsonRecordImporter
         var builder = new RecordBatchBuilder();
         var rejected = new List<RejectedRow>();
         var read = 0;
+        var ids = new ExactRecordIds();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var line = 1;
         var counted = 0;
@@ -52,7 +53,7 @@ public sealed class JsonRecordImporter
                 read++;
                 reader.Skip();
                 var element = bytes[start..((int)reader.TokenStartIndex + 1)];
-                if (Parse(builder, element, options.Catalog, path) is { } problem)
+                if (Parse(builder, element, options.Catalog, path, ids, line) is { } problem)
                 {
                     var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element));
                     if (options.Mode == ImportMode.Strict)
@@ -88,7 +89,7 @@ public sealed class JsonRecordImporter
         throw new JsonException("expected an array of records or {\"records\":[…]}");
     }
 
-    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, Rules.CatalogChecker? checker, string path)
+    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, Rules.CatalogChecker? checker, string path, RecordIds ids, int line)
     {
         using var document = JsonDocument.Parse(element.ToArray());
         var root = document.RootElement;
@@ -121,7 +122,7 @@ public sealed class JsonRecordImporter
             Parties = Text(root, "parties"),
             Programme = Text(root, "programme"),
         };
-        var problem = RowParser.Append(builder, fields, checker, RowParser.Names.Json);
+        var problem = RowParser.Append(builder, fields, checker, RowParser.Names.Json, ids, line);
         return problem is { } p ? p with { Column = $"{path}.{p.Column}" } : null;
     }
 

@@ -9,7 +9,10 @@ namespace SocialWork.Reporting;
 /// with its own parser into its own <see cref="RecordBatchBuilder"/>, and the builders are joined in file order. A line
 /// feed is a row boundary unless it sits inside a quoted field, which needs a quote character before it: a slice
 /// boundary is therefore trusted only when no earlier slice holds a quote, and otherwise the caller reads the file again
-/// on one thread.
+/// on one thread. The caller does the same for a file whose rows may repeat an id (any two equal id hashes), a file
+/// with a rejected row that spans lines or was cut for length (their reasons name lines of the file, which a slice does
+/// not know), and a file that is not UTF-8 (a slice cannot tell UTF-16 from its bytes): the result is then exactly the
+/// one-thread import's.
 /// </summary>
 internal static class ParallelCsvImport
 {
@@ -21,7 +24,7 @@ internal static class ParallelCsvImport
     /// <summary>Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary).</summary>
     public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads)
     {
-        var headerEnd = HeaderEnd(file, length);
+        var headerEnd = IsUtf16Or32(file) ? -1 : HeaderEnd(file, length);
         if (headerEnd < 0)
         {
             return null;
@@ -32,7 +35,7 @@ internal static class ParallelCsvImport
             rowsInFile = CsvRecordImporter.EstimateRows(whole);
         }
         CsvRecordImporter.Columns columns;
-        using (var header = CsvRecordImporter.OpenReader(new FileSliceStream(file, 0, headerEnd), hasHeader: true))
+        using (var header = CsvRecordImporter.OpenReader(new FileSliceStream(file, 0, headerEnd), hasHeader: true, options.MaxRowLength, out _))
         {
             columns = CsvRecordImporter.ReadHeader(header, fileName);
         }
@@ -44,18 +47,22 @@ internal static class ParallelCsvImport
         {
             var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[i + 1] - bounds[i]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
             using var stream = new FileSliceStream(file, bounds[i], bounds[i + 1]);
-            using var reader = CsvRecordImporter.OpenReader(stream, hasHeader: false);
+            using var reader = CsvRecordImporter.OpenReader(stream, hasHeader: false, options.MaxRowLength, out var limit);
             var builder = new RecordBatchBuilder(capacity);
-            var rows = CsvRecordImporter.ReadRows(reader, columns, builder, fileName, options, progress);
-            slices[i] = new Slice(builder, rows, stream.SawQuote, stream.LineFeeds);
+            var ids = new HashedRecordIds();
+            var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
+            slices[i] = new Slice(builder, rows, ids, stream.SawQuote, stream.LineFeeds);
         });
+        if (slices[..^1].Any(s => s.SawQuote) || slices.Any(s => s.Rows.SpansLines) || HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids)]))
+        {
+            return null;
+        }
 
         // Slice lines are numbered from 1 without a header; the header is line 1 of the file (it holds no quote).
         var linesBefore = 1;
         var rejected = new List<RejectedRow>();
-        for (var i = 0; i < slices.Length; i++)
+        foreach (var slice in slices)
         {
-            var slice = slices[i];
             foreach (var row in slice.Rows.Rejected)
             {
                 rejected.Add(row with { Line = row.Line + linesBefore });
@@ -63,10 +70,6 @@ internal static class ParallelCsvImport
             if (slice.Rows.StrictFailure is { } failure)
             {
                 throw new RecordImportException(failure with { Line = failure.Line + linesBefore });
-            }
-            if (slice.SawQuote && i < slices.Length - 1)
-            {
-                return null;
             }
             linesBefore += slice.LineFeeds;
         }
@@ -89,7 +92,14 @@ internal static class ParallelCsvImport
         }
     }
 
-    private sealed record Slice(RecordBatchBuilder Builder, CsvRecordImporter.RowsRead Rows, bool SawQuote, int LineFeeds);
+    private sealed record Slice(RecordBatchBuilder Builder, CsvRecordImporter.RowsRead Rows, HashedRecordIds Ids, bool SawQuote, int LineFeeds);
+
+    /// <summary>Determines whether the file starts with a UTF-16 or UTF-32 byte-order mark (a UTF-8 one is fine).</summary>
+    private static bool IsUtf16Or32(SafeFileHandle file)
+    {
+        Span<byte> start = stackalloc byte[2];
+        return RandomAccess.Read(file, start, 0) == 2 && start[0] + start[1] == 0xFF + 0xFE && (start[0] == 0xFF || start[0] == 0xFE);
+    }
 
     /// <summary>Finds the byte after the header's line feed, or -1 when the header holds a quote or has no line feed in its first 64 KiB.</summary>
     private static long HeaderEnd(SafeFileHandle file, long length)

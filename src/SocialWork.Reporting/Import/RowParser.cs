@@ -60,16 +60,24 @@ internal static class RowParser
         Programme = c.Programme >= 0 && c.Programme < row.ColCount ? row[c.Programme].Span : [],
     };
 
-    /// <summary>Validates and appends a row; returns the first problem instead of appending.</summary>
-    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, Rules.CatalogChecker? checker, Names n)
+    /// <summary>
+    /// Validates and appends a row; returns the first problem instead of appending. A valid row whose id an accepted row
+    /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice.
+    /// </summary>
+    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, Rules.CatalogChecker? checker, Names n, RecordIds ids, int line)
     {
         var code = builder.KnownCode(f.Item);
-        var problem = Parse(f, checker, n, code >= 0, out var v);
-        if (problem is null)
+        if (Parse(f, checker, n, code >= 0, out var v) is { } problem)
         {
-            builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
+            return problem;
         }
-        return problem;
+        var first = ids.Add(f.Id, line);
+        if (first > 0)
+        {
+            return new Problem(n.Id, $"duplicate id {f.Id}, first on line {first}");
+        }
+        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
+        return null;
     }
 
     /// <summary>Validates a row; thread-safe (it touches no builder).</summary>
