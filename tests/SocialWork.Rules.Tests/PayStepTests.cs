@@ -32,11 +32,11 @@ public class PayStepTests
         { "no qualification", W(), 0, "pay.noQualification" },
         { "qualification without appointment", W(quals: [QualificationLevel.Intermediate]), 0, "pay.noAppointment" },
         { "appointment without qualification", W(post: QualificationLevel.Intermediate), 0, "pay.noQualification" },
-        { "junior matched", W(quals: [QualificationLevel.Assistant], post: QualificationLevel.Assistant), 1, "pay.matched" },
+        { "assistant matched", W(quals: [QualificationLevel.Assistant], post: QualificationLevel.Assistant), 1, "pay.matched" },
         { "intermediate matched", W(quals: [QualificationLevel.Intermediate], post: QualificationLevel.Intermediate), 2, "pay.matched" },
         { "senior matched", W(quals: [QualificationLevel.Senior], post: QualificationLevel.Senior), 3, "pay.matched" },
         { "senior on intermediate post", W(quals: [QualificationLevel.Senior], post: QualificationLevel.Intermediate), 2, "pay.postLower" },
-        { "junior on senior post", W(quals: [QualificationLevel.Assistant], post: QualificationLevel.Senior), 1, "pay.qualificationLower" },
+        { "assistant on senior post", W(quals: [QualificationLevel.Assistant], post: QualificationLevel.Senior), 1, "pay.qualificationLower" },
         { "appointment ended", W(quals: [QualificationLevel.Senior], post: QualificationLevel.Senior, postTo: new LocalDate(2024, 12, 31)), 0, "pay.noAppointment" },
         { "ineligible employment", W(Employment.StationResident, [QualificationLevel.Senior], QualificationLevel.Senior), 0, "pay.ineligibleEmployment" },
     };
@@ -59,7 +59,7 @@ public class PayStepTests
     {
         var finding = PayStepEvaluator.Assess(W(quals: [QualificationLevel.Intermediate], post: QualificationLevel.Assistant), AsOf, Policy).Findings[0];
         Assert.Equal("持有中级资格但聘任在初级岗位，按初级提升1级", finding.Chinese);
-        Assert.Equal("holds intermediate but appointed to a junior post: uplift 1 step", finding.English);
+        Assert.Equal("holds intermediate but appointed to an assistant post: uplift 1 step", finding.English);
         Assert.Equal(finding.Chinese, finding.Message(CultureInfo.GetCultureInfo("zh-CN")));
     }
 

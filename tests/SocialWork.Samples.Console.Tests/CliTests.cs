@@ -45,7 +45,10 @@ public sealed class CliTests : IDisposable
     {
         var (code, output, _) = Run("--lang", "zh");
         Assert.Equal(0, code);
-        Assert.Contains("阶段：improve · 三年提升", output, StringComparison.Ordinal);
+        Assert.Contains("阶段：三年提升", output, StringComparison.Ordinal);
+        Assert.Contains("乡镇（街道）社工站覆盖率", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("townshipStationCoverage", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("countyCenter", output, StringComparison.Ordinal);
         Assert.Contains("持有高级资格但聘任在中级岗位，按中级提升2级", output, StringComparison.Ordinal);
         Assert.Contains("服务人次", output, StringComparison.Ordinal);
     }

@@ -48,10 +48,17 @@ internal static class Tables
         output.Render(table);
     }
 
+    private static string PhaseName(CliOutput output, string phaseId) => !output.Chinese ? phaseId : phaseId switch
+    {
+        CoveragePlan.NotStarted => "未开始",
+        CoveragePlan.Sustain => "巩固提升期",
+        _ => phaseId,
+    };
+
     internal static void Coverage(CliOutput output, CoverageAssessment assessment, CoveragePlan plan, DivisionDirectory directory)
     {
         var window = plan.WindowOn(assessment.AsOf);
-        var phase = window is null ? assessment.PhaseId : $"{assessment.PhaseId} · {(output.Chinese ? window.Phase.Label.Chinese : window.Phase.Label.English)}";
+        var phase = window is null ? PhaseName(output, assessment.PhaseId) : output.Chinese ? window.Phase.Label.Chinese : $"{assessment.PhaseId} · {window.Phase.Label.English}";
         output.Render(new Rule(output.T($"覆盖评估 {assessment.Scope.ToString("S", null)} · {assessment.AsOf:yyyy-MM-dd} · 阶段：{phase}", $"Coverage {assessment.Scope.ToString("S", null)} · {assessment.AsOf:yyyy-MM-dd} · phase: {phase}")).LeftJustified());
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(output.T("目标", "Target"));
@@ -69,7 +76,12 @@ internal static class Tables
                 TargetStatus.Behind => $"[yellow]{output.T("滞后", "behind")}[/]",
                 _ => $"[red]{output.T("未达成", "missed")}[/]",
             };
-            table.AddRow(t.Id, t.PhaseId, Ratio(t.Metric, t.Required), Ratio(t.Metric, t.Actual), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status);
+            var label = CoverageMetrics.GetLabel(t.Metric);
+            var phaseLabel = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+            table.AddRow(
+                output.Chinese ? label.Chinese : $"{t.Id} ({label.English})",
+                output.Chinese ? phaseLabel?.Chinese ?? t.PhaseId : t.PhaseId,
+                Ratio(t.Metric, t.Required), Ratio(t.Metric, t.Actual), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status);
         }
         output.Render(table);
         string Names(IEnumerable<DivisionCode> codes) => string.Join(output.T("、", ", "), codes.Select(c => directory.TryGet(c, out var d) ? $"{d.Name}({c.ToString("S", null)})" : c.ToString()));

@@ -9,7 +9,7 @@ public enum QualificationLevel
     /// <summary>No qualification, or no post.</summary>
     None = 0,
 
-    /// <summary>Junior: assistant social worker (初级 / 助理社会工作师).</summary>
+    /// <summary>Assistant: the assistant social worker qualification (初级 / 助理社会工作师).</summary>
     Assistant = 1,
 
     /// <summary>Intermediate: social worker (中级 / 社会工作师).</summary>

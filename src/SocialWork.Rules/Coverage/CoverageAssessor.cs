@@ -147,13 +147,14 @@ public sealed class CoverageAssessor
             TargetStatus.Behind => ("进度滞后", "behind"),
             _ => ("未达成", "missed"),
         };
+        var label = CoverageMetrics.GetLabel(target.Metric);
         var gapZh = status == TargetStatus.Met || missing.Length == 0 ? string.Empty : $"；缺口：{missing}";
         var gapEn = status == TargetStatus.Met || missing.Length == 0 ? string.Empty : $"; gaps: {missing}";
         var finding = new Finding(
             $"coverage.{target.Id}",
             status is TargetStatus.Met or TargetStatus.OnTrack ? FindingSeverity.Info : status == TargetStatus.Behind ? FindingSeverity.Warning : FindingSeverity.Error,
-            $"{target.Id}：要求{F(target.Required)}（{due:yyyy-MM-dd}前），实际{F(actual)}，{zh}{gapZh}",
-            $"{target.Id}: {F(target.Required)} required by {due:yyyy-MM-dd}, actual {F(actual)}: {en}{gapEn}",
+            $"{label.Chinese}：要求{F(target.Required)}（{due:yyyy-MM-dd}前），实际{F(actual)}，{zh}{gapZh}",
+            $"{label.English}: {F(target.Required)} required by {due:yyyy-MM-dd}, actual {F(actual)}: {en}{gapEn}",
             new Dictionary<string, string>
             {
                 ["required"] = target.Required.ToString(CultureInfo.InvariantCulture),

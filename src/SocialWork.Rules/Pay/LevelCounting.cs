@@ -67,13 +67,13 @@ internal static class LevelCounting
 
     internal static string English(QualificationLevel level) => level switch
     {
-        QualificationLevel.Assistant => "junior",
+        QualificationLevel.Assistant => "assistant",
         QualificationLevel.Intermediate => "intermediate",
         QualificationLevel.Senior => "senior",
         _ => "none",
     };
 
-    internal static string EnglishWithArticle(QualificationLevel level) => level == QualificationLevel.Intermediate ? "an intermediate" : $"a {English(level)}";
+    internal static string EnglishWithArticle(QualificationLevel level) => level is QualificationLevel.Intermediate or QualificationLevel.Assistant ? $"an {English(level)}" : $"a {English(level)}";
 
     internal static string Chinese(Employment employment) => employment switch
     {

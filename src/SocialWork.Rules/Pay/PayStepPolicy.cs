@@ -24,7 +24,7 @@ public enum UpliftTiming
 
 /// <summary>A number per qualification level (steps, or an amount in fen) for the assistant, intermediate and senior levels.</summary>
 /// <typeparam name="T">The number type.</typeparam>
-/// <param name="Assistant">The value for the junior (assistant) level.</param>
+/// <param name="Assistant">The value for the assistant level (助理社会工作师, assistant social worker).</param>
 /// <param name="Intermediate">The value for the intermediate level.</param>
 /// <param name="Senior">The value for the senior level.</param>
 public sealed record PerLevel<T>(T Assistant, T Intermediate, T Senior)
