@@ -124,3 +124,25 @@ public sealed class ImportSafetyTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecordImportOptions { MaxRowLength = RecordImportOptions.MaxRowLengthLimit + 1 });
     }
 }
+
+public class ImportMessageTests
+{
+    [Theory]
+    [InlineData("5000000000000000000", "'5000000000000000000' is too large: at most 2147483647")]
+    [InlineData("2147483648", "'2147483648' is too large: at most 2147483647")]
+    [InlineData("3x", "'3x' is not a whole number")]
+    [InlineData("-5", "'-5' is negative")]
+    public void Counts_say_what_is_wrong_with_them(string value, string reason)
+    {
+        var csv = $"id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,{value},1,\n";
+        var result = new CsvRecordImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "r.csv", new RecordImportOptions { Mode = ImportMode.Lenient });
+        Assert.Equal(reason, Assert.Single(result.Rejected).Reason);
+    }
+
+    [Fact]
+    public void A_json_records_document_with_a_byte_order_mark_is_read()
+    {
+        var json = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""[{"id":"R1","date":"2024-01-05","division":"130602005001","item":"EL","method":"visit","personTimes":3,"households":1}]""")).ToArray();
+        Assert.Equal(1, new JsonRecordImporter().Import(json, "r.json").Accepted);
+    }
+}

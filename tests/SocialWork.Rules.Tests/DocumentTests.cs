@@ -172,3 +172,31 @@ public class DocumentRoundTripTests
         Assert.Equal(workersJson, NetworkJson.SerializeWorkers(NetworkJson.LoadWorkers(Utf8(workersJson))));
     }
 }
+
+public class DocumentMessageTests
+{
+    private static DocumentException Workers(string json)
+        => Assert.Throws<DocumentException>(() => NetworkJson.LoadWorkers(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "workers.json"));
+
+    [Theory]
+    [InlineData("""{"workers":5}""", "$.workers", "has the wrong type: expected an array")]
+    [InlineData("""{"workers":[5]}""", "$.workers[0]", "has the wrong type: expected an object")]
+    [InlineData("""{"workers":[{"id":"W1","employment":"communityFullTime","baseLevel":"three"}]}""", "$.workers[0].baseLevel", "expected a number")]
+    [InlineData("""{"workers":[{"id":"W1","id":"W2","employment":"communityFullTime"}]}""", "$.workers[0]", "appears more than once")]
+    public void A_wrong_shape_is_named_by_what_was_expected_not_by_a_dotnet_type(string json, string path, string words)
+    {
+        var problem = Assert.Single(Workers(json).Problems);
+        Assert.StartsWith(path, problem.Path, StringComparison.Ordinal);
+        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SocialWork.", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dto", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_with_a_utf8_byte_order_mark_is_read()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("""{"id":"x","effectiveFrom":"2021-01-01"}""")).ToArray();
+        Assert.Equal("x", PayPolicyJson.Load(new MemoryStream(bytes)).Id);
+    }
+}

@@ -11,6 +11,18 @@ public sealed record DocumentProblem(string Path, string Message)
     /// <inheritdoc />
     public override string ToString() => Line is { } line ? $"{Path} (line {line}): {Message}" : $"{Path}: {Message}";
 
+    /// <summary>
+    /// Describes a document that System.Text.Json could not read: its JSON path, its line and one sentence for the person
+    /// who wrote it, naming what was expected rather than a .NET type.
+    /// </summary>
+    /// <param name="exception">The exception the serializer threw.</param>
+    /// <returns>The problem.</returns>
+    public static DocumentProblem FromJsonException(System.Text.Json.JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new DocumentProblem(exception.Path ?? "$", Json.JsonErrorText.Describe(exception)) { Line = (int?)exception.LineNumber + 1 };
+    }
+
     /// <summary>Returns the problems with <see cref="Line"/> filled in from the document, where the path can be found.</summary>
     /// <param name="problems">The problems.</param>
     /// <param name="utf8Json">The document.</param>

@@ -154,6 +154,7 @@ public static class HsdsTaxonomy
         => JsonSerializer.Deserialize(json, HsdsJsonContext.Default.IReadOnlyListHsdsTaxonomyTerm) ?? [];
 }
 
-[JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+[JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(IReadOnlyList<HsdsTaxonomyTerm>))]
 internal sealed partial class HsdsJsonContext : JsonSerializerContext;

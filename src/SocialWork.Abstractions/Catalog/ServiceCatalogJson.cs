@@ -32,7 +32,7 @@ public static class ServiceCatalogJson
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
-        var bytes = buffer.ToArray();
+        var bytes = SocialWork.Json.SocialWorkJson.SkipByteOrderMark(buffer.ToArray()).ToArray();
         CatalogDocument? document;
         try
         {
@@ -40,7 +40,7 @@ public static class ServiceCatalogJson
         }
         catch (JsonException ex)
         {
-            throw new CatalogException([new(ex.Path ?? "$", FirstSentence(ex.Message)) { Line = (int?)ex.LineNumber + 1 }], documentName);
+            throw new CatalogException([DocumentProblem.FromJsonException(ex)], documentName);
         }
         try
         {
@@ -307,11 +307,6 @@ public static class ServiceCatalogJson
         RetiredOn = Format(item.RetiredOn),
     };
 
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
-    }
 }
 
 internal sealed class CatalogDocument
@@ -394,6 +389,7 @@ internal sealed class RetireDto
 }
 
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -36,6 +36,15 @@ public static class SocialWorkJson
         return Read(() => JsonSerializer.Deserialize(utf8Json, typeInfo));
     }
 
+    /// <summary>
+    /// Returns the bytes after a UTF-8 byte-order mark (EF BB BF), or all of them. Editors on Windows write one; the JSON
+    /// readers accept it, as the CSV reader does, rather than failing with "'0xEF' is an invalid start of a value".
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The document without its byte-order mark.</returns>
+    public static ReadOnlyMemory<byte> SkipByteOrderMark(ReadOnlyMemory<byte> utf8Json)
+        => utf8Json.Span.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+
     private static T Read<T>(Func<T?> deserialize)
     {
         try
@@ -54,16 +63,12 @@ public static class SocialWorkJson
 
     /// <summary>Returns an exception whose message starts with the path and the line of <paramref name="ex"/>.</summary>
     /// <param name="ex">The exception System.Text.Json threw.</param>
-    /// <returns>The same exception when its message already names the path; otherwise a new one that does.</returns>
+    /// <returns>A new exception whose message names the path and line, in words without .NET type names.</returns>
     public static JsonException WithPath(JsonException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
         var path = ex.Path ?? "$";
-        if (ex.Message.Contains(path, StringComparison.Ordinal) && ex.Message.Contains("Path:", StringComparison.Ordinal))
-        {
-            return ex;
-        }
         var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
-        return new JsonException($"{path}{line}: {ex.Message}", path, ex.LineNumber, ex.BytePositionInLine, ex);
+        return new JsonException($"{path}{line}: {JsonErrorText.Describe(ex)}", path, ex.LineNumber, ex.BytePositionInLine, ex);
     }
 }

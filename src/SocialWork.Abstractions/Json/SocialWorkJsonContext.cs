@@ -9,6 +9,7 @@ namespace SocialWork.Json;
 /// properties and missing required constructor parameters are rejected; the <see cref="JsonException"/> names the path.
 /// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,

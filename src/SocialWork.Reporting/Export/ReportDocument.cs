@@ -160,6 +160,7 @@ public sealed class ReportDocument
 
 /// <summary>Source-generated JSON for the report document (camelCase, enums as camelCase strings, exact amounts).</summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     Converters =
     [

@@ -33,7 +33,7 @@ public sealed class JsonRecordImporter
     {
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
-        var bytes = utf8Json.Span;
+        var bytes = SocialWork.Json.SocialWorkJson.SkipByteOrderMark(utf8Json).Span;
         var builder = new RecordBatchBuilder();
         var rejected = new List<RejectedRow>();
         var read = 0;

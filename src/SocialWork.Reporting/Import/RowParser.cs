@@ -177,7 +177,10 @@ internal static class RowParser
         {
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             {
-                return new Problem(column, $"'{text}' is not a whole number");
+                var digits = text.TrimStart("+-");
+                return new Problem(column, digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
+                    ? $"'{text}' is too large: at most {int.MaxValue}"
+                    : $"'{text}' is not a whole number");
             }
             return value < 0 ? new Problem(column, $"'{text}' is negative") : null;
         }

@@ -17,7 +17,7 @@ internal sealed class DocumentReader(string kind, string? documentName, byte[] u
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
+        var bytes = SocialWorkJson.SkipByteOrderMark(buffer.ToArray()).ToArray();
         try
         {
             var dto = JsonSerializer.Deserialize(bytes, info) ?? throw new DocumentException(kind, [new("$", "the document is null") { Line = 1 }], documentName);
@@ -25,9 +25,7 @@ internal sealed class DocumentReader(string kind, string? documentName, byte[] u
         }
         catch (JsonException ex)
         {
-            var message = ex.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw new DocumentException(kind, [new(ex.Path ?? "$", cut < 0 ? message : message[..cut]) { Line = (int?)ex.LineNumber + 1 }], documentName);
+            throw new DocumentException(kind, [DocumentProblem.FromJsonException(ex)], documentName);
         }
     }
 

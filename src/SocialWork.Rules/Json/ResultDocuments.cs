@@ -196,7 +196,8 @@ public static class ResultDocumentJson
     public static string Serialize(PayRosterDocument document) => JsonSerializer.Serialize(document, Readable.PayRosterDocument);
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(CoverageDocument))]
 [JsonSerializable(typeof(PayRosterDocument))]
 internal sealed partial class ResultJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SocialWork.Json;
+
+/// <summary>
+/// Turns System.Text.Json's messages into messages for the person who wrote the document: one sentence, no .NET type
+/// names ("could not be converted to SocialWork.Rules.WorkerDto" becomes "has the wrong type: expected an object").
+/// </summary>
+internal static partial class JsonErrorText
+{
+    /// <summary>Returns the first sentence of <paramref name="ex"/>'s message, with .NET types named by the JSON they expect.</summary>
+    public static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        message = (cut < 0 ? message : message[..cut]).TrimEnd();
+        message = ConvertedTo().Replace(message, m => $"has the wrong type: expected {Expected(m.Groups["type"].Value)}.");
+        message = NotMapped().Replace(message, m => $"'{m.Groups["name"].Value}' is not a known property here.");
+        message = MissingRequired().Replace(message, m => $"required properties are missing: {m.Groups["names"].Value}.");
+        message = Duplicate().Replace(message, m => $"the property '{m.Groups["name"].Value}' appears more than once; each property may appear once.");
+        return TypeName().Replace(message, "a value");
+    }
+
+    private static string Expected(string type)
+    {
+        bool Has(string part) => type.Contains(part, StringComparison.Ordinal);
+        return Has("List`1") || Has("IEnumerable`1") || type.EndsWith("[]", StringComparison.Ordinal) ? "an array"
+            : Has("System.String") ? "a string"
+            : Has("System.Boolean") ? "true or false"
+            : Has("LocalDate") ? "a date string yyyy-MM-dd"
+            : Has("System.Int") || Has("System.Double") || Has("System.Decimal") ? "a number"
+            : "an object";
+    }
+
+    [GeneratedRegex(@"The JSON value could not be converted to (?<type>[\w.`\[\], ]+?)\.(?= |$)")]
+    private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member contained in type '[^']*'\.")]
+    private static partial Regex NotMapped();
+
+    [GeneratedRegex(@"JSON deserialization for type '[^']*' was missing required properties including: (?<names>.*?)\.?$")]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"Duplicate property '(?<name>[^']*)' encountered during deserialization(?: of type '[^']*')?\.")]
+    private static partial Regex Duplicate();
+
+    [GeneratedRegex(@"'?(?:SocialWork|System|NodaTime)(?:\.[\w`\[\],]+)+'?")]
+    private static partial Regex TypeName();
+}
