@@ -171,6 +171,59 @@ public sealed class CliTests : IDisposable
         Assert.EndsWith(",\"'=cmd|' /C calc'!A0,x,,,,,,,\"", rejectLines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Out_into_a_missing_directory_names_the_target_not_a_temporary_file()
+    {
+        var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");
+        var target = Path.Combine(dir, "missing", "x.json");
+        var (code, _, error) = Run("report", "--records", csv, "--format", "json", "--out", target);
+        Assert.Equal(2, code);
+        Assert.Contains($"cannot write '{target}': the directory", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_never_writes_through_a_planted_link_at_a_temporary_name()
+    {
+        var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");
+        var victim = File("victim.txt", "precious");
+        var target = Path.Combine(dir, "report.json");
+        for (var pid = Environment.ProcessId - 2; pid <= Environment.ProcessId + 2; pid++)
+        {
+            System.IO.File.CreateSymbolicLink(Path.Combine(dir, $".report.json.{pid}.tmp"), victim);
+        }
+
+        var (code, _, error) = Run("report", "--records", csv, "--format", "json", "--out", target);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("precious", System.IO.File.ReadAllText(victim));
+        Assert.Contains("\"records\": 1", System.IO.File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(dir, ".report.json.*.tmp").Length);
+    }
+
+    [Fact]
+    public void A_fifty_megabyte_row_exits_2_naming_its_line_or_is_skipped_with_skip_invalid()
+    {
+        var csv = Path.Combine(dir, "long.csv");
+        using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false)))
+        {
+            writer.Write("id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-01-05,130602005001,");
+            writer.Write(new string('x', 50 << 20));
+            writer.Write(",EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,\n");
+        }
+
+        var (strict, _, strictError) = Run("report", "--records", csv, "--format", "json");
+        Assert.Equal(2, strict);
+        Assert.Contains("long.csv: line 3: column '(row)': the row is longer than 4194304 characters", strictError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", strictError, StringComparison.Ordinal);
+
+        var rejects = Path.Combine(dir, "rejects.csv");
+        var (lenient, output, lenientError) = Run("report", "--records", csv, "--format", "json", "--skip-invalid", "--rejects", rejects);
+        Assert.True(lenient == 0, lenientError);
+        Assert.Contains("\"rejected\": 1", output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(rejects).Length < 2_000);
+    }
+
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";
 
     [Theory]

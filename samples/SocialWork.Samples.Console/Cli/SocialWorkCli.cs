@@ -100,22 +100,38 @@ public static class SocialWorkCli
         return File.OpenRead(path);
     }
 
-    /// <summary>Writes a file only once its whole content is ready: to a temporary file beside it, then moved over.</summary>
+    /// <summary>
+    /// Writes a file only once its whole content is ready: to a temporary file beside it, then renamed over it. The
+    /// temporary file has a random name and is created exclusively (the call fails rather than open a file or a symbolic
+    /// link that is already there), and the rename replaces a link at the target rather than writing through it.
+    /// </summary>
+    /// <exception cref="IOException">The directory does not exist or cannot be written; the message names the target, not the temporary file.</exception>
     internal static void WriteAtomically(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist.");
+        }
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))}.tmp");
+        var created = false;
         try
         {
-            using (var stream = File.Create(temp))
+            using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None }))
             {
+                created = true;
                 write(stream);
             }
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': {ex.Message.Replace(temp, full, StringComparison.Ordinal)}", ex);
+        }
         finally
         {
-            if (File.Exists(temp))
+            if (created && File.Exists(temp))
             {
                 File.Delete(temp);
             }
