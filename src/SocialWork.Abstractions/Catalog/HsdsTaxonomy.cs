@@ -5,24 +5,36 @@ using NodaTime;
 namespace SocialWork;
 
 /// <summary>
-/// One Open Referral HSDS 3 <c>taxonomy_term</c> record. Each catalog code yields one record per language
-/// (<c>zh-CN</c> and, when the label has one, <c>en</c>).
+/// One Open Referral HSDS 3.0 <c>taxonomy_term</c> record (schema <c>schema/taxonomy_term.json</c> of
+/// openreferral/specification, release 3.0). Each catalog code yields one record per language (<c>zh-CN</c> and, when
+/// the label has one, <c>en</c>).
 /// </summary>
 /// <param name="Id">The record id: <c>{catalogId}:{code}:{language}</c>.</param>
 /// <param name="Code">The catalog code.</param>
 /// <param name="Name">The label in <paramref name="Language"/>.</param>
 /// <param name="Description">The description (HSDS requires one; the name stands in when the catalog has none).</param>
-/// <param name="ParentId">The id of the parent term in the same language (the domain of an item, the parent of a sub-item), if any.</param>
-/// <param name="Taxonomy">The taxonomy the term belongs to: <c>{catalogId}:domains</c> (domains and items), <c>:serviceTypes</c>, <c>:methods</c> or <c>:targetGroups</c>.</param>
+/// <param name="ParentId">The id of the parent term in the same language (the domain of an item, the parent of a sub-item); omitted for top-level terms, as HSDS asks.</param>
+/// <param name="TaxonomyId">The id of the taxonomy the term belongs to: <c>{catalogId}:domains</c> (domains and items), <c>:serviceTypes</c>, <c>:methods</c> or <c>:targetGroups</c>.</param>
+/// <param name="Taxonomy">The taxonomy itself (HSDS <c>taxonomy</c> object: id, name, description), if given.</param>
 /// <param name="Language">The language tag.</param>
 public sealed record HsdsTaxonomyTerm(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("parent_id")] string? ParentId,
-    [property: JsonPropertyName("taxonomy")] string Taxonomy,
-    [property: JsonPropertyName("language")] string Language);
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonPropertyName("parent_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ParentId = null,
+    [property: JsonPropertyName("taxonomy_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TaxonomyId = null,
+    [property: JsonPropertyName("taxonomy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HsdsTaxonomyDetail? Taxonomy = null);
+
+/// <summary>An HSDS 3.0 <c>taxonomy</c> record (schema <c>schema/taxonomy.json</c>): the vocabulary a term comes from.</summary>
+/// <param name="Id">The taxonomy id, for example <c>jingxiu-2024:domains</c>.</param>
+/// <param name="Name">The taxonomy's name.</param>
+/// <param name="Description">What the taxonomy is.</param>
+public sealed record HsdsTaxonomyDetail(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("description")] string Description);
 
 /// <summary>
 /// Exports a catalog as HSDS 3 <c>taxonomy_term</c> records so directory systems can take our codes, and imports such
@@ -41,6 +53,13 @@ public static class HsdsTaxonomy
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var terms = new List<HsdsTaxonomyTerm>();
+        var details = new Dictionary<string, HsdsTaxonomyDetail>(StringComparer.Ordinal)
+        {
+            ["domains"] = Detail("domains", "服务领域与服务事项 service domains and items"),
+            ["serviceTypes"] = Detail("serviceTypes", "服务类型 service types"),
+            ["methods"] = Detail("methods", "服务方式 service methods"),
+            ["targetGroups"] = Detail("targetGroups", "服务对象 target groups"),
+        };
         foreach (var domain in catalog.Domains)
         {
             Add(domain.Code, domain.Label, domain.Description, null, "domains");
@@ -72,11 +91,17 @@ public static class HsdsTaxonomy
                     code,
                     name,
                     description ?? name,
+                    language,
                     parent is null ? null : $"{catalog.Id}:{parent}:{language}",
-                    $"{catalog.Id}:{taxonomy}",
-                    language));
+                    details[taxonomy].Id,
+                    details[taxonomy]));
             }
         }
+
+        HsdsTaxonomyDetail Detail(string taxonomy, string name) => new(
+            $"{catalog.Id}:{taxonomy}",
+            $"{catalog.Id} {name}",
+            $"服务事项清单 {catalog.Id}（{(catalog.EffectiveFrom is { } from ? $"自{from:yyyy-MM-dd}起施行" : "施行日期未定")}）: {name}");
     }
 
     /// <summary>Imports terms exported by <see cref="Export"/> (or shaped like them) as a catalog.</summary>
@@ -93,11 +118,12 @@ public static class HsdsTaxonomy
         for (var i = 0; i < terms.Count; i++)
         {
             var term = terms[i];
-            var colon = term.Taxonomy.LastIndexOf(':');
-            var taxonomy = colon < 0 ? term.Taxonomy : term.Taxonomy[(colon + 1)..];
+            var taxonomyId = term.TaxonomyId ?? term.Taxonomy?.Id ?? string.Empty;
+            var colon = taxonomyId.LastIndexOf(':');
+            var taxonomy = colon < 0 ? taxonomyId : taxonomyId[(colon + 1)..];
             if (taxonomy is not ("domains" or "serviceTypes" or "methods" or "targetGroups"))
             {
-                problems.Add(new($"$[{i}].taxonomy", $"taxonomy '{term.Taxonomy}' is not one of *:domains, *:serviceTypes, *:methods, *:targetGroups"));
+                problems.Add(new($"$[{i}].taxonomy_id", $"taxonomy '{taxonomyId}' is not one of *:domains, *:serviceTypes, *:methods, *:targetGroups"));
                 continue;
             }
             if (term.Language is not (Chinese or English))
