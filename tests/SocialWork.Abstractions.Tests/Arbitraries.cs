@@ -13,10 +13,11 @@ public static class Arbitraries
         from county in Gen.Choose(1, 99)
         from township in Gen.Choose(1, 999)
         from village in Gen.Choose(1, 999)
+        from countyless in Gen.Elements(false, false, false, true)
         select DivisionCode.FromSegments(
             province,
             level >= 2 ? prefecture : 0,
-            level >= 3 ? county : 0,
+            level >= 3 && !(countyless && level >= 4) ? county : 0,
             level >= 4 ? township : 0,
             level >= 5 ? village : 0);
 

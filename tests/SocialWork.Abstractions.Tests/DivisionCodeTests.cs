@@ -110,8 +110,9 @@ public class DivisionCodeTests
     public bool Parse_of_short_format_is_identity(DivisionCode code) => DivisionCode.Parse(code.ToString("S", null)) == code;
 
     [Property]
-    public bool Parent_is_an_ancestor_one_level_up(DivisionCode code)
-        => !code.HasParent || (code.Parent.IsAncestorOf(code) && code.Parent.Level == code.Level - 1 && code.Parent.Contains(code));
+    public bool Parent_is_an_ancestor_one_level_up_or_the_prefecture_of_a_county_less_township(DivisionCode code)
+        => !code.HasParent || (code.Parent.IsAncestorOf(code) && code.Parent.Contains(code)
+            && code.Parent.Level == (code.Level == DivisionLevel.Township && code.CountySegment == 0 ? DivisionLevel.Prefecture : code.Level - 1));
 
     [Property]
     public bool Ancestors_at_every_level_contain_the_code(DivisionCode code)

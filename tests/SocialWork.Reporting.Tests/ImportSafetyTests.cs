@@ -140,6 +140,21 @@ public class ImportMessageTests
     }
 
     [Fact]
+    public void A_header_that_repeats_a_column_names_the_file_line_and_column()
+    {
+        var csv = "id,date,division,facility,item,method,person_times,households,amount,id\nR1,2024-01-05,130602005001,,EL,visit,3,1,,R9\n";
+        var error = Assert.Throws<RecordImportException>(() => new CsvRecordImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "r.csv"));
+        Assert.Equal("r.csv: line 1: column 'id': the header names the column id 2 times; each column may appear once", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_file_names_the_header_it_needs()
+    {
+        var error = Assert.Throws<RecordImportException>(() => new CsvRecordImporter().Import(new MemoryStream([]), "r.csv"));
+        Assert.StartsWith("r.csv: line 1: column '(header)': the file is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_json_records_document_with_a_byte_order_mark_is_read()
     {
         var json = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""[{"id":"R1","date":"2024-01-05","division":"130602005001","item":"EL","method":"visit","personTimes":3,"households":1}]""")).ToArray();

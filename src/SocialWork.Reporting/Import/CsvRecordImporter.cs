@@ -62,7 +62,7 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
         var builder = new RecordBatchBuilder(capacity > 0 ? capacity : EstimateRows(utf8Csv));
-        using var reader = OpenReader(utf8Csv, hasHeader: true, options.MaxRowLength, out var rows);
+        using var reader = OpenReader(utf8Csv, options.MaxRowLength, out var rows);
         var columns = ReadHeader(reader, fileName);
         var result = ReadRows(reader, rows, hasHeader: true, columns, builder, fileName, options, new ExactRecordIds(), new ProgressCounter(options.Progress));
         if (result.StrictFailure is { } failure)
@@ -77,22 +77,40 @@ public sealed class CsvRecordImporter
     /// Opens a parser that decodes 64 KiB at a time (a stream reader's default is 1 KiB, a system call per KiB on a file)
     /// and sees rows of at most <paramref name="maxRowLength"/> characters (longer ones are cut by <paramref name="rows"/>).
     /// </summary>
-    internal static SepReader OpenReader(Stream utf8Csv, bool hasHeader, int maxRowLength, out RowLimitReader rows)
+    /// <remarks>The parser reads every row as data: <see cref="ReadHeader"/> takes the first one as the header itself.</remarks>
+    internal static SepReader OpenReader(Stream utf8Csv, int maxRowLength, out RowLimitReader rows)
     {
         rows = new RowLimitReader(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maxRowLength);
-        return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = hasHeader }).From(rows);
+        return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = false }).From(rows);
     }
 
-    /// <summary>Finds the columns in the header; throws when a required one is missing.</summary>
+    /// <summary>
+    /// Reads the first row as the header and finds the columns in it; throws, naming line 1, when the input is empty, a
+    /// required column is missing or a column the importer reads appears twice.
+    /// </summary>
     internal static Columns ReadHeader(SepReader reader, string fileName)
     {
-        var header = reader.Header;
-        var missing = RequiredColumns.Where(c => !header.TryIndexOf(c, out _)).ToList();
-        if (header.IsEmpty || missing.Count > 0)
+        if (!reader.MoveNext())
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, missing.FirstOrDefault() ?? "id", $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.DefaultIfEmpty(string.Join(", ", RequiredColumns)))}", string.Join(",", header.ColNames)));
+            throw new RecordImportException(new RejectedRow(fileName, 1, "(header)", $"the file is empty; expected a header with the columns {string.Join(",", RequiredColumns)}", string.Empty));
         }
-        return new Columns(header);
+        var row = reader.Current;
+        var names = new string[row.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = row[i].ToString();
+        }
+        var raw = row.Span.ToString();
+        var missing = RequiredColumns.Where(c => !names.Contains(c, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new RecordImportException(new RejectedRow(fileName, 1, missing[0], $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", raw));
+        }
+        if (RequiredColumns.Concat(OptionalColumns).FirstOrDefault(c => names.Count(n => n == c) > 1) is { } repeated)
+        {
+            throw new RecordImportException(new RejectedRow(fileName, 1, repeated, $"the header names the column {repeated} {names.Count(n => n == repeated)} times; each column may appear once", raw));
+        }
+        return new Columns(names);
     }
 
     /// <summary>
@@ -218,19 +236,23 @@ public sealed class CsvRecordImporter
         return (int)Math.Min(int.MaxValue / 2, Math.Max(1024, estimate));
     }
 
-    internal sealed class Columns(SepReaderHeader header)
+    /// <summary>The optional header names the importer reads.</summary>
+    private static readonly string[] OptionalColumns = ["target_group", "parties", "programme"];
+
+    /// <summary>Where each column the importer reads sits in a row (-1 for an optional column that is absent).</summary>
+    internal sealed class Columns(string[] names)
     {
-        public int Id { get; } = header.IndexOf("id");
-        public int Date { get; } = header.IndexOf("date");
-        public int Division { get; } = header.IndexOf("division");
-        public int Item { get; } = header.IndexOf("item");
-        public int Method { get; } = header.IndexOf("method");
-        public int PersonTimes { get; } = header.IndexOf("person_times");
-        public int Households { get; } = header.IndexOf("households");
-        public int Amount { get; } = header.IndexOf("amount");
-        public int TargetGroup { get; } = header.TryIndexOf("target_group", out var i) ? i : -1;
-        public int Parties { get; } = header.TryIndexOf("parties", out var i) ? i : -1;
-        public int Programme { get; } = header.TryIndexOf("programme", out var i) ? i : -1;
-        public int Max { get; } = RequiredColumns.Max(header.IndexOf);
+        public int Id { get; } = Array.IndexOf(names, "id");
+        public int Date { get; } = Array.IndexOf(names, "date");
+        public int Division { get; } = Array.IndexOf(names, "division");
+        public int Item { get; } = Array.IndexOf(names, "item");
+        public int Method { get; } = Array.IndexOf(names, "method");
+        public int PersonTimes { get; } = Array.IndexOf(names, "person_times");
+        public int Households { get; } = Array.IndexOf(names, "households");
+        public int Amount { get; } = Array.IndexOf(names, "amount");
+        public int TargetGroup { get; } = Array.IndexOf(names, "target_group");
+        public int Parties { get; } = Array.IndexOf(names, "parties");
+        public int Programme { get; } = Array.IndexOf(names, "programme");
+        public int Max { get; } = RequiredColumns.Max(c => Array.IndexOf(names, c));
     }
 }

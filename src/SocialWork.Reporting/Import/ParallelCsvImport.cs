@@ -35,7 +35,7 @@ internal static class ParallelCsvImport
             rowsInFile = CsvRecordImporter.EstimateRows(whole);
         }
         CsvRecordImporter.Columns columns;
-        using (var header = CsvRecordImporter.OpenReader(new FileSliceStream(file, 0, headerEnd), hasHeader: true, options.MaxRowLength, out _))
+        using (var header = CsvRecordImporter.OpenReader(new FileSliceStream(file, 0, headerEnd), options.MaxRowLength, out _))
         {
             columns = CsvRecordImporter.ReadHeader(header, fileName);
         }
@@ -47,7 +47,7 @@ internal static class ParallelCsvImport
         {
             var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[i + 1] - bounds[i]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
             using var stream = new FileSliceStream(file, bounds[i], bounds[i + 1]);
-            using var reader = CsvRecordImporter.OpenReader(stream, hasHeader: false, options.MaxRowLength, out var limit);
+            using var reader = CsvRecordImporter.OpenReader(stream, options.MaxRowLength, out var limit);
             var builder = new RecordBatchBuilder(capacity);
             var ids = new HashedRecordIds();
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
