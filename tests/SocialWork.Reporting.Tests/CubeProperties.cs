@@ -11,7 +11,7 @@ public static class ReportingArbitraries
         select new Indicators(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7], parts[8], parts[9] * 1000L);
 
     public static Gen<ServiceRecord> RecordGen { get; } =
-        from county in Gen.Choose(1, 3)
+        from county in Gen.Choose(0, 3)
         from township in Gen.Choose(0, 4)
         from village in Gen.Choose(0, 3)
         from day in Gen.Choose(0, 800)
@@ -25,7 +25,7 @@ public static class ReportingArbitraries
         select new ServiceRecord(
             "R",
             new LocalDate(2023, 1, 1).PlusDays(day),
-            DivisionCode.FromSegments(13, 6, county, township, township == 0 ? 0 : village),
+            DivisionCode.FromSegments(13, 6, county, township, township == 0 ? 0 : village), // county 0: a prefecture without counties, or a record coded at the prefecture
             ServiceCode.Parse(code),
             method,
             personTimes,
