@@ -59,7 +59,9 @@ internal static class DashboardPage
         foreach (var t in assessment.Targets)
         {
             var status = DocumentStatus(t.Status);
-            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{t.Id}\"><td>{t.Id}</td><td>{t.PhaseId}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
+            var label = CoverageMetrics.GetLabel(t.Metric);
+            var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E(chinese ? label.Chinese : label.English ?? t.Id)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
         }
         page.Append("</table>");
 

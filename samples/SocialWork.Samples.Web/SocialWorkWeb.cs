@@ -24,6 +24,7 @@ public static class SocialWorkWeb
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var settings = WebSettings.Read(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -38,6 +39,7 @@ public static class SocialWorkWeb
         builder.Services.AddSingleton(_ => DashboardState.Create(settings));
 
         var app = builder.Build();
+        app.Use(SecurityHeaders);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -55,6 +57,33 @@ public static class SocialWorkWeb
             return Results.Content(DashboardPage.Render(state, assessor, evaluator, day, lang != "en"), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// Headers on every response: no content sniffing, no framing, no referrer, and a content security policy that allows
+    /// no script at all and nothing from elsewhere (the dashboard is one page with its own styles and inline SVG).
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return next();
+    }
+
+    /// <summary>Builds a cube within the host's cell budget; a report over it is a 400 with the reason, never a 500.</summary>
+    private static IResult Report(RecordBatch records, CubeQuery query, WebSettings settings, Func<Cube, IResult> respond)
+    {
+        try
+        {
+            return respond(Cube.Build(records, query with { MaxCells = settings.MaxReportCells }));
+        }
+        catch (ReportLimitException ex)
+        {
+            return Results.Problem(title: "The report is too large to compute.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     private static void MapApi(WebApplication app)
@@ -91,8 +120,7 @@ public static class SocialWorkWeb
             {
                 return problem;
             }
-            var cube = Cube.Build(state.Records, query!);
-            return Json(ReportDocument.From(cube, new ReportInput(state.Records.Count, state.Records.Count, 0), state.Demo.Directory));
+            return Report(state.Records, query!, state.Settings, cube => Json(ReportDocument.From(cube, new ReportInput(state.Records.Count, state.Records.Count, 0), state.Demo.Directory)));
         }).WithSummary("Indicator report over the demo records (level, period, by, from, to).");
 
         api.MapPost("/report", async (HttpRequest request, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
@@ -135,14 +163,16 @@ public static class SocialWorkWeb
                     statusCode: StatusCodes.Status400BadRequest,
                     extensions: new Dictionary<string, object?> { ["line"] = ex.Row.Line, ["column"] = ex.Row.Column });
             }
-            var cube = Cube.Build(import.Batch, query!);
-            var report = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count));
-            var json = new StringBuilder("{\"report\":");
-            json.Append(ReportWriter.ToJson(report));
-            json.Append(",\"rejected\":[");
-            json.AppendJoin(',', import.Rejected.Select(r => System.Text.Json.JsonSerializer.Serialize(new RejectedRowJson(r.Line, r.Column, r.Reason), WebJsonContext.Default.RejectedRowJson)));
-            json.Append("]}");
-            return Results.Text(json.ToString(), "application/json; charset=utf-8");
+            return Report(import.Batch, query!, state.Settings, cube =>
+            {
+                var report = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count));
+                var json = new StringBuilder("{\"report\":");
+                json.Append(ReportWriter.ToJson(report));
+                json.Append(",\"rejected\":[");
+                json.AppendJoin(',', import.Rejected.Select(r => System.Text.Json.JsonSerializer.Serialize(new RejectedRowJson(r.Line, r.Column, r.Reason), WebJsonContext.Default.RejectedRowJson)));
+                json.Append("]}");
+                return Results.Text(json.ToString(), "application/json; charset=utf-8");
+            });
         }).Accepts<string>("text/csv").WithSummary("Indicator report over an uploaded records CSV (mode=strict|lenient).");
     }
 

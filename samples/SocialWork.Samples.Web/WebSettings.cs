@@ -30,6 +30,12 @@ public sealed class WebSettings
     /// <summary>Gets the largest CSV upload accepted by <c>POST /api/report</c>.</summary>
     public long UploadLimitBytes { get; }
 
+    /// <summary>
+    /// Gets the most cells a report may have (<c>SocialWork:MaxReportCells</c>, default 1,048,576 — about 80 MB of
+    /// indicators): a larger report is answered with 400 rather than let one request take the server's memory.
+    /// </summary>
+    public long MaxReportCells { get; init; } = 1 << 20;
+
     /// <summary>Gets the pay-step policy.</summary>
     public PayStepPolicy PayPolicy { get; }
 
@@ -56,6 +62,11 @@ public sealed class WebSettings
         {
             failures.Add($"{Section}:UploadLimitBytes: '{limitText}' is not a positive number of bytes.");
         }
+        var cellsText = section["MaxReportCells"] ?? "1048576";
+        if (!long.TryParse(cellsText, NumberStyles.None, CultureInfo.InvariantCulture, out var cells) || cells < 1)
+        {
+            failures.Add($"{Section}:MaxReportCells: '{cellsText}' is not a positive number of cells.");
+        }
         var policy = Parse(section.GetSection("PayPolicy"), failures, (json, name) => PayPolicyJson.Parse(json, name));
         var plan = Parse(section.GetSection("CoveragePlan"), failures, (json, name) =>
         {
@@ -66,7 +77,7 @@ public sealed class WebSettings
         {
             throw new OptionsValidationException(Section, typeof(WebSettings), failures);
         }
-        return new WebSettings(asOf.Value, limit, policy!, plan!);
+        return new WebSettings(asOf.Value, limit, policy!, plan!) { MaxReportCells = cells };
     }
 
     private static T? Parse<T>(IConfigurationSection section, List<string> failures, Func<string, string, T> read)

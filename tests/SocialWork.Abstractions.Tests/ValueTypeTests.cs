@@ -177,3 +177,38 @@ public class EnumCodeTests
         Assert.Equal(LinkageParties.None, none);
     }
 }
+
+public class ValueTypeEdgeTests
+{
+    [Theory]
+    [InlineData(PeriodKind.Month, "9999-12")]
+    [InlineData(PeriodKind.Quarter, "9999-Q4")]
+    [InlineData(PeriodKind.Year, "9999")]
+    [InlineData(PeriodKind.Month, "0001-01")]
+    public void Periods_at_the_ends_of_the_calendar_format_parse_and_have_start_and_end(PeriodKind kind, string label)
+    {
+        var date = label.StartsWith("0001", StringComparison.Ordinal) ? new LocalDate(1, 1, 1) : new LocalDate(9999, 12, 31);
+        var period = Period.Containing(date, kind);
+        Assert.Equal(label, period.ToString());
+        Assert.Equal(period, Period.Parse(label));
+        Assert.True(period.Start <= date && date <= period.End);
+    }
+
+    [Fact]
+    public void The_last_period_of_the_calendar_has_no_next()
+        => Assert.Throws<InvalidOperationException>(() => Period.OfMonth(9999, 12).Next());
+
+    [Fact]
+    public void A_month_out_of_range_names_the_month_parameter()
+    {
+        Assert.Equal("month", Assert.Throws<ArgumentOutOfRangeException>(() => Period.OfMonth(2024, 13)).ParamName);
+        Assert.Equal("quarter", Assert.Throws<ArgumentOutOfRangeException>(() => Period.OfQuarter(2024, 5)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("-79228162514264337593543950335")]
+    [InlineData("92233720368547758.08")]
+    public void Money_from_yuan_out_of_range_throws_the_documented_exception(string yuan)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => Money.FromYuan(decimal.Parse(yuan, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -224,6 +224,25 @@ public sealed class CliTests : IDisposable
         Assert.True(new FileInfo(rejects).Length < 2_000);
     }
 
+    [Fact]
+    public void Amounts_whose_sum_does_not_fit_exit_2_with_a_message()
+    {
+        var csv = File("big.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\nR2,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\n");
+        var (code, _, error) = Run("report", "--records", csv, "--format", "json");
+        Assert.Equal(2, code);
+        Assert.Contains("92,233,720,368,547,758.07 yuan", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Records_ten_thousand_years_apart_report_at_village_month_item()
+    {
+        var csv = File("span.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,0001-01-01,130602001001,,EL.01,visit,1,1,\nR2,9999-12-31,130602001002,,EL.02,visit,1,1,\nR3,2024-01-05,130602001003,,EL.03,visit,1,1,\n");
+        var (code, output, error) = Run("report", "--records", csv, "--level", "village", "--period", "month", "--by", "item", "--format", "json");
+        Assert.True(code == 0, error);
+        Assert.Contains("\"9999-12\"", output, StringComparison.Ordinal);
+    }
+
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";
 
     [Theory]

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
@@ -138,5 +141,80 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
         var ex = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:PayPolicy:stacking=sometimes", "--SocialWork:AsOf=2023-02-30"]));
         Assert.Contains("SocialWork:AsOf: '2023-02-30' is not a date", ex.Message, StringComparison.Ordinal);
         Assert.Contains("SocialWork:PayPolicy:stacking: 'sometimes' is not one of highestOnly, cumulative", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/coverage")]
+    [InlineData("/api/report?level=nowhere")]
+    public async Task Every_response_carries_the_security_headers_and_no_server_name(string url)
+    {
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task A_phase_id_from_configuration_never_reaches_the_page_unencoded()
+    {
+        const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        await using var app = SocialWorkWeb.Build([], builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["SocialWork:AsOf"] = "2021-06-01",
+                ["SocialWork:PayPolicy:id"] = Hostile,
+                ["SocialWork:PayPolicy:effectiveFrom"] = "2021-01-01",
+                ["SocialWork:CoveragePlan:scope"] = "130602",
+                ["SocialWork:CoveragePlan:start"] = "2021-05-18",
+                ["SocialWork:CoveragePlan:phases:0:id"] = Hostile,
+                ["SocialWork:CoveragePlan:phases:0:label:zh-CN"] = Hostile,
+                ["SocialWork:CoveragePlan:phases:0:label:en"] = Hostile,
+                ["SocialWork:CoveragePlan:phases:0:months"] = "12",
+                ["SocialWork:CoveragePlan:phases:0:targets:0:metric"] = "townshipStationCoverage",
+                ["SocialWork:CoveragePlan:phases:0:targets:0:required"] = "1",
+            });
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var client = app.GetTestClient();
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var response = await client.GetAsync($"/?lang={lang}", TestContext.Current.CancellationToken);
+            var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, page);
+            Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Amounts_whose_sum_does_not_fit_are_a_400_not_a_500()
+    {
+        const string Csv = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\nR2,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\n";
+        var response = await client.PostAsync("/api/report", new StringContent(Csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("92,233,720,368,547,758.07 yuan", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_span_of_ten_thousand_years_is_answered_within_the_cell_budget()
+    {
+        const string Csv = "id,date,division,facility,item,method,person_times,households,amount\nR1,0001-01-01,130602001001,,EL.01,visit,1,1,\nR2,9999-12-31,130602001002,,EL.02,visit,1,1,\n";
+        var response = await client.PostAsync("/api/report?level=village&period=month&by=item", new StringContent(Csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

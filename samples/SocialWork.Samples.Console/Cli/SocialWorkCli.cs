@@ -59,7 +59,7 @@ public static class SocialWorkCli
         {
             return action(output);
         }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or Reporting.ReportLimitException)
         {
             output.Error.WriteLine($"error: {ex.Message}");
             return InvalidInput;

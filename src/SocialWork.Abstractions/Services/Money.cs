@@ -32,6 +32,11 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="ArgumentException"><paramref name="yuan"/> has more than two decimals or is out of range.</exception>
     public static Money FromYuan(decimal yuan)
     {
+        // Checked before multiplying: 100 × decimal.MaxValue would overflow decimal itself.
+        if (yuan < long.MinValue / 100m || yuan > long.MaxValue / 100m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(yuan), yuan, $"Amount {yuan.ToString(CultureInfo.InvariantCulture)} yuan is out of range: at most ±{(long.MaxValue / 100m).ToString("N2", CultureInfo.InvariantCulture)} yuan.");
+        }
         var fen = yuan * 100m;
         if (fen != decimal.Truncate(fen))
         {

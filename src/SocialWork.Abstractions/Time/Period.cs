@@ -34,8 +34,20 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
         _ => new LocalDate(Year, 1, 1),
     };
 
-    /// <summary>Gets the last day of the period (inclusive).</summary>
-    public LocalDate End => Next().Start.PlusDays(-1);
+    /// <summary>Gets the last day of the period (inclusive); for the last period of 9999, 9999-12-31.</summary>
+    public LocalDate End
+    {
+        get
+        {
+            var lastMonth = Kind switch
+            {
+                PeriodKind.Month => Index,
+                PeriodKind.Quarter => Index * 3,
+                _ => 12,
+            };
+            return new LocalDate(Year, lastMonth, CalendarSystem.Iso.GetDaysInMonth(Year, lastMonth));
+        }
+    }
 
     /// <summary>Gets a number that counts periods of this kind from year 0 (months: year × 12 + month − 1), for dense indexing.</summary>
     public int Ordinal => Kind switch
@@ -46,21 +58,24 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     };
 
     /// <summary>Creates a month.</summary>
-    /// <param name="year">The year, 1–9998.</param>
+    /// <param name="year">The year, 1–9999.</param>
     /// <param name="month">The month, 1–12.</param>
     /// <returns>The period.</returns>
-    public static Period OfMonth(int year, int month) => Create(PeriodKind.Month, year, month, 12);
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range; the parameter name says which.</exception>
+    public static Period OfMonth(int year, int month) => Create(PeriodKind.Month, year, month, 12, nameof(month));
 
     /// <summary>Creates a quarter.</summary>
-    /// <param name="year">The year, 1–9998.</param>
+    /// <param name="year">The year, 1–9999.</param>
     /// <param name="quarter">The quarter, 1–4.</param>
     /// <returns>The period.</returns>
-    public static Period OfQuarter(int year, int quarter) => Create(PeriodKind.Quarter, year, quarter, 4);
+    /// <exception cref="ArgumentOutOfRangeException">The year or quarter is out of range; the parameter name says which.</exception>
+    public static Period OfQuarter(int year, int quarter) => Create(PeriodKind.Quarter, year, quarter, 4, nameof(quarter));
 
     /// <summary>Creates a year.</summary>
-    /// <param name="year">The year, 1–9998.</param>
+    /// <param name="year">The year, 1–9999.</param>
     /// <returns>The period.</returns>
-    public static Period OfYear(int year) => Create(PeriodKind.Year, year, 1, 1);
+    /// <exception cref="ArgumentOutOfRangeException">The year is out of range.</exception>
+    public static Period OfYear(int year) => Create(PeriodKind.Year, year, 1, 1, nameof(year));
 
     /// <summary>Creates a period from its <see cref="Ordinal"/>.</summary>
     /// <param name="kind">The kind.</param>
@@ -86,15 +101,15 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Undefined period kind {kind}."),
     };
 
-    private static Period Create(PeriodKind kind, int year, int index, int max)
+    private static Period Create(PeriodKind kind, int year, int index, int max, string indexName)
     {
-        if (year is < 1 or > 9998)
+        if (year is < 1 or > 9999)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"Period year must be between 1 and 9998; was {year}.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"Period year must be between 1 and 9999; was {year}.");
         }
         if (index < 1 || index > max)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"{kind} index must be between 1 and {max}; was {index}.");
+            throw new ArgumentOutOfRangeException(indexName, index, $"The {indexName} must be between 1 and {max}; was {index}.");
         }
         return new Period(kind, year, index);
     }
@@ -106,7 +121,10 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
 
     /// <summary>Gets the following period of the same kind.</summary>
     /// <returns>The next period.</returns>
-    public Period Next() => Kind switch
+    /// <exception cref="InvalidOperationException">This is the last period of 9999, the end of the ISO calendar NodaTime supports.</exception>
+    public Period Next() => End.Year == 9999 && End.Month == 12 && End.Day == 31
+        ? throw new InvalidOperationException($"Period {this} is the last of the calendar; there is no period after it.")
+        : Kind switch
     {
         PeriodKind.Month => Index == 12 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
         PeriodKind.Quarter => Index == 4 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
@@ -134,7 +152,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     public static bool TryParse(ReadOnlySpan<char> s, out Period result)
     {
         result = default;
-        if (s.Length < 4 || !TryDigits(s[..4], out var year) || year is < 1 or > 9998)
+        if (s.Length < 4 || !TryDigits(s[..4], out var year) || year is < 1 or > 9999)
         {
             return false;
         }

@@ -1,7 +1,8 @@
 namespace SocialWork.Reporting;
 
 /// <summary>
-/// Indicators grouped by division × period × key, held in dense arrays. Build one from a <see cref="RecordBatch"/> with
+/// Indicators grouped by division × period × key, held in dense arrays over the divisions, periods and keys that have
+/// records. Build one from a <see cref="RecordBatch"/> with
 /// <see cref="Build"/> (one pass over the columns, parallel with per-thread partials), roll it up to any ancestor
 /// level with <see cref="RollUp"/>, and merge cubes built on disjoint batches with <see cref="Merge"/>. Rows enumerate in
 /// division, period, key order. Immutable and thread-safe.
@@ -37,7 +38,7 @@ public sealed class Cube
     /// <summary>Gets the division axis, sorted.</summary>
     public IReadOnlyList<DivisionCode> Divisions => divisions;
 
-    /// <summary>Gets the period axis, sorted (every period between the first and last record, empty ones included).</summary>
+    /// <summary>Gets the period axis, sorted: the periods that hold records (a cube built from records has no empty period).</summary>
     public IReadOnlyList<Period> Periods => periods;
 
     /// <summary>Gets the key axis, sorted ordinally.</summary>
@@ -134,7 +135,7 @@ public sealed class Cube
             throw new ArgumentException($"Cannot merge a {left.Level}/{left.PeriodKind}/{left.Dimension} cube with a {right.Level}/{right.PeriodKind}/{right.Dimension} cube.", nameof(right));
         }
         var divisionAxis = left.divisions.Union(right.divisions).Order().ToArray();
-        var periodAxis = Span(left.periods.Union(right.periods));
+        var periodAxis = left.periods.Union(right.periods).Order().ToArray();
         var keyAxis = left.keys.Union(right.keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
         foreach (var part in new[] { left, right })
@@ -158,31 +159,24 @@ public sealed class Cube
         return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result);
     }
 
-    internal static Period[] Span(IEnumerable<Period> periods)
-    {
-        var sorted = periods.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return sorted;
-        }
-        var all = new List<Period>();
-        for (var p = sorted[0]; p <= sorted[^1]; p = p.Next())
-        {
-            all.Add(p);
-        }
-        return [.. all];
-    }
-
     private Indicators Cell(int d, int p, int k) => Indicators.FromSlots(slots.AsSpan(Offset(p, d, k, divisions.Length), Indicators.Slots));
 
     private int Offset(int p, int d, int k, int divisionCount) => ((((p * divisionCount) + d) * keys.Length) + k) * Indicators.Slots;
 
     /// <summary>Adds <paramref name="source"/> into <paramref name="target"/> slot by slot, with overflow checks.</summary>
+    /// <exception cref="ReportLimitException">A sum does not fit in 64 bits.</exception>
     internal static void AddInto(Span<long> target, ReadOnlySpan<long> source)
     {
         for (var i = 0; i < source.Length; i++)
         {
-            target[i] = checked(target[i] + source[i]);
+            var a = target[i];
+            var b = source[i];
+            var sum = unchecked(a + b);
+            if (((a ^ sum) & (b ^ sum)) < 0)
+            {
+                throw ReportLimitException.AmountOverflow();
+            }
+            target[i] = sum;
         }
     }
 

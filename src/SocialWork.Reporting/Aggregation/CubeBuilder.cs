@@ -39,6 +39,11 @@ internal static class CubeBuilder
             [.. divisionMap.Select(r => (r < 0 ? divisionAxis.Length : r) * keyAxis.Length)],
             keyMap);
 
+        var cells = (long)periodAxis.Length * rows * keyAxis.Length;
+        if (cells > query.MaxCells)
+        {
+            throw new ReportLimitException($"The report would have {cells:N0} cells ({periodAxis.Length:N0} periods × {divisionAxis.Length:N0} divisions × {keyAxis.Length:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+        }
         var threads = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount;
         threads = Math.Max(1, Math.Min(threads, (end - start) / 65_536));
         var chunk = threads == 1 ? end - start : (end - start + threads - 1) / threads;
@@ -65,6 +70,10 @@ internal static class CubeBuilder
                 var band = (periodAxis.Length + threads - 1) / threads;
                 Parallel.For(0, threads, options, t => AddInto(slots, partials, t * band, Math.Min(periodAxis.Length, (t + 1) * band), layout));
             }
+        }
+        catch (OverflowException)
+        {
+            throw ReportLimitException.AmountOverflow();
         }
         finally
         {
@@ -315,6 +324,11 @@ internal static class CubeBuilder
         return (axis, map);
     }
 
+    /// <summary>
+    /// The periods that hold records between the query's first and last day — not every period of the span, so a record
+    /// dated 0001-01-01 beside one dated 9999-12-31 makes two periods, not 120,000 — and each day's index on that axis.
+    /// Days without records take the index of the period before them, which keeps the map in order.
+    /// </summary>
     private static (Period[] Axis, int[] DayToPeriod, int FirstDay) PeriodAxis(RecordBatch batch, CubeQuery query)
     {
         if (batch.Count == 0)
@@ -329,19 +343,23 @@ internal static class CubeBuilder
         {
             return ([], [], 0);
         }
-        var axis = Cube.Span([Period.Containing(DayNumber.ToDate(from), query.PeriodKind), Period.Containing(DayNumber.ToDate(to), query.PeriodKind)]);
+        var axis = new List<Period>();
         var map = new int[to - from + 1];
-        var p = 0;
+        var starts = batch.DayStarts;
         for (var day = from; day <= to; day++)
         {
-            var date = DayNumber.ToDate(day);
-            while (!axis[p].Contains(date))
+            var i = day - batch.FirstDay;
+            if (starts[i + 1] > starts[i])
             {
-                p++;
+                var period = Period.Containing(DayNumber.ToDate(day), query.PeriodKind);
+                if (axis.Count == 0 || axis[^1] != period)
+                {
+                    axis.Add(period);
+                }
             }
-            map[day - from] = p;
+            map[day - from] = Math.Max(0, axis.Count - 1);
         }
-        return (axis, map, from);
+        return ([.. axis], map, from);
     }
 
     private static (int Start, int End) DayRange(RecordBatch batch, int from, int to)

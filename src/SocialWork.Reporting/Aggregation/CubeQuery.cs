@@ -41,6 +41,38 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
 
     /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
     public int Parallelism { get; init; }
+
+    /// <summary>The default of <see cref="MaxCells"/>: 16 Mi cells (about 1.3 GB of indicators).</summary>
+    public const long DefaultMaxCells = 1L << 24;
+
+    /// <summary>
+    /// Gets the most cells (periods × divisions × keys) a cube may have (default <see cref="DefaultMaxCells"/>). The axes
+    /// hold only periods, divisions and keys that have records, so memory follows the data; the budget stops a
+    /// pathological combination (thousands of villages × months × items) with a <see cref="ReportLimitException"/>
+    /// before anything is allocated. A host that serves many users sets a lower one.
+    /// </summary>
+    public long MaxCells
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxCells must be positive.");
+    } = DefaultMaxCells;
+}
+
+/// <summary>
+/// Thrown when a report cannot be computed within its limits: more cells than <see cref="CubeQuery.MaxCells"/>, or
+/// amounts whose sum does not fit (more than 92,233,720,368,547,758.07 yuan). The input is valid record by record; the
+/// report as asked is not. Hosts show the message (the console exits with code 2, the web host answers 400).
+/// </summary>
+public sealed class ReportLimitException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What limit was reached and what to do.</param>
+    public ReportLimitException(string message)
+        : base(message)
+    {
+    }
+
+    internal static ReportLimitException AmountOverflow() => new("The amounts in this report add up to more than 92,233,720,368,547,758.07 yuan, which cannot be represented exactly; check the amount column for values that are far too large.");
 }
 
 /// <summary>One non-empty cell of a cube.</summary>
