@@ -243,6 +243,27 @@ public sealed class CliTests : IDisposable
         Assert.Contains("\"9999-12\"", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--townships", "10", "--villages", "2147483647")]
+    [InlineData("--months", "2000000000")]
+    [InlineData("--townships", "2147483647")]
+    public void Generate_rejects_sizes_it_cannot_make_with_exit_1(params string[] extra)
+    {
+        var (code, _, error) = Run(["generate", "--records", "10", "--out", Path.Combine(dir, "g.csv"), .. extra]);
+        Assert.Equal(1, code);
+        Assert.Contains("must be", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pay_on_the_last_day_of_the_calendar_answers()
+    {
+        var workers = File("workers.json", """{"workers":[{"id":"W1","employment":"communityFullTime","qualifications":[{"level":"senior","obtainedOn":"9999-12-01"}],"appointments":[{"post":"senior","from":"9999-12-01"}]}]}""");
+        var policy = File("policy.json", """{"id":"p","effectiveFrom":"2021-01-01"}""");
+        var (code, output, error) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "9999-12-31", "--format", "json");
+        Assert.True(code == 0, error);
+        Assert.Contains("\"upliftSteps\": 0", output, StringComparison.Ordinal);
+    }
+
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";
 
     [Theory]

@@ -22,7 +22,18 @@ internal static class GenerateCommand
         var townships = new Option<int>("--townships") { Description = "Spread records over this many synthetic townships (default: the 竞秀区 demo's 10 townships and 76 communities)." };
         var villages = new Option<int>("--villages") { Description = "With --townships: this many synthetic villages." };
         var months = new Option<int>("--months") { Description = "Months of records from 2022-01.", DefaultValueFactory = _ => 24 };
+        Within(townships, 0, MaxTownships);
+        Within(villages, 0, MaxTownships * 999);
+        Within(months, 1, 1200);
         var command = new Command("generate", "Write a seeded records CSV in the records format.") { records, outFile, seed, townships, villages, months };
+        command.Validators.Add(result =>
+        {
+            var t = result.GetValue(townships);
+            if (result.GetValue(villages) > Math.Max(1, t) * 999)
+            {
+                result.AddError($"--villages must be at most 999 per township ({Math.Max(1, t) * 999} for --townships {t}).");
+            }
+        });
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o =>
         {
             var demo = DemoData.Create();
@@ -38,4 +49,17 @@ internal static class GenerateCommand
         }));
         return command;
     }
+
+    /// <summary>The most synthetic townships: 15 per county, in the 99 counties a prefecture's code has room for.</summary>
+    private const int MaxTownships = 15 * 99;
+
+    private static void Within(Option<int> option, int min, int max)
+        => option.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value < min || value > max)
+            {
+                r.AddError($"{option.Name} must be between {min} and {max}; was {value}.");
+            }
+        });
 }

@@ -42,6 +42,10 @@ public static class ServiceCatalogJson
         {
             throw new CatalogException([DocumentProblem.FromJsonException(ex)], documentName);
         }
+        if (DocumentProblem.FindNullElements(bytes) is { Count: > 0 } nulls)
+        {
+            throw new CatalogException(DocumentProblem.WithLines(nulls, bytes), documentName);
+        }
         try
         {
             return FromDocument(document, documentName, resolveBase);
@@ -49,6 +53,11 @@ public static class ServiceCatalogJson
         catch (CatalogException ex)
         {
             throw new CatalogException(DocumentProblem.WithLines(ex.Problems, bytes), documentName);
+        }
+        catch (ArgumentException ex)
+        {
+            // A value the checks above let through and a constructor refused: still the document's fault, said as such.
+            throw new CatalogException([new DocumentProblem("$", ex.Message) { Line = 1 }], documentName);
         }
     }
 
@@ -147,9 +156,9 @@ public static class ServiceCatalogJson
                 ? Missing<CatalogRelabel>($"$.relabel[{i}].code", problems)
                 : ToModel(r.Label, $"$.relabel[{i}].label", problems) is { } label ? new CatalogRelabel(r.Code, label) : null).ToList();
             var retirements = (document.Retire ?? []).Select((r, i) => Retirement(r, i, problems)).ToList();
-            if (problems.Count > 0 || document.Id is null)
+            if (problems.Count > 0 || string.IsNullOrWhiteSpace(document.Id))
             {
-                throw new CatalogException(document.Id is null ? [new("$.id", "the catalog id is missing"), .. problems] : problems, documentName);
+                throw new CatalogException(string.IsNullOrWhiteSpace(document.Id) ? [new("$.id", "the catalog id is missing"), .. problems] : problems, documentName);
             }
             var extension = new CatalogExtension(document.Id, document.Extends, effectiveFrom)
             {

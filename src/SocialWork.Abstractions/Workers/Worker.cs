@@ -8,6 +8,12 @@ namespace SocialWork;
 /// </summary>
 public sealed record Worker
 {
+    /// <summary>
+    /// The highest base level accepted: a sanity bound, not a policy number (published ladders have 18 or 24 levels), so
+    /// that base level plus uplift can never overflow.
+    /// </summary>
+    public const int MaxBaseLevel = 10_000;
+
     /// <summary>Creates a worker.</summary>
     /// <param name="id">A stable identifier (not a name or an ID-card number).</param>
     /// <param name="employment">How the worker is employed.</param>
@@ -28,9 +34,9 @@ public sealed record Worker
     {
         Id = Preconditions.CheckNotBlank(id);
         Preconditions.CheckDefined(employment);
-        if (baseLevel is < 1)
+        if (baseLevel is < 1 or > MaxBaseLevel)
         {
-            throw new ArgumentOutOfRangeException(nameof(baseLevel), baseLevel, $"Worker '{id}': baseLevel must be at least 1; was {baseLevel}.");
+            throw new ArgumentOutOfRangeException(nameof(baseLevel), baseLevel, $"Worker '{id}': baseLevel must be between 1 and {MaxBaseLevel}; was {baseLevel}.");
         }
         Employment = employment;
         qualificationArray = [.. (qualifications ?? []).OrderBy(q => q.ObtainedOn).ThenBy(q => q.Level)];

@@ -108,10 +108,19 @@ public sealed record CoveragePlan
             }
             foreach (var target in phase.Targets)
             {
-                if (CoverageMetrics.IsShare(target.Metric) && target.Required is < 0 or > 1)
+                if (!double.IsFinite(target.Required) || target.Required < 0)
+                {
+                    throw new ArgumentException($"Phase '{phase.Id}': target {target.Id} requires {target.Required}, which is not a finite number of at least 0.", nameof(phases));
+                }
+                if (CoverageMetrics.IsShare(target.Metric) && target.Required > 1)
                 {
                     throw new ArgumentException($"Phase '{phase.Id}': target {target.Id} requires {target.Required}, outside [0,1].", nameof(phases));
                 }
+            }
+            var monthsLeft = ((9999 - from.Year) * 12) + (12 - from.Month);
+            if (phase.Months > monthsLeft)
+            {
+                throw new ArgumentException($"Phase '{phase.Id}' starts on {from:yyyy-MM-dd} and lasts {phase.Months} months, past 9999-12-31, the end of the calendar.", nameof(phases));
             }
             var next = from.PlusMonths(phase.Months);
             windows.Add(new PhaseWindow(phase, from, next.PlusDays(-1)));

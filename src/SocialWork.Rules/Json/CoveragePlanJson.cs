@@ -65,7 +65,7 @@ public static class CoveragePlanJson
         foreach (var (id, value) in dto.Thresholds ?? [])
         {
             var path = $"$.thresholds.{id}";
-            if (value is < 0 or > 1)
+            if (!double.IsFinite(value) || value is < 0 or > 1)
             {
                 reader.Add(path, $"a share must lie in [0,1]; was {value}");
                 continue;
@@ -82,17 +82,18 @@ public static class CoveragePlanJson
         }
         foreach (var (value, path) in new[] { (dto.PilotCoverage, "$.pilotCoverage"), (dto.RolloutCoverage, "$.rolloutCoverage") })
         {
-            if (value is < 0 or > 1)
+            if (value is { } share && (!double.IsFinite(share) || share is < 0 or > 1))
             {
                 reader.Add(path, $"a share must lie in [0,1]; was {value}");
             }
         }
         var standard = Standard(dto, reader);
         reader.ThrowIfAny();
-        var plan = preset == CoveragePlans.PilotRolloutFullPreset
+        var plan = reader.Guard(dto.PhaseMonths is null ? "$.start" : "$.phaseMonths", () => preset == CoveragePlans.PilotRolloutFullPreset
             ? CoveragePlans.PilotRolloutFull(scope!.Value, start!.Value, dto.PilotCoverage, dto.RolloutCoverage, thresholds, (months[0], months[1], months[2]))
-            : CoveragePlans.CoverStandardizeImprove(scope!.Value, start!.Value, thresholds, (months[0], months[1], months[2]));
-        return new CoveragePlanDocument(plan, standard!);
+            : CoveragePlans.CoverStandardizeImprove(scope!.Value, start!.Value, thresholds, (months[0], months[1], months[2])));
+        reader.ThrowIfAny();
+        return new CoveragePlanDocument(plan!, standard!);
     }
 
     /// <summary>Writes a plan and its standard as a document with explicit phases and criteria, which reads back to the same plan.</summary>
@@ -222,7 +223,7 @@ public static class CoveragePlanJson
             {
                 reader.Add($"{path}.label", "is missing");
             }
-            if (id is not null && metric is { } m && label is not null)
+            if (reader.Finite(c.Threshold, $"{path}.threshold") && id is not null && metric is { } m && label is not null)
             {
                 extra.Add(new StationCriterion(id, m, comparison, c.Threshold, label, c.ForImproved));
             }

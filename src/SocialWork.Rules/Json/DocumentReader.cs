@@ -21,6 +21,10 @@ internal sealed class DocumentReader(string kind, string? documentName, byte[] u
         try
         {
             var dto = JsonSerializer.Deserialize(bytes, info) ?? throw new DocumentException(kind, [new("$", "the document is null") { Line = 1 }], documentName);
+            if (DocumentProblem.FindNullElements(bytes) is { Count: > 0 } nulls)
+            {
+                throw new DocumentException(kind, DocumentProblem.WithLines(nulls, bytes), documentName);
+            }
             return (dto, new DocumentReader(kind, documentName, bytes));
         }
         catch (JsonException ex)
@@ -98,6 +102,17 @@ internal sealed class DocumentReader(string kind, string? documentName, byte[] u
         }
         Add(path, $"'{text}' is not one of {string.Join(", ", Names<TEnum>())}");
         return null;
+    }
+
+    /// <summary>Checks that a number read from the document is finite ("NaN" and "Infinity" are read from strings).</summary>
+    internal bool Finite(double? value, string path)
+    {
+        if (value is { } v && !double.IsFinite(v))
+        {
+            Add(path, $"'{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number");
+            return false;
+        }
+        return true;
     }
 
     internal string? Required(string? text, string path)

@@ -69,7 +69,7 @@ public static class NetworkJson
             if (facility is not null)
             {
                 facilities.Add(facility);
-                if (f.Profile is { } p)
+                if (f.Profile is { } p && reader.Finite(p.SiteAreaSquareMetres, $"{path}.profile.siteAreaSquareMetres"))
                 {
                     profiles.Add(p.ToModel(id));
                 }

@@ -85,9 +85,9 @@ public static class PayPolicyJson
         var steps = dto.Steps ?? new StepsDto();
         foreach (var (value, level) in new[] { (steps.Assistant, "assistant"), (steps.Intermediate, "intermediate"), (steps.Senior, "senior") })
         {
-            if (value < 0)
+            if (value is < 0 or > PayStepPolicy.MaxSteps)
             {
-                reader.Add($"{path}.steps.{level}", $"steps must not be negative; was {value}");
+                reader.Add($"{path}.steps.{level}", $"steps must be between 0 and {PayStepPolicy.MaxSteps}; was {value}");
             }
         }
         var stacking = reader.Enum<Stacking>(dto.Stacking, $"{path}.stacking", required: false);

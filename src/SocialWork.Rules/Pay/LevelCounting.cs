@@ -31,8 +31,11 @@ internal static class LevelCounting
     internal static LocalDate? CountsFrom(Worker worker, QualificationLevel level, LocalDate date, bool requiresPost, UpliftTiming timing)
         => ConditionsSince(worker, level, date, requiresPost) is { } since ? StartOf(since, timing) : null;
 
-    internal static LocalDate StartOf(LocalDate since, UpliftTiming timing)
-        => timing == UpliftTiming.SameDay ? since : since.With(DateAdjusters.StartOfMonth).PlusMonths(1);
+    /// <summary>Gets the day the uplift starts; null under <see cref="UpliftTiming.NextMonth"/> when the conditions first hold in 9999-12, whose next month lies past the calendar.</summary>
+    internal static LocalDate? StartOf(LocalDate since, UpliftTiming timing)
+        => timing == UpliftTiming.SameDay ? since
+            : since.Year == 9999 && since.Month == 12 ? null
+            : since.With(DateAdjusters.StartOfMonth).PlusMonths(1);
 
     internal static bool Counts(Worker worker, QualificationLevel level, LocalDate date, bool requiresPost, UpliftTiming timing)
         => CountsFrom(worker, level, date, requiresPost, timing) is { } from && from <= date;

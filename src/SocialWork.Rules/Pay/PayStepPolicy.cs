@@ -72,6 +72,12 @@ public sealed record PayStepPolicy : IncentivePolicy
     /// <summary>Gets the pay ladder the steps climb, if given; then effective levels are capped and monthly pay is looked up.</summary>
     public PayLadder? Ladder { get; init; }
 
+    /// <summary>
+    /// The most steps one level may add: a sanity bound, not a policy number (the largest published ladders, 四岗二十四级,
+    /// have 24 levels), so that base level plus uplift can never overflow.
+    /// </summary>
+    public const int MaxSteps = 1000;
+
     /// <summary>Checks the policy's values.</summary>
     /// <returns>This policy.</returns>
     /// <exception cref="ArgumentException">A value is invalid; the message names it.</exception>
@@ -80,9 +86,9 @@ public sealed record PayStepPolicy : IncentivePolicy
         EffectivePolicyExtensions.CheckRange(this);
         foreach (var level in new[] { QualificationLevel.Assistant, QualificationLevel.Intermediate, QualificationLevel.Senior })
         {
-            if (Steps[level] < 0)
+            if (Steps[level] is < 0 or > MaxSteps)
             {
-                throw new ArgumentOutOfRangeException(nameof(Steps), Steps[level], $"Policy '{Id}': steps for {level} must not be negative.");
+                throw new ArgumentOutOfRangeException(nameof(Steps), Steps[level], $"Policy '{Id}': steps for {level} must be between 0 and {MaxSteps}; was {Steps[level]}.");
             }
         }
         if (EligibleEmployment.Count == 0)
