@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -47,5 +49,43 @@ public class HsdsSchemaTests
         var terms = HsdsTaxonomy.Export(ServiceCatalog.Default).Select(t => t with { TaxonomyId = null }).ToList();
         var back = HsdsTaxonomy.Import(HsdsTaxonomy.Deserialize(HsdsTaxonomy.Serialize(terms)), "default");
         Assert.Equal(ServiceCatalog.Default.Domains, back.Domains);
+    }
+}
+
+/// <summary>HSDS terms from elsewhere, broken at random: read, or a <see cref="JsonException"/> that starts with the JSON path.</summary>
+public class HsdsFuzzProperties
+{
+    private static readonly string[] Values = ["null", "1", "\"\"", "[]", "{}", "\"x:y\"", "\"zh-CN\"", "\"fr\"", "\"EL.01\"", "[null]", "{\"id\":null}"];
+
+    public static Arbitrary<string> Documents()
+    {
+        var baseJson = HsdsTaxonomy.Serialize(HsdsTaxonomy.Export(ServiceCatalog.Default));
+        return (from index in Gen.Choose(0, baseJson.Length - 1)
+                from value in Gen.Elements(Values)
+                from cut in Gen.Choose(0, 20)
+                let colon = baseJson.IndexOf(':', index)
+                let end = colon < 0 ? -1 : baseJson.IndexOfAny([',', '}'], colon)
+                select colon < 0 || end < 0 ? baseJson[..(baseJson.Length * cut / 20)] : baseJson[..(colon + 1)] + value + baseJson[end..]).ToArbitrary();
+    }
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(HsdsFuzzProperties)], MaxTest = 1000, Replay = "20241203,1111111111111111111")]
+    public void Broken_terms_are_read_or_rejected_with_a_path(string json)
+    {
+        try
+        {
+            var terms = HsdsTaxonomy.Deserialize(json);
+            try
+            {
+                _ = HsdsTaxonomy.Import(terms, "fuzz");
+            }
+            catch (CatalogException ex)
+            {
+                Assert.All(ex.Problems, p => Assert.StartsWith("$", p.Path, StringComparison.Ordinal));
+            }
+        }
+        catch (JsonException ex)
+        {
+            Assert.StartsWith("$", ex.Message, StringComparison.Ordinal);
+        }
     }
 }

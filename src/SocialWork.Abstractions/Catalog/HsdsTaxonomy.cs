@@ -126,6 +126,11 @@ public static class HsdsTaxonomy
                 problems.Add(new($"$[{i}].taxonomy_id", $"taxonomy '{taxonomyId}' is not one of *:domains, *:serviceTypes, *:methods, *:targetGroups"));
                 continue;
             }
+            if (string.IsNullOrWhiteSpace(term.Name) || string.IsNullOrWhiteSpace(term.Code))
+            {
+                problems.Add(new($"$[{i}].{(string.IsNullOrWhiteSpace(term.Code) ? "code" : "name")}", "is empty"));
+                continue;
+            }
             if (term.Language is not (Chinese or English))
             {
                 problems.Add(new($"$[{i}].language", $"language '{term.Language}' is not zh-CN or en"));
@@ -175,9 +180,19 @@ public static class HsdsTaxonomy
     /// <summary>Reads terms from a JSON array.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The terms.</returns>
-    /// <exception cref="JsonException">The JSON is malformed; the message names the path.</exception>
+    /// <exception cref="JsonException">The JSON is malformed, or a term is null or lacks a required property; the message starts with the JSON path.</exception>
     public static IReadOnlyList<HsdsTaxonomyTerm> Deserialize(string json)
-        => JsonSerializer.Deserialize(json, HsdsJsonContext.Default.IReadOnlyListHsdsTaxonomyTerm) ?? [];
+    {
+        var terms = Json.SocialWorkJson.Deserialize(json, HsdsJsonContext.Default.IReadOnlyListHsdsTaxonomyTerm);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i] is null)
+            {
+                throw new JsonException($"$[{i}]: is null; expected a taxonomy_term object.", $"$[{i}]", null, null);
+            }
+        }
+        return terms;
+    }
 }
 
 [JsonSourceGenerationOptions(
