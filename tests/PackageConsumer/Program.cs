@@ -2,7 +2,6 @@ using NodaTime;
 using SocialWork;
 using SocialWork.Reporting;
 using SocialWork.Rules;
-using Period = SocialWork.Period;
 
 // One API of each package, as an integrator would call it.
 var township = DivisionCode.Parse("130602005");
@@ -13,6 +12,6 @@ var pay = PayStepEvaluator.Assess(worker, new LocalDate(2025, 1, 1), PayStepPoli
 var builder = new RecordBatchBuilder();
 builder.Append(DivisionCode.Parse("130602005001"), new LocalDate(2025, 3, 2), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, 1);
 var cube = Cube.Build(builder.Build(), new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));
-var cell = cube[township, Period.OfQuarter(2025, 1)];
+var cell = cube[township, ReportingPeriod.OfQuarter(2025, 1)];
 Console.WriteLine($"level={township.Level} uplift={pay.UpliftSteps} records={cell.Records}");
 return township.Level == DivisionLevel.Township && pay.UpliftSteps == 2 && cell.Records == 1 ? 0 : 1;

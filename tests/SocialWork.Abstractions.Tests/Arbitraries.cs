@@ -27,10 +27,10 @@ public static class Arbitraries
     public static Gen<Money> Amounts { get; } =
         Gen.Choose(int.MinValue, int.MaxValue).Two().Select(t => Money.FromFen(((long)t.Item1 << 20) ^ t.Item2));
 
-    public static Gen<Period> Periods { get; } =
+    public static Gen<ReportingPeriod> Periods { get; } =
         from kind in Gen.Elements(PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year)
         from date in Dates
-        select Period.Containing(date, kind);
+        select ReportingPeriod.Containing(date, kind);
 
     public static Gen<ServiceCode> ServiceCodes { get; } =
         from domain in Gen.Elements("SA", "EL", "CH", "AF", "CG", "ZZTOP")
@@ -58,7 +58,7 @@ public static class Arbitraries
 
     public static Arbitrary<Money> MoneyArbitrary() => Amounts.ToArbitrary();
 
-    public static Arbitrary<Period> PeriodArbitrary() => Periods.ToArbitrary();
+    public static Arbitrary<ReportingPeriod> PeriodArbitrary() => Periods.ToArbitrary();
 
     public static Arbitrary<ServiceCode> ServiceCodeArbitrary() => ServiceCodes.ToArbitrary();
 

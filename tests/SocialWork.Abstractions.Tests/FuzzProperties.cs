@@ -68,7 +68,7 @@ public class FuzzProperties
 
     [Property]
     public void Periods_parse_or_throw_format_exception(Fuzz fuzz)
-        => Holds(fuzz.Text, Period.Parse, Period.TryParse, p => p.ToString());
+        => Holds(fuzz.Text, ReportingPeriod.Parse, ReportingPeriod.TryParse, p => p.ToString());
 
     [Property]
     public void Dates_parse_or_say_why(Fuzz fuzz)

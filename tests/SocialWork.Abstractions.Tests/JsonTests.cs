@@ -98,6 +98,6 @@ public class JsonTests
     }
 
     [Property]
-    public bool Period_round_trips(Period period)
-        => JsonSerializer.Deserialize(JsonSerializer.Serialize(period, Context.Period), Context.Period) == period;
+    public bool Period_round_trips(ReportingPeriod period)
+        => JsonSerializer.Deserialize(JsonSerializer.Serialize(period, Context.ReportingPeriod), Context.ReportingPeriod) == period;
 }

@@ -46,18 +46,18 @@ public class PeriodTests
     public void Labels_follow_the_report_format()
     {
         var date = new LocalDate(2026, 3, 14);
-        Assert.Equal("2026-03", Period.Containing(date, PeriodKind.Month).ToString());
-        Assert.Equal("2026-Q1", Period.Containing(date, PeriodKind.Quarter).ToString());
-        Assert.Equal("2026", Period.Containing(date, PeriodKind.Year).ToString());
+        Assert.Equal("2026-03", ReportingPeriod.Containing(date, PeriodKind.Month).ToString());
+        Assert.Equal("2026-Q1", ReportingPeriod.Containing(date, PeriodKind.Quarter).ToString());
+        Assert.Equal("2026", ReportingPeriod.Containing(date, PeriodKind.Year).ToString());
     }
 
     [Fact]
     public void Quarter_runs_from_first_to_last_day()
     {
-        var q = Period.OfQuarter(2026, 4);
+        var q = ReportingPeriod.OfQuarter(2026, 4);
         Assert.Equal(new LocalDate(2026, 10, 1), q.Start);
         Assert.Equal(new LocalDate(2026, 12, 31), q.End);
-        Assert.Equal(Period.OfQuarter(2027, 1), q.Next());
+        Assert.Equal(ReportingPeriod.OfQuarter(2027, 1), q.Next());
     }
 
     [Theory]
@@ -67,20 +67,20 @@ public class PeriodTests
     [InlineData("2026-3")]
     public void Bad_labels_are_rejected(string label)
     {
-        var ex = Assert.Throws<FormatException>(() => Period.Parse(label));
+        var ex = Assert.Throws<FormatException>(() => ReportingPeriod.Parse(label));
         Assert.Contains(label, ex.Message, StringComparison.Ordinal);
     }
 
     [Property]
-    public bool Parse_of_label_is_identity(Period period) => Period.Parse(period.ToString()) == period;
+    public bool Parse_of_label_is_identity(ReportingPeriod period) => ReportingPeriod.Parse(period.ToString()) == period;
 
     [Property]
-    public bool A_period_contains_exactly_the_dates_that_map_to_it(Period period, LocalDate date)
-        => period.Contains(date) == (Period.Containing(date, period.Kind) == period)
+    public bool A_period_contains_exactly_the_dates_that_map_to_it(ReportingPeriod period, LocalDate date)
+        => period.Contains(date) == (ReportingPeriod.Containing(date, period.Kind) == period)
            && period.Contains(date) == (period.Start <= date && date <= period.End);
 
     [Property]
-    public bool Ordinal_round_trips(Period period) => Period.FromOrdinal(period.Kind, period.Ordinal) == period;
+    public bool Ordinal_round_trips(ReportingPeriod period) => ReportingPeriod.FromOrdinal(period.Kind, period.Ordinal) == period;
 }
 
 [Properties(Arbitrary = [typeof(Arbitraries)])]
@@ -188,21 +188,21 @@ public class ValueTypeEdgeTests
     public void Periods_at_the_ends_of_the_calendar_format_parse_and_have_start_and_end(PeriodKind kind, string label)
     {
         var date = label.StartsWith("0001", StringComparison.Ordinal) ? new LocalDate(1, 1, 1) : new LocalDate(9999, 12, 31);
-        var period = Period.Containing(date, kind);
+        var period = ReportingPeriod.Containing(date, kind);
         Assert.Equal(label, period.ToString());
-        Assert.Equal(period, Period.Parse(label));
+        Assert.Equal(period, ReportingPeriod.Parse(label));
         Assert.True(period.Start <= date && date <= period.End);
     }
 
     [Fact]
     public void The_last_period_of_the_calendar_has_no_next()
-        => Assert.Throws<InvalidOperationException>(() => Period.OfMonth(9999, 12).Next());
+        => Assert.Throws<InvalidOperationException>(() => ReportingPeriod.OfMonth(9999, 12).Next());
 
     [Fact]
     public void A_month_out_of_range_names_the_month_parameter()
     {
-        Assert.Equal("month", Assert.Throws<ArgumentOutOfRangeException>(() => Period.OfMonth(2024, 13)).ParamName);
-        Assert.Equal("quarter", Assert.Throws<ArgumentOutOfRangeException>(() => Period.OfQuarter(2024, 5)).ParamName);
+        Assert.Equal("month", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.OfMonth(2024, 13)).ParamName);
+        Assert.Equal("quarter", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.OfQuarter(2024, 5)).ParamName);
     }
 
     [Theory]

@@ -32,8 +32,8 @@ public class CubeLimitTests
         Assert.True(allocated < 256L << 20, $"allocated {allocated:N0} bytes");
         Assert.Equal(14, cube.Periods.Count);
         Assert.Equal(2002, cube.Total.Records);
-        Assert.Equal(Period.OfMonth(1, 1), cube.Periods[0]);
-        Assert.Equal(Period.OfMonth(9999, 12), cube.Periods[^1]);
+        Assert.Equal(ReportingPeriod.OfMonth(1, 1), cube.Periods[0]);
+        Assert.Equal(ReportingPeriod.OfMonth(9999, 12), cube.Periods[^1]);
     }
 
     [Fact]

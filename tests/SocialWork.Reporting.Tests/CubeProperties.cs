@@ -134,7 +134,7 @@ public class CubeTests
         };
         var cube = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Month));
         Assert.Equal(["130602000000", "130602001000"], cube.Divisions.Select(d => d.ToString()));
-        Assert.Equal(1, cube[DivisionCode.Parse("130602"), Period.OfMonth(2024, 1)].Trainings);
+        Assert.Equal(1, cube[DivisionCode.Parse("130602"), ReportingPeriod.OfMonth(2024, 1)].Trainings);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class CubeTests
     public void Lookup_of_a_missing_cell_is_zero()
     {
         var cube = Cube.Build(RecordBatch.From(XingAnReferenceTests.Records()), new CubeQuery(DivisionLevel.County, PeriodKind.Quarter));
-        Assert.False(cube.TryGet(DivisionCode.Parse("110101"), Period.OfQuarter(2022, 1), "", out var none));
+        Assert.False(cube.TryGet(DivisionCode.Parse("110101"), ReportingPeriod.OfQuarter(2022, 1), "", out var none));
         Assert.Equal(Indicators.Zero, none);
         Assert.Equal(4, cube.Periods.Count);
     }

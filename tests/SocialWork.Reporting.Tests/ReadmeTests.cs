@@ -20,8 +20,8 @@ public class ReadmeTests
         builder.Append(DivisionCode.Parse("130602005001"), new LocalDate(2025, 3, 2), ServiceCode.Parse("EL.01"),
             ServiceMethod.Visit, personTimeCount: 2, householdCount: 1);
         var cube = Cube.Build(builder.Build(), new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));
-        var q1 = cube[township, Period.OfQuarter(2025, 1)];              // 1 record, 2 person-times, 1 household
-        var countyTotal = cube.RollUp(DivisionLevel.County)[county, Period.OfQuarter(2025, 1)];
+        var q1 = cube[township, ReportingPeriod.OfQuarter(2025, 1)];     // 1 record, 2 person-times, 1 household
+        var countyTotal = cube.RollUp(DivisionLevel.County)[county, ReportingPeriod.OfQuarter(2025, 1)];
         // quick start end
 
         Assert.Equal(DivisionLevel.County, county.Level);

@@ -42,7 +42,7 @@ public class XingAnReferenceTests
     {
         var batch = RecordBatch.From(Records());
         var league = Cube.Build(batch, new CubeQuery(DivisionLevel.Prefecture, PeriodKind.Year));
-        var figures = league[League, Period.OfYear(2022)];
+        var figures = league[League, ReportingPeriod.OfYear(2022)];
         Assert.Equal(1493, figures.Households);
         Assert.Equal(231, figures.Files);
         Assert.Equal(43, figures.Groups);
@@ -63,7 +63,7 @@ public class XingAnReferenceTests
         var sum = Indicators.Sum(townships.Rows.Select(r => r.Indicators));
         Assert.Equal(1493, sum.Households);
         Assert.Equal(Money.Parse("17000"), sum.Amount);
-        Assert.Equal(sum, townships.RollUp(DivisionLevel.Prefecture)[League, Period.OfYear(2022)]);
+        Assert.Equal(sum, townships.RollUp(DivisionLevel.Prefecture)[League, ReportingPeriod.OfYear(2022)]);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class XingAnReferenceTests
     {
         var cube = Cube.Build(RecordBatch.From(Records()), new CubeQuery(DivisionLevel.Prefecture, PeriodKind.Year, CubeDimension.Domain));
         Assert.Equal(["AF", "CG", "CH", "EL", "SA"], cube.Keys);
-        Assert.Equal(1493, cube[League, Period.OfYear(2022), "SA"].Households);
-        Assert.Equal(Money.Parse("17000"), cube[League, Period.OfYear(2022), "AF"].Amount);
+        Assert.Equal(1493, cube[League, ReportingPeriod.OfYear(2022), "SA"].Households);
+        Assert.Equal(Money.Parse("17000"), cube[League, ReportingPeriod.OfYear(2022), "AF"].Amount);
     }
 }

@@ -18,7 +18,7 @@ internal static class ReportCommand
         var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
         var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
-        var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
+        var period = new Option<string>("--period") { Description = "ReportingPeriod of the rows.", DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
         var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
         by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme");

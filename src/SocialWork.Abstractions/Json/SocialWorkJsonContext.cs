@@ -46,7 +46,7 @@ namespace SocialWork.Json;
 [JsonSerializable(typeof(IReadOnlyList<ServiceRecord>))]
 [JsonSerializable(typeof(Programme))]
 [JsonSerializable(typeof(Money))]
-[JsonSerializable(typeof(Period))]
+[JsonSerializable(typeof(ReportingPeriod))]
 [JsonSerializable(typeof(ServiceCode))]
 [JsonSerializable(typeof(LocalizedText))]
 [JsonSerializable(typeof(CatalogEntry))]

@@ -10,11 +10,11 @@ namespace SocialWork.Reporting;
 public sealed class Cube
 {
     private readonly DivisionCode[] divisions;
-    private readonly Period[] periods;
+    private readonly ReportingPeriod[] periods;
     private readonly string[] keys;
     private readonly long[] slots;
 
-    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, Period[] periods, string[] keys, long[] slots)
+    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots)
     {
         Level = level;
         PeriodKind = periodKind;
@@ -39,7 +39,7 @@ public sealed class Cube
     public IReadOnlyList<DivisionCode> Divisions => divisions;
 
     /// <summary>Gets the period axis, sorted: the periods that hold records (a cube built from records has no empty period).</summary>
-    public IReadOnlyList<Period> Periods => periods;
+    public IReadOnlyList<ReportingPeriod> Periods => periods;
 
     /// <summary>Gets the key axis, sorted ordinally.</summary>
     public IReadOnlyList<string> Keys => keys;
@@ -81,7 +81,7 @@ public sealed class Cube
     /// <param name="key">The key (empty for <see cref="CubeDimension.None"/>).</param>
     /// <param name="indicators">The cell's indicators, or <see cref="Indicators.Zero"/>.</param>
     /// <returns><see langword="true"/> when the coordinates lie on the cube's axes.</returns>
-    public bool TryGet(DivisionCode division, Period period, string key, out Indicators indicators)
+    public bool TryGet(DivisionCode division, ReportingPeriod period, string key, out Indicators indicators)
     {
         var d = Array.BinarySearch(divisions, division);
         var p = Array.BinarySearch(periods, period);
@@ -94,7 +94,7 @@ public sealed class Cube
     /// <param name="division">The division.</param>
     /// <param name="period">The period.</param>
     /// <param name="key">The key.</param>
-    public Indicators this[DivisionCode division, Period period, string key = ""] => TryGet(division, period, key, out var value) ? value : Indicators.Zero;
+    public Indicators this[DivisionCode division, ReportingPeriod period, string key = ""] => TryGet(division, period, key, out var value) ? value : Indicators.Zero;
 
     /// <summary>Sums the cells of each division into its ancestor at <paramref name="level"/> (divisions already at or above it stay).</summary>
     /// <param name="level">A level at or above the cube's.</param>

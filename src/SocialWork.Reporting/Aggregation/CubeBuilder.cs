@@ -329,7 +329,7 @@ internal static class CubeBuilder
     /// dated 0001-01-01 beside one dated 9999-12-31 makes two periods, not 120,000 — and each day's index on that axis.
     /// Days without records take the index of the period before them, which keeps the map in order.
     /// </summary>
-    private static (Period[] Axis, int[] DayToPeriod, int FirstDay) PeriodAxis(RecordBatch batch, CubeQuery query)
+    private static (ReportingPeriod[] Axis, int[] DayToPeriod, int FirstDay) PeriodAxis(RecordBatch batch, CubeQuery query)
     {
         if (batch.Count == 0)
         {
@@ -343,7 +343,7 @@ internal static class CubeBuilder
         {
             return ([], [], 0);
         }
-        var axis = new List<Period>();
+        var axis = new List<ReportingPeriod>();
         var map = new int[to - from + 1];
         var starts = batch.DayStarts;
         for (var day = from; day <= to; day++)
@@ -351,7 +351,7 @@ internal static class CubeBuilder
             var i = day - batch.FirstDay;
             if (starts[i + 1] > starts[i])
             {
-                var period = Period.Containing(DayNumber.ToDate(day), query.PeriodKind);
+                var period = ReportingPeriod.Containing(DayNumber.ToDate(day), query.PeriodKind);
                 if (axis.Count == 0 || axis[^1] != period)
                 {
                     axis.Add(period);

@@ -80,4 +80,4 @@ public sealed class ReportLimitException : InvalidOperationException
 /// <param name="Period">The period.</param>
 /// <param name="Key">The dimension key (empty for <see cref="CubeDimension.None"/> and for records without one).</param>
 /// <param name="Indicators">The cell's indicators.</param>
-public readonly record struct CubeRow(DivisionCode Division, Period Period, string Key, Indicators Indicators);
+public readonly record struct CubeRow(DivisionCode Division, ReportingPeriod Period, string Key, Indicators Indicators);

@@ -94,7 +94,7 @@ public sealed class ReportRow : ReportIndicators
 
     /// <summary>Gets the period label.</summary>
     [JsonPropertyOrder(2)]
-    public Period Period { get; init; }
+    public ReportingPeriod Period { get; init; }
 
     /// <summary>Gets the dimension key (empty for none).</summary>
     [JsonPropertyOrder(3)]

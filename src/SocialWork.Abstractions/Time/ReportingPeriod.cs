@@ -8,9 +8,9 @@ namespace SocialWork;
 /// A calendar reporting period: a month, quarter or year of the ISO calendar. Labels are <c>2026-03</c>,
 /// <c>2026-Q1</c> and <c>2026</c>. Periods order by kind, then by time.
 /// </summary>
-public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFormattable, ISpanParsable<Period>
+public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>, ISpanFormattable, ISpanParsable<ReportingPeriod>
 {
-    private Period(PeriodKind kind, int year, int index)
+    private ReportingPeriod(PeriodKind kind, int year, int index)
     {
         Kind = kind;
         Year = year;
@@ -62,26 +62,26 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     /// <param name="month">The month, 1–12.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range; the parameter name says which.</exception>
-    public static Period OfMonth(int year, int month) => Create(PeriodKind.Month, year, month, 12, nameof(month));
+    public static ReportingPeriod OfMonth(int year, int month) => Create(PeriodKind.Month, year, month, 12, nameof(month));
 
     /// <summary>Creates a quarter.</summary>
     /// <param name="year">The year, 1–9999.</param>
     /// <param name="quarter">The quarter, 1–4.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The year or quarter is out of range; the parameter name says which.</exception>
-    public static Period OfQuarter(int year, int quarter) => Create(PeriodKind.Quarter, year, quarter, 4, nameof(quarter));
+    public static ReportingPeriod OfQuarter(int year, int quarter) => Create(PeriodKind.Quarter, year, quarter, 4, nameof(quarter));
 
     /// <summary>Creates a year.</summary>
     /// <param name="year">The year, 1–9999.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The year is out of range.</exception>
-    public static Period OfYear(int year) => Create(PeriodKind.Year, year, 1, 1, nameof(year));
+    public static ReportingPeriod OfYear(int year) => Create(PeriodKind.Year, year, 1, 1, nameof(year));
 
     /// <summary>Creates a period from its <see cref="Ordinal"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="ordinal">The ordinal.</param>
     /// <returns>The period.</returns>
-    public static Period FromOrdinal(PeriodKind kind, int ordinal) => kind switch
+    public static ReportingPeriod FromOrdinal(PeriodKind kind, int ordinal) => kind switch
     {
         PeriodKind.Month => OfMonth(ordinal / 12, (ordinal % 12) + 1),
         PeriodKind.Quarter => OfQuarter(ordinal / 4, (ordinal % 4) + 1),
@@ -93,25 +93,25 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     /// <param name="date">The day; its calendar must be ISO.</param>
     /// <param name="kind">The kind.</param>
     /// <returns>The period.</returns>
-    public static Period Containing(LocalDate date, PeriodKind kind) => kind switch
+    public static ReportingPeriod Containing(LocalDate date, PeriodKind kind) => kind switch
     {
-        PeriodKind.Month => new Period(kind, date.Year, date.Month),
-        PeriodKind.Quarter => new Period(kind, date.Year, ((date.Month - 1) / 3) + 1),
-        PeriodKind.Year => new Period(kind, date.Year, 1),
+        PeriodKind.Month => new ReportingPeriod(kind, date.Year, date.Month),
+        PeriodKind.Quarter => new ReportingPeriod(kind, date.Year, ((date.Month - 1) / 3) + 1),
+        PeriodKind.Year => new ReportingPeriod(kind, date.Year, 1),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Undefined period kind {kind}."),
     };
 
-    private static Period Create(PeriodKind kind, int year, int index, int max, string indexName)
+    private static ReportingPeriod Create(PeriodKind kind, int year, int index, int max, string indexName)
     {
         if (year is < 1 or > 9999)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"Period year must be between 1 and 9999; was {year}.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"ReportingPeriod year must be between 1 and 9999; was {year}.");
         }
         if (index < 1 || index > max)
         {
             throw new ArgumentOutOfRangeException(indexName, index, $"The {indexName} must be between 1 and {max}; was {index}.");
         }
-        return new Period(kind, year, index);
+        return new ReportingPeriod(kind, year, index);
     }
 
     /// <summary>Determines whether <paramref name="date"/> falls in this period.</summary>
@@ -122,34 +122,34 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     /// <summary>Gets the following period of the same kind.</summary>
     /// <returns>The next period.</returns>
     /// <exception cref="InvalidOperationException">This is the last period of 9999, the end of the ISO calendar NodaTime supports.</exception>
-    public Period Next() => End.Year == 9999 && End.Month == 12 && End.Day == 31
-        ? throw new InvalidOperationException($"Period {this} is the last of the calendar; there is no period after it.")
+    public ReportingPeriod Next() => End.Year == 9999 && End.Month == 12 && End.Day == 31
+        ? throw new InvalidOperationException($"ReportingPeriod {this} is the last of the calendar; there is no period after it.")
         : Kind switch
     {
-        PeriodKind.Month => Index == 12 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
-        PeriodKind.Quarter => Index == 4 ? new Period(Kind, Year + 1, 1) : new Period(Kind, Year, Index + 1),
-        _ => new Period(Kind, Year + 1, 1),
+        PeriodKind.Month => Index == 12 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
+        PeriodKind.Quarter => Index == 4 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
+        _ => new ReportingPeriod(Kind, Year + 1, 1),
     };
 
     /// <summary>Parses a label: <c>2026-03</c>, <c>2026-Q1</c> or <c>2026</c>.</summary>
     /// <param name="s">The label.</param>
     /// <returns>The period.</returns>
     /// <exception cref="FormatException">The label is not one of the three forms; the message names it.</exception>
-    public static Period Parse(string s)
+    public static ReportingPeriod Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return Parse(s.AsSpan());
     }
 
     /// <inheritdoc cref="Parse(string)"/>
-    public static Period Parse(ReadOnlySpan<char> s)
-        => TryParse(s, out var result) ? result : throw new FormatException($"Period '{s}' is not a label of the form 2026-03, 2026-Q1 or 2026.");
+    public static ReportingPeriod Parse(ReadOnlySpan<char> s)
+        => TryParse(s, out var result) ? result : throw new FormatException($"Period label '{s}' is not of the form 2026-03, 2026-Q1 or 2026.");
 
     /// <summary>Tries to parse a label.</summary>
     /// <param name="s">The label.</param>
     /// <param name="result">The period on success.</param>
     /// <returns><see langword="true"/> on success.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, out Period result)
+    public static bool TryParse(ReadOnlySpan<char> s, out ReportingPeriod result)
     {
         result = default;
         if (s.Length < 4 || !TryDigits(s[..4], out var year) || year is < 1 or > 9999)
@@ -158,17 +158,17 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
         }
         if (s.Length == 4)
         {
-            result = new Period(PeriodKind.Year, year, 1);
+            result = new ReportingPeriod(PeriodKind.Year, year, 1);
             return true;
         }
         if (s.Length == 7 && s[4] == '-' && s[5] == 'Q' && s[6] is >= '1' and <= '4')
         {
-            result = new Period(PeriodKind.Quarter, year, s[6] - '0');
+            result = new ReportingPeriod(PeriodKind.Quarter, year, s[6] - '0');
             return true;
         }
         if (s.Length == 7 && s[4] == '-' && TryDigits(s[5..], out var month) && month is >= 1 and <= 12)
         {
-            result = new Period(PeriodKind.Month, year, month);
+            result = new ReportingPeriod(PeriodKind.Month, year, month);
             return true;
         }
         return false;
@@ -192,7 +192,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     /// <param name="s">The label.</param>
     /// <param name="result">The period on success.</param>
     /// <returns><see langword="true"/> on success.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out Period result)
+    public static bool TryParse([NotNullWhen(true)] string? s, out ReportingPeriod result)
     {
         result = default;
         return s is not null && TryParse(s.AsSpan(), out result);
@@ -225,25 +225,25 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
         _ => destination.TryWrite(CultureInfo.InvariantCulture, $"{Year:D4}", out charsWritten),
     };
 
-    static Period IParsable<Period>.Parse(string s, IFormatProvider? provider) => Parse(s);
+    static ReportingPeriod IParsable<ReportingPeriod>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
-    static bool IParsable<Period>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Period result) => TryParse(s, out result);
+    static bool IParsable<ReportingPeriod>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ReportingPeriod result) => TryParse(s, out result);
 
-    static Period ISpanParsable<Period>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+    static ReportingPeriod ISpanParsable<ReportingPeriod>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
 
-    static bool ISpanParsable<Period>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Period result) => TryParse(s, out result);
-
-    /// <inheritdoc />
-    public bool Equals(Period other) => Kind == other.Kind && Year == other.Year && Index == other.Index;
+    static bool ISpanParsable<ReportingPeriod>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ReportingPeriod result) => TryParse(s, out result);
 
     /// <inheritdoc />
-    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Period other && Equals(other);
+    public bool Equals(ReportingPeriod other) => Kind == other.Kind && Year == other.Year && Index == other.Index;
+
+    /// <inheritdoc />
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is ReportingPeriod other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Year, Index);
 
     /// <inheritdoc />
-    public int CompareTo(Period other)
+    public int CompareTo(ReportingPeriod other)
     {
         var byKind = Kind.CompareTo(other.Kind);
         return byKind != 0 ? byKind : Ordinal.CompareTo(other.Ordinal);
@@ -253,35 +253,35 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ISpanFo
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when equal.</returns>
-    public static bool operator ==(Period left, Period right) => left.Equals(right);
+    public static bool operator ==(ReportingPeriod left, ReportingPeriod right) => left.Equals(right);
 
     /// <summary>Inequality.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when different.</returns>
-    public static bool operator !=(Period left, Period right) => !left.Equals(right);
+    public static bool operator !=(ReportingPeriod left, ReportingPeriod right) => !left.Equals(right);
 
     /// <summary>Ordering.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> sorts first.</returns>
-    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+    public static bool operator <(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) < 0;
 
     /// <summary>Ordering.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> sorts last.</returns>
-    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+    public static bool operator >(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) > 0;
 
     /// <summary>Ordering.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> sorts first or is equal.</returns>
-    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) <= 0;
 
     /// <summary>Ordering.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> sorts last or is equal.</returns>
-    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) >= 0;
 }
