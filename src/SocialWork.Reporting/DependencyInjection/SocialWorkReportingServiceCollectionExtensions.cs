@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWork;
 using SocialWork.Reporting;
+using SocialWork.Rules;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -7,20 +9,50 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SocialWorkReportingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the rules (<c>AddSocialWorkRules</c>), a <see cref="CsvRecordImporter"/> and a
-    /// <see cref="JsonRecordImporter"/> (with <paramref name="configure"/>'s options, <c>TryAdd</c>, singletons).
+    /// Registers the rules (<c>AddSocialWorkRules</c>), the <see cref="RecordImportOptions"/>, a
+    /// <see cref="CsvRecordImporter"/> and a <see cref="JsonRecordImporter"/> (singletons, <c>TryAdd</c>). Calls compose:
+    /// each <paramref name="configure"/> is applied, in the order of the calls, to the options the earlier ones made.
+    /// When catalogs are registered with the rules (<c>AddCatalog</c>), the options start with their
+    /// <see cref="CatalogChecker"/>, so imports reject codes the catalog in force on a record's date does not hold; a
+    /// <paramref name="configure"/> may set <see cref="RecordImportOptions.Catalog"/> to <see langword="null"/> again.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Adjusts the import options (for example lenient mode).</param>
+    /// <param name="configure">Adjusts the import options (for example <c>o =&gt; o with { Mode = ImportMode.Lenient }</c>).</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddSocialWorkReporting(this IServiceCollection services, Func<RecordImportOptions, RecordImportOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSocialWorkRules();
-        var options = (configure ?? (o => o))(new RecordImportOptions());
-        services.TryAddSingleton(options);
+        var setup = services.FirstOrDefault(d => d.ServiceType == typeof(ImportOptionsSetup))?.ImplementationInstance as ImportOptionsSetup;
+        if (setup is null)
+        {
+            setup = new ImportOptionsSetup();
+            services.AddSingleton(setup);
+        }
+        if (configure is not null)
+        {
+            setup.Steps.Add(configure);
+        }
+        services.TryAddSingleton(sp => sp.GetRequiredService<ImportOptionsSetup>().Build(sp.GetRequiredService<SocialWorkRulesBuilder>(), sp.GetRequiredService<CatalogChecker>()));
         services.TryAddSingleton(sp => new CsvRecordImporter(sp.GetRequiredService<RecordImportOptions>()));
         services.TryAddSingleton(sp => new JsonRecordImporter(sp.GetRequiredService<RecordImportOptions>()));
         return services;
+    }
+
+    /// <summary>The <c>configure</c> steps of every <see cref="AddSocialWorkReporting"/> call, applied in order.</summary>
+    private sealed class ImportOptionsSetup
+    {
+        public List<Func<RecordImportOptions, RecordImportOptions>> Steps { get; } = [];
+
+        public RecordImportOptions Build(SocialWorkRulesBuilder rules, CatalogChecker checker)
+        {
+            var registered = !(rules.Catalogs.Count == 1 && ReferenceEquals(rules.Catalogs[0], ServiceCatalog.Default));
+            var options = new RecordImportOptions { Catalog = registered ? checker : null };
+            foreach (var step in Steps)
+            {
+                options = step(options) ?? throw new InvalidOperationException("An AddSocialWorkReporting configure step returned null.");
+            }
+            return options;
+        }
     }
 }
