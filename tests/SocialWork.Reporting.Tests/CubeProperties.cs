@@ -52,10 +52,10 @@ public static class ReportingArbitraries
 public class CubeProperties
 {
     [Property]
-    public bool Combine_is_associative(Indicators a, Indicators b, Indicators c) => (a + b) + c == a + (b + c);
+    public bool Addition_is_associative(Indicators a, Indicators b, Indicators c) => (a + b) + c == a + (b + c);
 
     [Property]
-    public bool Combine_is_commutative(Indicators a, Indicators b) => a + b == b + a;
+    public bool Addition_is_commutative(Indicators a, Indicators b) => a + b == b + a;
 
     [Property]
     public bool Zero_is_the_identity(Indicators a) => a + Indicators.Zero == a && Indicators.Zero + a == a;
@@ -66,6 +66,19 @@ public class CubeProperties
         var cube = Cube.Build(RecordBatch.From(records), query);
         return cube.Total == Indicators.Sum(cube.Rows.Select(r => r.Indicators))
                && cube.Total == Indicators.Sum(records.Select(Indicators.Of));
+    }
+
+    [Property]
+    public bool Report_method_columns_add_up_to_records_in_json_and_csv(ServiceRecord[] records, CubeQuery query)
+    {
+        var document = ReportDocument.From(Cube.Build(RecordBatch.From(records), query), new ReportInput(records.Length, records.Length, 0));
+        var csv = new StringWriter();
+        ReportWriter.WriteCsv(document, csv, new ReportLabels(System.Globalization.CultureInfo.InvariantCulture, ServiceCatalog.Default));
+        var csvRowsAddUp = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')[^11..].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .All(v => v[0] == v[4..].Sum());
+        return csvRowsAddUp && document.Rows.Append<ReportIndicators>(document.Total)
+            .All(r => r.Records == r.Visits + r.Files + r.Casework + r.Groups + r.Activities + r.Trainings + r.Others);
     }
 
     [Property]
@@ -118,7 +131,7 @@ public class CubeProperties
 public class CubeTests
 {
     [Fact]
-    public void Combine_throws_on_overflow_instead_of_wrapping()
+    public void Addition_throws_on_overflow_instead_of_wrapping()
     {
         var big = new Indicators(0, 0, 0, 0, 0, 0, 0, 0, 0, long.MaxValue);
         Assert.Throws<OverflowException>(() => big + new Indicators(0, 0, 0, 0, 0, 0, 0, 0, 0, 1));

@@ -130,7 +130,7 @@ public class ImportTests
         Assert.Equal("quarter", root.GetProperty("period").GetString());
         Assert.Equal("domain", root.GetProperty("by").GetString());
         var row = root.GetProperty("rows")[0];
-        Assert.Equal(["division", "period", "key", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["division", "period", "key", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"], row.EnumerateObject().Select(p => p.Name));
         Assert.Equal("130602001000", row.GetProperty("division").GetString());
         Assert.Equal("2024-Q1", row.GetProperty("period").GetString());
         Assert.Contains("\"amount\": 1700.50", json, StringComparison.Ordinal);

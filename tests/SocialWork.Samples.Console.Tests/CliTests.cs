@@ -117,9 +117,9 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = Run("report", "--records", csv, "--divisions", divisions, "--level", "county", "--period", "year", "--by", "domain", "--format", "csv", "--lang", "zh");
         Assert.Equal(0, code);
         Assert.Equal(
-            "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings\n"
-            + "130602000000,竞秀区,2024,CH,儿童关爱,1,9,0,0.00,0,0,0,1,0,0\n"
-            + "130602000000,竞秀区,2024,EL,老年服务,1,3,1,12.50,1,0,0,0,0,0\n",
+            "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others\n"
+            + "130602000000,竞秀区,2024,CH,儿童关爱,1,9,0,0.00,0,0,0,1,0,0,0\n"
+            + "130602000000,竞秀区,2024,EL,老年服务,1,3,1,12.50,1,0,0,0,0,0,0\n",
             output);
     }
 

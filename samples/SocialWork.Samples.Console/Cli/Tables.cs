@@ -8,7 +8,7 @@ namespace SocialWork.Samples.Cli;
 /// <summary>Readable tables of the three results, in zh-CN or English.</summary>
 internal static class Tables
 {
-    private static readonly string[] IndicatorColumns = ["records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings"];
+    private static readonly string[] IndicatorColumns = ["records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"];
 
     internal static void Report(CliOutput output, ReportDocument document, ReportLabels labels)
     {

@@ -4,7 +4,7 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// The indicators bureaus report for a cell (a division × period × key): records, person-times, households, resources
-/// linked (fen) and records per method. A commutative monoid under <see cref="Combine"/> with identity <see cref="Zero"/>,
+/// linked (fen) and records per method. A commutative monoid under <c>+</c> (<see cref="Add"/>) with identity <see cref="Zero"/>,
 /// so partial results from shards, threads, stations or days merge into the same answer. Arithmetic is checked: an
 /// overflow throws, it never wraps.
 /// </summary>
@@ -115,7 +115,7 @@ public readonly struct Indicators : IEquatable<Indicators>
     /// <param name="right">The second.</param>
     /// <returns>The sum.</returns>
     /// <exception cref="OverflowException">A field overflows.</exception>
-    public static Indicators Combine(Indicators left, Indicators right) => new(
+    public static Indicators operator +(Indicators left, Indicators right) => new(
         checked(left.Visits + right.Visits),
         checked(left.Files + right.Files),
         checked(left.Casework + right.Casework),
@@ -127,17 +127,12 @@ public readonly struct Indicators : IEquatable<Indicators>
         checked(left.Households + right.Households),
         checked(left.AmountFen + right.AmountFen));
 
-    /// <summary>Combines two partial results.</summary>
+    /// <summary>Combines two partial results: the named form of <c>+</c>.</summary>
     /// <param name="left">The first.</param>
     /// <param name="right">The second.</param>
     /// <returns>The sum.</returns>
-    public static Indicators operator +(Indicators left, Indicators right) => Combine(left, right);
-
-    /// <summary>Combines two partial results.</summary>
-    /// <param name="left">The first.</param>
-    /// <param name="right">The second.</param>
-    /// <returns>The sum.</returns>
-    public static Indicators Add(Indicators left, Indicators right) => Combine(left, right);
+    /// <exception cref="OverflowException">A field overflows.</exception>
+    public static Indicators Add(Indicators left, Indicators right) => left + right;
 
     /// <summary>Sums a sequence.</summary>
     /// <param name="parts">The parts.</param>
@@ -180,5 +175,5 @@ public readonly struct Indicators : IEquatable<Indicators>
 
     /// <inheritdoc />
     public override string ToString()
-        => $"records {Records}, person-times {PersonTimes}, households {Households}, amount {Amount}, visits {Visits}, files {Files}, casework {Casework}, groups {Groups}, activities {Activities}, trainings {Trainings}";
+        => $"records {Records}, person-times {PersonTimes}, households {Households}, amount {Amount}, visits {Visits}, files {Files}, casework {Casework}, groups {Groups}, activities {Activities}, trainings {Trainings}, others {Others}";
 }

@@ -25,6 +25,7 @@ public class ReportIndicators
         Groups = indicators.Groups;
         Activities = indicators.Activities;
         Trainings = indicators.Trainings;
+        Others = indicators.Others;
     }
 
     /// <summary>Gets the records.</summary>
@@ -66,6 +67,10 @@ public class ReportIndicators
     /// <summary>Gets the training records.</summary>
     [JsonPropertyOrder(19)]
     public long Trainings { get; init; }
+
+    /// <summary>Gets the records of other methods, so that the method counts add up to <see cref="Records"/>.</summary>
+    [JsonPropertyOrder(20)]
+    public long Others { get; init; }
 }
 
 /// <summary>One row of a report: a cube cell with its coordinates.</summary>

@@ -22,6 +22,7 @@ public sealed class ReportLabels
         ["groups"] = ("小组活动", "Groups"),
         ["activities"] = ("主题活动", "Activities"),
         ["trainings"] = ("培训", "Trainings"),
+        ["others"] = ("其他方式", "Others"),
         ["total"] = ("合计", "Total"),
     };
 

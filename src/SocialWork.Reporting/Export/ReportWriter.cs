@@ -40,7 +40,7 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes the report as CSV: <c>division,name,period,key,key_label,records,person_times,households,amount,visits,files,
-    /// casework,groups,activities,trainings</c>, one row per cell in report order; names and key labels in the labels' language.
+    /// casework,groups,activities,trainings,others</c>, one row per cell in report order; names and key labels in the labels' language.
     /// </summary>
     /// <param name="document">The report.</param>
     /// <param name="writer">The text writer.</param>
@@ -50,7 +50,7 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(labels);
-        writer.Write("division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings\n");
+        writer.Write("division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others\n");
         foreach (var row in document.Rows)
         {
             writer.Write(string.Join(',', [
@@ -67,13 +67,13 @@ public static class ReportWriter
 
     /// <summary>Gets the indicator values of a row as invariant text, in column order.</summary>
     /// <param name="i">The indicators.</param>
-    /// <returns>records, personTimes, households, amount, visits, files, casework, groups, activities, trainings.</returns>
+    /// <returns>records, personTimes, households, amount, visits, files, casework, groups, activities, trainings, others.</returns>
     public static IReadOnlyList<string> Values(ReportIndicators i)
     {
         ArgumentNullException.ThrowIfNull(i);
         return [.. new[] { i.Records, i.PersonTimes, i.Households }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
             i.Amount.ToString(),
-            .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings }.Select(v => v.ToString(CultureInfo.InvariantCulture))];
+            .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings, i.Others }.Select(v => v.ToString(CultureInfo.InvariantCulture))];
     }
 
     /// <summary>
