@@ -187,3 +187,39 @@ public class PayStepTests
         Assert.Null(set.InForceOn(new LocalDate(2020, 6, 1)));
     }
 }
+
+public class PayPolicyChoiceTests
+{
+    private static readonly Worker Senior = new("W1", Employment.CommunityFullTime,
+        [new Qualification(QualificationLevel.Senior, new LocalDate(2022, 1, 1))],
+        [new PostAppointment(QualificationLevel.Senior, new LocalDate(2022, 1, 1))]);
+
+    private static PayStepPolicy Policy(string id, string county) => new(id, new LocalDate(2020, 1, 1)) { Jurisdiction = DivisionCode.Parse(county) };
+
+    [Fact]
+    public void A_policy_of_another_jurisdiction_is_said_to_be_in_force_but_not_to_apply()
+    {
+        var evaluator = new PayStepEvaluator(new PolicySet<PayStepPolicy>([Policy("baoding", "130602")]));
+
+        var assessment = evaluator.Assess(Senior, new LocalDate(2024, 6, 1), DivisionCode.Parse("441900003"));
+
+        var finding = Assert.Single(assessment.Findings);
+        Assert.Equal("pay.policyNotApplicable", finding.Code);
+        Assert.Equal(0, assessment.UpliftSteps);
+        Assert.Contains("is in force on 2024-06-01 but applies to 130602000000, which does not include 441900003000", finding.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in force", finding.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_county_policies_without_a_jurisdiction_are_an_ambiguity_not_a_silent_choice()
+    {
+        var evaluator = new PayStepEvaluator(new PolicySet<PayStepPolicy>([Policy("jingxiu", "130602"), Policy("lianchi", "130606")]));
+
+        var assessment = evaluator.Assess(Senior, new LocalDate(2024, 6, 1));
+
+        var finding = Assert.Single(assessment.Findings);
+        Assert.Equal(("pay.ambiguousPolicy", FindingSeverity.Error), (finding.Code, finding.Severity));
+        Assert.Equal(0, assessment.UpliftSteps);
+        Assert.Equal(3, evaluator.Assess(Senior, new LocalDate(2024, 6, 1), DivisionCode.Parse("130602001")).UpliftSteps);
+    }
+}

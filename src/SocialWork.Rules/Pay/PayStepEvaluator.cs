@@ -60,7 +60,31 @@ public sealed class PayStepEvaluator
     private PayAssessment Assess(Worker worker, LocalDate date, DivisionCode? jurisdiction)
     {
         ArgumentNullException.ThrowIfNull(worker);
+        var inForce = Policies.Policies.Where(p => p.IsInForceOn(date)).ToList();
+        if (jurisdiction is null && inForce.Select(p => p.Jurisdiction).Distinct().Count() > 1)
+        {
+            var ids = string.Join(", ", inForce.Select(p => p.Id));
+            var ambiguous = Finding.Error(
+                "pay.ambiguousPolicy",
+                $"{date:yyyy-MM-dd}有{inForce.Count}项适用于不同区划的政策同时有效（{ids}），请指明人员所在区划，暂不提升",
+                $"{inForce.Count} policies for different jurisdictions are in force on {date:yyyy-MM-dd} ({ids}); give the worker's division to choose one: no uplift",
+                ("asOf", date),
+                ("policies", ids));
+            return Finish(worker, date, null, null, QualificationLevel.None, 0, [ambiguous], applyLadder: false);
+        }
         var policy = Policies.InForceOn(date, jurisdiction);
+        if (policy is null && inForce.Count > 0 && jurisdiction is { } place)
+        {
+            var elsewhere = inForce[0];
+            var notHere = Finding.Info(
+                "pay.policyNotApplicable",
+                $"政策{elsewhere.Id}在{date:yyyy-MM-dd}有效，但适用于{elsewhere.Jurisdiction}，不含{place}，不提升",
+                $"policy {elsewhere.Id} is in force on {date:yyyy-MM-dd} but applies to {elsewhere.Jurisdiction}, which does not include {place}: no uplift",
+                ("policy", elsewhere.Id),
+                ("jurisdiction", place),
+                ("asOf", date));
+            return Finish(worker, date, elsewhere, null, QualificationLevel.None, 0, [notHere], applyLadder: false);
+        }
         if (policy is null)
         {
             // Name the version nearest in time: the next one to come into force, else the last one that ended.
