@@ -118,6 +118,10 @@ public sealed class ImportSafetyTests : IDisposable
     }
 
     [Fact]
+    public void An_import_result_that_loses_rows_cannot_be_made()
+        => Assert.Throws<ArgumentException>(() => new ImportResult(RecordBatch.Empty, 5, []));
+
+    [Fact]
     public void Max_row_length_is_checked()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecordImportOptions { MaxRowLength = 15 });

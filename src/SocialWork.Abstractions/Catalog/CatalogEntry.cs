@@ -24,6 +24,12 @@ public sealed record ServiceItem(
     IReadOnlyList<string> TargetGroups,
     NodaTime.LocalDate? RetiredOn = null)
 {
+    /// <summary>Gets the service types; compared by content.</summary>
+    public IReadOnlyList<string> ServiceTypes { get; init => field = ValueList.From(value); } = ValueList.From(ServiceTypes);
+
+    /// <summary>Gets the target groups; compared by content.</summary>
+    public IReadOnlyList<string> TargetGroups { get; init => field = ValueList.From(value); } = ValueList.From(TargetGroups);
+
     /// <summary>Gets the item's domain code.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ServiceCode Domain => Code.Domain;

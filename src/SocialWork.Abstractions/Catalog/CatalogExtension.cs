@@ -46,13 +46,13 @@ public sealed record CatalogExtension
     public LocalizedText? Name { get; init; }
 
     /// <summary>Gets the items added.</summary>
-    public IReadOnlyList<ServiceItem> AddedItems { get; init; } = [];
+    public IReadOnlyList<ServiceItem> AddedItems { get; init => field = ValueList.From(value); } = ValueList.From<ServiceItem>(null);
 
     /// <summary>Gets the labels changed.</summary>
-    public IReadOnlyList<CatalogRelabel> Relabels { get; init; } = [];
+    public IReadOnlyList<CatalogRelabel> Relabels { get; init => field = ValueList.From(value); } = ValueList.From<CatalogRelabel>(null);
 
     /// <summary>Gets the items retired.</summary>
-    public IReadOnlyList<CatalogRetirement> Retirements { get; init; } = [];
+    public IReadOnlyList<CatalogRetirement> Retirements { get; init => field = ValueList.From(value); } = ValueList.From<CatalogRetirement>(null);
 
     /// <summary>Returns this extension with <paramref name="item"/> added.</summary>
     /// <param name="item">The item.</param>

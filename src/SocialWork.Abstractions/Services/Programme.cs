@@ -52,7 +52,7 @@ public sealed record Programme
         StartsOn = startsOn;
         EndsOn = endsOn;
         FacilityId = facilityId;
-        TargetGroups = [.. (targetGroups ?? []).Distinct().Order()];
+        TargetGroups = ValueList.From((targetGroups ?? []).Distinct().Order());
         ParentId = parentId;
     }
 

@@ -39,15 +39,15 @@ public sealed record Worker
             throw new ArgumentOutOfRangeException(nameof(baseLevel), baseLevel, $"Worker '{id}': baseLevel must be between 1 and {MaxBaseLevel}; was {baseLevel}.");
         }
         Employment = employment;
-        qualificationArray = [.. (qualifications ?? []).OrderBy(q => q.ObtainedOn).ThenBy(q => q.Level)];
-        appointmentArray = [.. (appointments ?? []).OrderBy(a => a.From).ThenBy(a => a.Post)];
+        qualificationList = ValueList.From((qualifications ?? []).OrderBy(q => q.ObtainedOn).ThenBy(q => q.Level));
+        appointmentList = ValueList.From((appointments ?? []).OrderBy(a => a.From).ThenBy(a => a.Post));
         FacilityId = facilityId;
         BaseLevel = baseLevel;
         PostCategory = postCategory;
     }
 
-    private readonly Qualification[] qualificationArray;
-    private readonly PostAppointment[] appointmentArray;
+    private readonly ValueList<Qualification> qualificationList;
+    private readonly ValueList<PostAppointment> appointmentList;
 
     /// <summary>Gets the identifier.</summary>
     public string Id { get; }
@@ -56,10 +56,10 @@ public sealed record Worker
     public Employment Employment { get; }
 
     /// <summary>Gets the qualifications, oldest first.</summary>
-    public IReadOnlyList<Qualification> Qualifications => qualificationArray;
+    public IReadOnlyList<Qualification> Qualifications => qualificationList;
 
     /// <summary>Gets the post appointments, earliest first.</summary>
-    public IReadOnlyList<PostAppointment> Appointments => appointmentArray;
+    public IReadOnlyList<PostAppointment> Appointments => appointmentList;
 
     /// <summary>Gets the facility the worker serves, if any.</summary>
     public string? FacilityId { get; }
@@ -81,7 +81,7 @@ public sealed record Worker
     public QualificationLevel QualificationOn(LocalDate date)
     {
         var best = QualificationLevel.None;
-        foreach (var q in qualificationArray)
+        foreach (var q in qualificationList.Span)
         {
             if (q.ObtainedOn <= date && q.Level > best)
             {
@@ -97,7 +97,7 @@ public sealed record Worker
     public QualificationLevel PostOn(LocalDate date)
     {
         var best = QualificationLevel.None;
-        foreach (var a in appointmentArray)
+        foreach (var a in appointmentList.Span)
         {
             if (a.Covers(date) && a.Post > best)
             {
@@ -117,7 +117,7 @@ public sealed record Worker
     public LocalDate? QualificationHeldSince(QualificationLevel level, LocalDate date)
     {
         LocalDate? since = null;
-        foreach (var q in qualificationArray)
+        foreach (var q in qualificationList.Span)
         {
             if (q.Level >= level && q.ObtainedOn <= date && (since is null || q.ObtainedOn < since.Value))
             {
@@ -140,7 +140,7 @@ public sealed record Worker
         LocalDate? runStart = null;
         LocalDate? runEnd = null;
         var open = false;
-        foreach (var a in appointmentArray)
+        foreach (var a in appointmentList.Span)
         {
             if (a.Post < level)
             {

@@ -26,6 +26,9 @@ public enum CatalogCheckOutcome
 /// <param name="Findings">At least one finding.</param>
 public sealed record CatalogCheckResult(string RecordId, CatalogCheckOutcome Outcome, string? CatalogId, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+
     /// <summary>Gets a value indicating whether the record passed.</summary>
     public bool IsValid => Outcome == CatalogCheckOutcome.Valid;
 }

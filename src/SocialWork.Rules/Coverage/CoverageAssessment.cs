@@ -26,7 +26,26 @@ public sealed record CoverageGaps(
     IReadOnlyList<DivisionCode> VillagesWithoutRoom,
     IReadOnlyList<DivisionCode> VillagesWithoutVolunteerPoint,
     IReadOnlyList<string> StationsBelowStandard,
-    IReadOnlyList<string> StationsNotImproved);
+    IReadOnlyList<string> StationsNotImproved)
+{
+    /// <summary>Gets the counties without center; compared by content.</summary>
+    public IReadOnlyList<DivisionCode> CountiesWithoutCenter { get; init => field = ValueList.From(value); } = ValueList.From(CountiesWithoutCenter);
+
+    /// <summary>Gets the townships without station; compared by content.</summary>
+    public IReadOnlyList<DivisionCode> TownshipsWithoutStation { get; init => field = ValueList.From(value); } = ValueList.From(TownshipsWithoutStation);
+
+    /// <summary>Gets the villages without room; compared by content.</summary>
+    public IReadOnlyList<DivisionCode> VillagesWithoutRoom { get; init => field = ValueList.From(value); } = ValueList.From(VillagesWithoutRoom);
+
+    /// <summary>Gets the villages without volunteer point; compared by content.</summary>
+    public IReadOnlyList<DivisionCode> VillagesWithoutVolunteerPoint { get; init => field = ValueList.From(value); } = ValueList.From(VillagesWithoutVolunteerPoint);
+
+    /// <summary>Gets the stations below standard; compared by content.</summary>
+    public IReadOnlyList<string> StationsBelowStandard { get; init => field = ValueList.From(value); } = ValueList.From(StationsBelowStandard);
+
+    /// <summary>Gets the stations not improved; compared by content.</summary>
+    public IReadOnlyList<string> StationsNotImproved { get; init => field = ValueList.From(value); } = ValueList.From(StationsNotImproved);
+}
 
 /// <summary>A coverage plan assessed on a day: the phase in force, every target's standing, the gaps and the reasons.</summary>
 /// <param name="AsOf">The day.</param>
@@ -43,4 +62,14 @@ public sealed record CoverageAssessment(
     IReadOnlyList<TargetAssessment> Targets,
     CoverageGaps Gaps,
     IReadOnlyList<StationGradeResult> StationGrades,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Gets the targets; compared by content.</summary>
+    public IReadOnlyList<TargetAssessment> Targets { get; init => field = ValueList.From(value); } = ValueList.From(Targets);
+
+    /// <summary>Gets the station grades; compared by content.</summary>
+    public IReadOnlyList<StationGradeResult> StationGrades { get; init => field = ValueList.From(value); } = ValueList.From(StationGrades);
+
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+}

@@ -60,7 +60,11 @@ public sealed record CoverageTarget(CoverageMetric Metric, double Required)
 /// <param name="Label">The label, for example 一年覆盖.</param>
 /// <param name="Months">The length in months.</param>
 /// <param name="Targets">The targets due on the phase's last day.</param>
-public sealed record CoveragePhase(string Id, LocalizedText Label, int Months, IReadOnlyList<CoverageTarget> Targets);
+public sealed record CoveragePhase(string Id, LocalizedText Label, int Months, IReadOnlyList<CoverageTarget> Targets)
+{
+    /// <summary>Gets the targets; compared by content.</summary>
+    public IReadOnlyList<CoverageTarget> Targets { get; init => field = ValueList.From(value); } = ValueList.From(Targets);
+}
 
 /// <summary>Where a phase sits in time.</summary>
 /// <param name="Phase">The phase.</param>
@@ -128,8 +132,8 @@ public sealed record CoveragePlan
         }
         Scope = scope;
         Start = start;
-        Phases = phases;
-        Windows = windows;
+        Phases = ValueList.From(phases);
+        Windows = ValueList.From(windows);
     }
 
     /// <summary>Gets the plan's id, if any.</summary>

@@ -36,7 +36,7 @@ public sealed record Finding
         Severity = severity;
         Chinese = chinese;
         English = english;
-        Facts = facts ?? new Dictionary<string, string>();
+        Facts = new ValueDictionary<string, string>(facts);
     }
 
     /// <summary>Gets the stable code.</summary>

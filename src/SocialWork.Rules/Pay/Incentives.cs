@@ -87,7 +87,11 @@ public sealed record BonusPolicy : IncentivePolicy
 /// <param name="Level">The level paid, or None.</param>
 /// <param name="MonthlyAmount">The monthly amount.</param>
 /// <param name="Findings">The reasons (at least one).</param>
-public sealed record AllowanceAssessment(string WorkerId, LocalDate AsOf, string? PolicyId, QualificationLevel Level, Money MonthlyAmount, IReadOnlyList<Finding> Findings);
+public sealed record AllowanceAssessment(string WorkerId, LocalDate AsOf, string? PolicyId, QualificationLevel Level, Money MonthlyAmount, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+}
 
 /// <summary>One bonus award.</summary>
 /// <param name="PolicyId">The policy that awards it.</param>
@@ -102,7 +106,14 @@ public sealed record BonusAward(string PolicyId, QualificationLevel Level, Local
 /// <param name="Awards">The awards, oldest first.</param>
 /// <param name="Total">Their sum.</param>
 /// <param name="Findings">The reasons (at least one).</param>
-public sealed record BonusAssessment(string WorkerId, LocalDate AsOf, IReadOnlyList<BonusAward> Awards, Money Total, IReadOnlyList<Finding> Findings);
+public sealed record BonusAssessment(string WorkerId, LocalDate AsOf, IReadOnlyList<BonusAward> Awards, Money Total, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Gets the awards; compared by content.</summary>
+    public IReadOnlyList<BonusAward> Awards { get; init => field = ValueList.From(value); } = ValueList.From(Awards);
+
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+}
 
 /// <summary>Applies allowance and bonus policies; the counterpart of <see cref="PayStepEvaluator"/> for the other two incentive kinds.</summary>
 public sealed class IncentiveEvaluator

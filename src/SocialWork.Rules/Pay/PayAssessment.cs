@@ -31,7 +31,11 @@ public sealed record PayAssessment(
     int? EffectiveLevel,
     bool Capped,
     Money? MonthlyBasicPay,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+}
 
 /// <summary>A stretch of days over which the same uplift applied (for back-pay).</summary>
 /// <param name="From">The first day.</param>

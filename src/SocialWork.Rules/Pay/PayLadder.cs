@@ -46,8 +46,8 @@ public sealed record PayLadder
             }
         }
         Id = id;
-        Categories = categories;
-        MonthlyPayFen = monthlyPayFen;
+        Categories = ValueList.From(categories);
+        MonthlyPayFen = monthlyPayFen is null ? null : new ValueDictionary<int, long>(monthlyPayFen);
     }
 
     /// <summary>Gets the id.</summary>

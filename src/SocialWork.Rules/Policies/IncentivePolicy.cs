@@ -14,7 +14,6 @@ public abstract record IncentivePolicy : IEffectivePolicy
     /// <param name="eligibleEmployment">The employment kinds covered by default.</param>
     protected IncentivePolicy(string id, LocalDate effectiveFrom, IReadOnlyList<Employment> eligibleEmployment)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(eligibleEmployment);
         Id = id;
         EffectiveFrom = effectiveFrom;
@@ -22,7 +21,16 @@ public abstract record IncentivePolicy : IEffectivePolicy
     }
 
     /// <inheritdoc />
-    public string Id { get; init; }
+    /// <exception cref="ArgumentException">The id is empty or white space (also through <c>with</c>).</exception>
+    public string Id
+    {
+        get;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Id));
+            field = value;
+        }
+    }
 
     /// <summary>Gets the name, if any.</summary>
     public LocalizedText? Name { get; init; }
@@ -40,7 +48,7 @@ public abstract record IncentivePolicy : IEffectivePolicy
     public LocalDate? EffectiveTo { get; init; }
 
     /// <summary>Gets the employment kinds the policy covers.</summary>
-    public IReadOnlyList<Employment> EligibleEmployment { get; init; }
+    public IReadOnlyList<Employment> EligibleEmployment { get; init => field = ValueList.From(value); }
 
     /// <summary>The kinds the allowance and bonus policies cover by default: everyone but volunteers.</summary>
     internal static IReadOnlyList<Employment> Workers { get; } = [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime];

@@ -96,7 +96,11 @@ public sealed record StationCriterion(string Id, StationMetric Metric, Compariso
 /// <param name="FacilityId">The station.</param>
 /// <param name="Grade">The grade.</param>
 /// <param name="Findings">One finding per criterion not met, or one saying all were met.</param>
-public sealed record StationGradeResult(string FacilityId, StationGrade Grade, IReadOnlyList<Finding> Findings);
+public sealed record StationGradeResult(string FacilityId, StationGrade Grade, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Gets the findings; compared by content.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
+}
 
 /// <summary>
 /// A station standard (规范化建设标准): criteria as data. A station is <see cref="StationGrade.Standard"/> when it meets
@@ -108,6 +112,9 @@ public sealed record StationGradeResult(string FacilityId, StationGrade Grade, I
 /// <param name="Criteria">The criteria.</param>
 public sealed record StationStandard(string Id, LocalizedText Name, string Source, IReadOnlyList<StationCriterion> Criteria)
 {
+    /// <summary>Gets the criteria; compared by content.</summary>
+    public IReadOnlyList<StationCriterion> Criteria { get; init => field = ValueList.From(value); } = ValueList.From(Criteria);
+
     /// <summary>
     /// The national "six haves" (六有: 场地、设备、人员、服务功能、工作流程、规章制度) as yes/no criteria; from
     /// 《"十四五"民政事业发展规划》 as cited by local civil-affairs pages (secondary).
