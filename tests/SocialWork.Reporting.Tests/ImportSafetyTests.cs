@@ -152,6 +152,14 @@ public class ImportMessageTests
     }
 
     [Fact]
+    public void The_facility_column_may_be_left_out_since_reports_do_not_read_it()
+    {
+        var csv = "id,date,division,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,EL,visit,3,1,\n";
+        Assert.Equal(1, new CsvRecordImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "r.csv").Accepted);
+        Assert.DoesNotContain("facility", CsvRecordImporter.RequiredColumns);
+    }
+
+    [Fact]
     public void An_empty_file_names_the_header_it_needs()
     {
         var error = Assert.Throws<RecordImportException>(() => new CsvRecordImporter().Import(new MemoryStream([]), "r.csv"));

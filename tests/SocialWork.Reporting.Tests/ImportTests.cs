@@ -70,7 +70,7 @@ public class ImportTests
     {
         var ex = Assert.Throws<RecordImportException>(() => Import("id,date,division\nR1,2024-01-01,130602\n", ImportMode.Lenient));
         Assert.Equal(1, ex.Row.Line);
-        Assert.Contains("facility", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the header lacks the required columns item, method, person_times, households, amount", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,10 +64,16 @@ public class PayStepProperties
     }
 
     [Property]
-    public bool Every_assessment_explains_itself_in_both_languages(Worker worker, LocalDate date)
+    public void Every_assessment_states_its_uplift_in_both_languages(Worker worker, LocalDate date)
     {
-        var a = PayStepEvaluator.Assess(worker, date, Policy with { Stacking = Stacking.Cumulative });
-        return a.Findings.Count > 0 && a.Findings.All(f => f.Chinese.Length > 0 && f.English.Length > 0);
+        foreach (var policy in new[] { Policy, Policy with { Stacking = Stacking.Cumulative } })
+        {
+            var a = PayStepEvaluator.Assess(worker, date, policy);
+            var (zh, en) = a.UpliftSteps == 0
+                ? ("不提升", "no uplift")
+                : ($"{a.UpliftSteps}级", $"{a.UpliftSteps} step{(a.UpliftSteps == 1 ? "" : "s")}");
+            Assert.Contains(a.Findings, f => f.Chinese.Contains(zh, StringComparison.Ordinal) && f.English.Contains(en, StringComparison.Ordinal));
+        }
     }
 
     [Property]

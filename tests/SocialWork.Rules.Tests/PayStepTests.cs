@@ -223,3 +223,23 @@ public class PayPolicyChoiceTests
         Assert.Equal(3, evaluator.Assess(Senior, new LocalDate(2024, 6, 1), DivisionCode.Parse("130602001")).UpliftSteps);
     }
 }
+
+public class PayFindingWordingTests
+{
+    [Fact]
+    public void A_pending_intermediate_uplift_is_not_paired_with_the_assistant_step()
+    {
+        var worker = new Worker("W1", Employment.CommunityFullTime,
+            [new Qualification(QualificationLevel.Assistant, new LocalDate(2021, 1, 5)), new Qualification(QualificationLevel.Intermediate, new LocalDate(2022, 3, 10))],
+            [new PostAppointment(QualificationLevel.Intermediate, new LocalDate(2021, 1, 5))]);
+        var policy = PayStepPolicies.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+
+        var assessment = PayStepEvaluator.Assess(worker, new LocalDate(2022, 3, 31), policy);
+
+        Assert.Equal(1, assessment.UpliftSteps);
+        Assert.DoesNotContain(assessment.Findings, f => f.Chinese == "持有中级资格并聘任在相应岗位，提升1级");
+        var matched = Assert.Single(assessment.Findings, f => f.Code == "pay.matched");
+        Assert.Equal("持有中级资格并聘任在相应岗位，中级提升尚未开始，目前按初级提升1级", matched.Chinese);
+        Assert.Contains(assessment.Findings, f => f.Code == "pay.higherPending" && f.Chinese.Contains("2022-04-01", StringComparison.Ordinal));
+    }
+}

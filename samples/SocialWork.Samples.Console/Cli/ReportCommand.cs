@@ -14,7 +14,7 @@ internal static class ReportCommand
 {
     internal static Command Create(Func<ParseResult, CliOutput> output)
     {
-        var records = SocialWorkCli.FileOption("--records", "Records CSV: id,date,division,facility,item,method,person_times,households,amount[,target_group,parties,programme].");
+        var records = SocialWorkCli.FileOption("--records", "Records CSV: id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme].");
         var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
         var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");

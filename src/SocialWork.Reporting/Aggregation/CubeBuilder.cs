@@ -45,7 +45,7 @@ internal static class CubeBuilder
             throw new ReportLimitException($"The report would have {cells:N0} cells ({periodAxis.Length:N0} periods × {divisionAxis.Length:N0} divisions × {keyAxis.Length:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
         }
         var threads = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount;
-        threads = Math.Max(1, Math.Min(threads, (end - start) / 65_536));
+        threads = Math.Max(1, Math.Min(threads, (end - start) / query.MinRecordsPerThread));
         var chunk = threads == 1 ? end - start : (end - start + threads - 1) / threads;
         var partials = new Accumulator?[threads];
         var slots = new long[checked(periodAxis.Length * divisionAxis.Length * keyAxis.Length * Indicators.Slots)];

@@ -42,6 +42,9 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
     /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
     public int Parallelism { get; init; }
 
+    /// <summary>Gets the fewest records worth a thread of their own (tests lower it to reach the parallel paths with small batches).</summary>
+    internal int MinRecordsPerThread { get; init; } = 65_536;
+
     /// <summary>The default of <see cref="MaxCells"/>: 16 Mi cells (about 1.3 GB of indicators).</summary>
     public const long DefaultMaxCells = 1L << 24;
 

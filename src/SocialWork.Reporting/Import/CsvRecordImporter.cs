@@ -5,9 +5,10 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// Imports service records from CSV (RFC 4180, UTF-8, header row, columns in any order) straight into a
-/// <see cref="RecordBatch"/>, without per-row objects. Required columns: <c>id,date,division,facility,item,method,
-/// person_times,households,amount</c>; optional: <c>target_group</c>, <c>parties</c>, <c>programme</c>; other columns are
-/// ignored. Every rejected row is reported with file, line, column, reason and the raw line.
+/// <see cref="RecordBatch"/>, without per-row objects. Required columns: <c>id,date,division,item,method,person_times,
+/// households,amount</c>; optional: <c>target_group</c>, <c>parties</c>, <c>programme</c>; other columns are ignored,
+/// <c>facility</c> among them (the contract's files carry it, possibly empty; a report groups by division, not by
+/// facility, so the batch does not keep it). Every rejected row is reported with file, line, column, reason and the raw line.
 /// </summary>
 public sealed class CsvRecordImporter
 {
@@ -19,7 +20,7 @@ public sealed class CsvRecordImporter
     public RecordImportOptions Options { get; }
 
     /// <summary>The required header names.</summary>
-    public static IReadOnlyList<string> RequiredColumns { get; } = ["id", "date", "division", "facility", "item", "method", "person_times", "households", "amount"];
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["id", "date", "division", "item", "method", "person_times", "households", "amount"];
 
     /// <summary>
     /// Imports a CSV file. A file of several MiB is parsed on up to <see cref="RecordImportOptions.Parallelism"/> threads,

@@ -146,8 +146,12 @@ public sealed class PayStepEvaluator
             var from = LevelCounting.CountsFrom(worker, conditionLevel, date, policy.RequiresMatchingPost, policy.Timing);
             findings.Add(Finding.Info(
                 "pay.pending",
-                $"按{LevelCounting.Chinese(conditionLevel)}提升{policy.Steps[conditionLevel]}级，自{from:yyyy-MM-dd}起执行",
-                $"uplift of {LevelCounting.EnglishSteps(policy.Steps[conditionLevel])} at {LevelCounting.English(conditionLevel)} level starts on {from:yyyy-MM-dd}",
+                from is { } start
+                    ? $"暂不提升：按{LevelCounting.Chinese(conditionLevel)}提升{policy.Steps[conditionLevel]}级，自{start:yyyy-MM-dd}起执行"
+                    : $"暂不提升：按{LevelCounting.Chinese(conditionLevel)}提升{policy.Steps[conditionLevel]}级，起始月份超出9999年12月",
+                from is { } day
+                    ? $"no uplift yet: the uplift of {LevelCounting.EnglishSteps(policy.Steps[conditionLevel])} at {LevelCounting.English(conditionLevel)} level starts on {day:yyyy-MM-dd}"
+                    : $"no uplift yet: the uplift of {LevelCounting.EnglishSteps(policy.Steps[conditionLevel])} at {LevelCounting.English(conditionLevel)} level would start after 9999-12",
                 ("level", conditionLevel),
                 ("startsOn", from)));
             return Finish(worker, date, policy, policy, levelUsed, 0, findings, applyLadder: true);
@@ -284,11 +288,17 @@ public sealed class PayStepEvaluator
                 $"appointed to {LevelCounting.EnglishWithArticle(post)} post but holds {LevelCounting.English(qualification)}: uplift {LevelCounting.EnglishSteps(steps)}",
                 facts);
         }
-        return Finding.Info(
-            "pay.matched",
-            $"持有{LevelCounting.Chinese(qualification)}资格并聘任在相应岗位，提升{steps}级",
-            $"holds {LevelCounting.English(qualification)} and is appointed to the matching post: uplift {LevelCounting.EnglishSteps(steps)}",
-            facts);
+        return used == qualification
+            ? Finding.Info(
+                "pay.matched",
+                $"持有{LevelCounting.Chinese(qualification)}资格并聘任在相应岗位，提升{steps}级",
+                $"holds {LevelCounting.English(qualification)} and is appointed to the matching post: uplift {LevelCounting.EnglishSteps(steps)}",
+                facts)
+            : Finding.Info(
+                "pay.matched",
+                $"持有{LevelCounting.Chinese(qualification)}资格并聘任在相应岗位，{LevelCounting.Chinese(qualification)}提升尚未开始，目前按{LevelCounting.Chinese(used)}提升{steps}级",
+                $"holds {LevelCounting.English(qualification)} and is appointed to the matching post; the {LevelCounting.English(qualification)} uplift has not started, so for now the {LevelCounting.English(used)} uplift of {LevelCounting.EnglishSteps(steps)} applies",
+                facts);
     }
 
     private static PayAssessment Finish(Worker worker, LocalDate date, PayStepPolicy? ladderSource, PayStepPolicy? applied, QualificationLevel levelUsed, int steps, List<Finding> findings, bool applyLadder)
