@@ -56,13 +56,15 @@ public class ImportTests
     public void Columns_may_come_in_any_order_and_optional_ones_are_read()
     {
         var csv = "amount,households,person_times,method,item,facility,division,date,id,parties,programme,target_group\n"
-            + "12.5,2,4,visit,EL.01,,130602001001,2024-05-01,R1,community|volunteer,bee,elderly\n";
+            + "12.5,2,4,visit,EL.01,,130602001001,2024-05-01,R1,community|volunteer,bee,elderly\n"
+            + "0,0,1,visit,EL.01,,130602001001,2024-05-02,R2,,,\n";
         var result = Import(csv, ImportMode.Strict);
-        Assert.Equal(1, result.Accepted);
+        Assert.Equal(2, result.Accepted);
+        Assert.Null(result.Batch.TargetGroupAt(1));
         Assert.Equal(1250, result.Batch.AmountFen[0]);
         Assert.Equal((byte)(LinkageParties.Community | LinkageParties.Volunteer), result.Batch.Parties[0]);
         Assert.Equal("bee", result.Batch.Programmes[result.Batch.ProgrammeIndices[0]]);
-        Assert.Equal((byte)(TargetGroup.Elderly + 1), result.Batch.TargetGroups[0]);
+        Assert.Equal(TargetGroup.Elderly, result.Batch.TargetGroupAt(0));
     }
 
     [Fact]

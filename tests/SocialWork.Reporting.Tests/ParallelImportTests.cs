@@ -146,7 +146,7 @@ public sealed class ParallelImportTests : IDisposable
         Assert.True(expected.CodeIndices.SequenceEqual(actual.CodeIndices));
         Assert.True(expected.ProgrammeIndices.SequenceEqual(actual.ProgrammeIndices));
         Assert.True(expected.Methods.SequenceEqual(actual.Methods));
-        Assert.True(expected.TargetGroups.SequenceEqual(actual.TargetGroups));
+        Assert.True(expected.TargetGroupColumn.AsSpan().SequenceEqual(actual.TargetGroupColumn));
         Assert.True(expected.Parties.SequenceEqual(actual.Parties));
         Assert.True(expected.PersonTimes.SequenceEqual(actual.PersonTimes));
         Assert.True(expected.Households.SequenceEqual(actual.Households));

@@ -208,9 +208,9 @@ public static class ServiceCatalogJson
     private static CatalogRetirement? Retirement(RetireDto dto, int index, List<DocumentProblem> problems)
     {
         var on = ParseDate(dto.On, $"$.retire[{index}].on", problems);
-        if (dto.Code is null || ServiceCode.Check(dto.Code) is not null)
+        if (dto.Code is null || ServiceCode.GetParseError(dto.Code) is not null)
         {
-            problems.Add(new($"$.retire[{index}].code", dto.Code is null ? "is missing" : $"item code '{dto.Code}' {ServiceCode.Check(dto.Code)}"));
+            problems.Add(new($"$.retire[{index}].code", dto.Code is null ? "is missing" : $"item code '{dto.Code}' {ServiceCode.GetParseError(dto.Code)}"));
             return null;
         }
         if (on is null)
@@ -256,7 +256,7 @@ public static class ServiceCatalogJson
                 problems.Add(new($"{path}.code", "is missing"));
                 continue;
             }
-            if (ServiceCode.Check(dto.Code) is { } error)
+            if (ServiceCode.GetParseError(dto.Code) is { } error)
             {
                 problems.Add(new($"{path}.code", $"item code '{dto.Code}' {error}"));
                 continue;

@@ -45,7 +45,7 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     public static ServiceCode Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var error = Check(s);
+        var error = GetParseError(s);
         return error is null ? new ServiceCode(s) : throw new FormatException($"Service code '{s}' {error}.");
     }
 
@@ -61,7 +61,7 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     /// <returns><see langword="true"/> when the syntax is right.</returns>
     public static bool TryParse([NotNullWhen(true)] string? s, out ServiceCode result)
     {
-        result = s is not null && Check(s) is null ? new ServiceCode(s) : default;
+        result = s is not null && GetParseError(s) is null ? new ServiceCode(s) : default;
         return result.value is not null;
     }
 
@@ -71,14 +71,14 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     /// <returns><see langword="true"/> when the syntax is right.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, out ServiceCode result)
     {
-        result = Check(s) is null ? new ServiceCode(s.ToString()) : default;
+        result = GetParseError(s) is null ? new ServiceCode(s.ToString()) : default;
         return result.value is not null;
     }
 
     /// <summary>Describes what is wrong with the syntax of <paramref name="s"/>, or returns <see langword="null"/> when it is valid.</summary>
     /// <param name="s">The characters.</param>
     /// <returns>A phrase, or <see langword="null"/>.</returns>
-    public static string? Check(ReadOnlySpan<char> s)
+    public static string? GetParseError(ReadOnlySpan<char> s)
     {
         var dot = s.IndexOf('.');
         var domain = dot < 0 ? s : s[..dot];

@@ -96,7 +96,7 @@ internal static class RowParser
         {
             return new Problem(n.Division, $"division code '{f.Division}' {divisionError}");
         }
-        if (!codeKnownValid && ServiceCode.Check(f.Item) is { } codeError)
+        if (!codeKnownValid && ServiceCode.GetParseError(f.Item) is { } codeError)
         {
             return new Problem(n.Item, $"service code '{f.Item}' {codeError}");
         }

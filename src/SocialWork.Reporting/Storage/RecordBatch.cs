@@ -78,8 +78,11 @@ public sealed class RecordBatch
     /// <summary>Gets the method of each record (the <see cref="ServiceMethod"/> value).</summary>
     public ReadOnlySpan<byte> Methods => MethodColumn;
 
-    /// <summary>Gets the target group of each record: 0 for none, otherwise the <see cref="TargetGroup"/> value + 1.</summary>
-    public ReadOnlySpan<byte> TargetGroups => TargetGroupColumn;
+    /// <summary>Gets the target group of the record at <paramref name="index"/>, or <see langword="null"/> when it names none.</summary>
+    /// <param name="index">The record's position in the batch.</param>
+    /// <returns>The target group, if any.</returns>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
+    public TargetGroup? TargetGroupAt(int index) => TargetGroupColumn[index] is var stored and > 0 ? (TargetGroup)(stored - 1) : null;
 
     /// <summary>Gets the five-society parties of each record (the <see cref="LinkageParties"/> flags).</summary>
     public ReadOnlySpan<byte> Parties => PartiesColumn;
