@@ -31,7 +31,7 @@ public class DependencyInjectionTests
 
         var result = provider.GetRequiredService<CsvRecordImporter>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "r.csv");
 
-        Assert.Same(provider.GetRequiredService<CatalogChecker>(), provider.GetRequiredService<RecordImportOptions>().Catalog);
+        Assert.Same(provider.GetRequiredService<CatalogHistory>(), provider.GetRequiredService<RecordImportOptions>().Catalog);
         Assert.Equal("item", Assert.Single(result.Rejected).Column);
     }
 

@@ -87,9 +87,9 @@ public class ImportTests
     [Fact]
     public void Catalog_check_rejects_unknown_codes_when_asked()
     {
-        var checker = new Rules.CatalogChecker(ServiceCatalog.Default);
+        var catalogs = new CatalogHistory([ServiceCatalog.Default]);
         var csv = Header + "\nR1,2024-01-05,130602001001,,EL,visit,3,1,\nR2,2024-01-05,130602001001,,EL.99,visit,3,1,\n";
-        var result = new CsvRecordImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "r.csv", new RecordImportOptions { Mode = ImportMode.Lenient, Catalog = checker });
+        var result = new CsvRecordImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "r.csv", new RecordImportOptions { Mode = ImportMode.Lenient, Catalog = catalogs });
         Assert.Equal(1, result.Accepted);
         Assert.Contains("not in catalog default", result.Rejected.Single().Reason, StringComparison.Ordinal);
     }

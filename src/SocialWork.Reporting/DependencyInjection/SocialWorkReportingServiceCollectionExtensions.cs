@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWork;
 using SocialWork.Reporting;
-using SocialWork.Rules;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,12 +8,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SocialWorkReportingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the rules (<c>AddSocialWorkRules</c>), the <see cref="RecordImportOptions"/>, a
-    /// <see cref="CsvRecordImporter"/> and a <see cref="JsonRecordImporter"/> (singletons, <c>TryAdd</c>). Calls compose:
-    /// each <paramref name="configure"/> is applied, in the order of the calls, to the options the earlier ones made.
-    /// When catalogs are registered with the rules (<c>AddCatalog</c>), the options start with their
-    /// <see cref="CatalogChecker"/>, so imports reject codes the catalog in force on a record's date does not hold; a
-    /// <paramref name="configure"/> may set <see cref="RecordImportOptions.Catalog"/> to <see langword="null"/> again.
+    /// Registers the <see cref="RecordImportOptions"/>, a <see cref="CsvRecordImporter"/> and a
+    /// <see cref="JsonRecordImporter"/> (singletons, <c>TryAdd</c>). Calls compose: each <paramref name="configure"/> is
+    /// applied, in the order of the calls, to the options the earlier ones made. When a <see cref="CatalogHistory"/> is
+    /// registered with other catalogs than the built-in default (<c>AddSocialWorkRules(r =&gt; r.AddCatalog(…))</c> does
+    /// that), the options start with it, so imports reject codes the catalog in force on a record's date does not hold;
+    /// a <paramref name="configure"/> may set <see cref="RecordImportOptions.Catalog"/> to <see langword="null"/> again.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Adjusts the import options (for example <c>o =&gt; o with { Mode = ImportMode.Lenient }</c>).</param>
@@ -22,7 +21,6 @@ public static class SocialWorkReportingServiceCollectionExtensions
     public static IServiceCollection AddSocialWorkReporting(this IServiceCollection services, Func<RecordImportOptions, RecordImportOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSocialWorkRules();
         var setup = services.FirstOrDefault(d => d.ServiceType == typeof(ImportOptionsSetup))?.ImplementationInstance as ImportOptionsSetup;
         if (setup is null)
         {
@@ -33,7 +31,7 @@ public static class SocialWorkReportingServiceCollectionExtensions
         {
             setup.Steps.Add(configure);
         }
-        services.TryAddSingleton(sp => sp.GetRequiredService<ImportOptionsSetup>().Build(sp.GetRequiredService<SocialWorkRulesBuilder>(), sp.GetRequiredService<CatalogChecker>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ImportOptionsSetup>().Build(sp.GetService<CatalogHistory>()));
         services.TryAddSingleton(sp => new CsvRecordImporter(sp.GetRequiredService<RecordImportOptions>()));
         services.TryAddSingleton(sp => new JsonRecordImporter(sp.GetRequiredService<RecordImportOptions>()));
         return services;
@@ -44,10 +42,10 @@ public static class SocialWorkReportingServiceCollectionExtensions
     {
         public List<Func<RecordImportOptions, RecordImportOptions>> Steps { get; } = [];
 
-        public RecordImportOptions Build(SocialWorkRulesBuilder rules, CatalogChecker checker)
+        public RecordImportOptions Build(CatalogHistory? catalogs)
         {
-            var registered = !(rules.Catalogs.Count == 1 && ReferenceEquals(rules.Catalogs[0], ServiceCatalog.Default));
-            var options = new RecordImportOptions { Catalog = registered ? checker : null };
+            var registered = catalogs is not null && !(catalogs.Versions.Count == 1 && ReferenceEquals(catalogs.Versions[0], ServiceCatalog.Default));
+            var options = new RecordImportOptions { Catalog = registered ? catalogs : null };
             foreach (var step in Steps)
             {
                 options = step(options) ?? throw new InvalidOperationException("An AddSocialWorkReporting configure step returned null.");

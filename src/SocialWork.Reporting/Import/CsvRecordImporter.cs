@@ -125,7 +125,7 @@ public sealed class CsvRecordImporter
     {
         var rejected = new List<RejectedRow>();
         var read = 0;
-        var checker = options.Catalog;
+        var catalogs = options.Catalog;
         var spansLines = false;
 
         // The parser numbers the first row of a header-less input as if it started on the line after its end.
@@ -141,7 +141,7 @@ public sealed class CsvRecordImporter
             }
             var problem = row.ColCount <= columns.Max
                 ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more")
-                : RowParser.Append(builder, RowParser.Read(row, columns), checker, RowParser.Names.Csv, ids, from);
+                : RowParser.Append(builder, RowParser.Read(row, columns), catalogs, RowParser.Names.Csv, ids, from);
             if (problem is not { } p)
             {
                 continue;

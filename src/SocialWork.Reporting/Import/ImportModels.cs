@@ -62,8 +62,11 @@ public sealed record RecordImportOptions
     /// <summary>Gets what to do with bad rows (default <see cref="ImportMode.Strict"/>).</summary>
     public ImportMode Mode { get; init; } = ImportMode.Strict;
 
-    /// <summary>Gets a catalog checker; when set, rows whose code is unknown or retired on their date are rejected.</summary>
-    public Rules.CatalogChecker? Catalog { get; init; }
+    /// <summary>
+    /// Gets the catalog versions to check codes against; when set, a row whose code the version in force on its date
+    /// does not hold, or holds as retired, is rejected.
+    /// </summary>
+    public CatalogHistory? Catalog { get; init; }
 
     /// <summary>
     /// Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars). When a file is read on

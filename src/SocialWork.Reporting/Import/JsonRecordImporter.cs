@@ -89,7 +89,7 @@ public sealed class JsonRecordImporter
         throw new JsonException("expected an array of records or {\"records\":[…]}");
     }
 
-    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, Rules.CatalogChecker? checker, string path, RecordIds ids, int line)
+    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, CatalogHistory? catalogs, string path, RecordIds ids, int line)
     {
         using var document = JsonDocument.Parse(element.ToArray());
         var root = document.RootElement;
@@ -122,7 +122,7 @@ public sealed class JsonRecordImporter
             Parties = Text(root, "parties"),
             Programme = Text(root, "programme"),
         };
-        var problem = RowParser.Append(builder, fields, checker, RowParser.Names.Json, ids, line);
+        var problem = RowParser.Append(builder, fields, catalogs, RowParser.Names.Json, ids, line);
         return problem is { } p ? p with { Column = $"{path}.{p.Column}" } : null;
     }
 

@@ -64,10 +64,10 @@ internal static class RowParser
     /// Validates and appends a row; returns the first problem instead of appending. A valid row whose id an accepted row
     /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice.
     /// </summary>
-    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, Rules.CatalogChecker? checker, Names n, RecordIds ids, int line)
+    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, CatalogHistory? catalogs, Names n, RecordIds ids, int line)
     {
         var code = builder.KnownCode(f.Item);
-        if (Parse(f, checker, n, code >= 0, out var v) is { } problem)
+        if (Parse(f, catalogs, n, code >= 0, out var v) is { } problem)
         {
             return problem;
         }
@@ -81,7 +81,7 @@ internal static class RowParser
     }
 
     /// <summary>Validates a row; thread-safe (it touches no builder).</summary>
-    internal static Problem? Parse(scoped in Fields f, Rules.CatalogChecker? checker, Names n, bool codeKnownValid, out Values v)
+    internal static Problem? Parse(scoped in Fields f, CatalogHistory? catalogs, Names n, bool codeKnownValid, out Values v)
     {
         v = default;
         if (f.Id.IsWhiteSpace())
@@ -136,14 +136,14 @@ internal static class RowParser
         {
             return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity");
         }
-        return checker is null ? null : CheckCatalog(f, checker, n, v.Day);
+        return catalogs is null ? null : CheckCatalog(f, catalogs, n, v.Day);
     }
 
-    private static Problem? CheckCatalog(scoped in Fields f, Rules.CatalogChecker checker, Names n, int day)
+    private static Problem? CheckCatalog(scoped in Fields f, CatalogHistory catalogs, Names n, int day)
     {
         var date = DayNumber.ToDate(day);
         var code = ServiceCode.Parse(f.Item);
-        var catalog = checker.History.InForceOn(date);
+        var catalog = catalogs.InForceOn(date);
         if (catalog is null)
         {
             return new Problem(n.Item, $"no service catalog is in force on {f.Date}");
