@@ -101,3 +101,22 @@ public class JsonTests
     public bool Period_round_trips(ReportingPeriod period)
         => JsonSerializer.Deserialize(JsonSerializer.Serialize(period, Context.ReportingPeriod), Context.ReportingPeriod) == period;
 }
+
+public class SocialWorkJsonHelperTests
+{
+    [Fact]
+    public void Vocabulary_values_round_trip_without_a_public_context()
+    {
+        var worker = new Worker("W1", Employment.CommunityFullTime, [new Qualification(QualificationLevel.Senior, new LocalDate(2023, 6, 15))]);
+        Assert.Equal(worker, SocialWorkJson.Deserialize<Worker>(SocialWorkJson.Serialize(worker)));
+        Assert.Equal("\"2026-Q1\"", SocialWorkJson.Serialize(ReportingPeriod.OfQuarter(2026, 1)));
+    }
+
+    [Fact]
+    public void A_type_outside_the_vocabulary_is_refused_by_name()
+        => Assert.Contains("Uri", Assert.Throws<NotSupportedException>(() => SocialWorkJson.Serialize(new Uri("http://x"))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void The_serializer_contexts_are_not_public()
+        => Assert.DoesNotContain(typeof(SocialWorkJson).Assembly.GetTypes(), t => t.IsPublic && typeof(System.Text.Json.Serialization.JsonSerializerContext).IsAssignableFrom(t));
+}

@@ -173,3 +173,17 @@ public class ImportMessageTests
         Assert.Equal(1, new JsonRecordImporter().Import(json, "r.json").Accepted);
     }
 }
+
+public class ReportJsonTests
+{
+    [Fact]
+    public void A_report_reads_back_from_its_json()
+    {
+        var builder = new RecordBatchBuilder();
+        builder.Append(DivisionCode.Parse("130602005001"), new LocalDate(2025, 3, 2), ServiceCode.Parse("EL.01"), ServiceMethod.Other, 2, 1, Money.FromFen(150));
+        var document = ReportDocument.From(Cube.Build(builder.Build(), new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter)), new ReportInput(1, 1, 0));
+        var back = ReportWriter.ParseJson(ReportWriter.ToJson(document));
+        Assert.Equal(ReportWriter.ToJson(document), ReportWriter.ToJson(back));
+        Assert.Equal(1, back.Total.Others);
+    }
+}

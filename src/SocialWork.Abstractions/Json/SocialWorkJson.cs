@@ -10,6 +10,29 @@ namespace SocialWork.Json;
 /// </summary>
 public static class SocialWorkJson
 {
+    /// <summary>
+    /// Serialises a vocabulary value (a division code, division, facility, worker, record, programme, amount, period,
+    /// service code, label or catalog entry, or a list of divisions, facilities, workers or records) with the library's
+    /// conventions: camelCase, enums as camelCase strings, dates as <c>yyyy-MM-dd</c>, codes as strings, amounts exact.
+    /// </summary>
+    /// <typeparam name="T">The type; one of those named above.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a vocabulary type.</exception>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
+
+    /// <summary>Deserialises a vocabulary value written by <see cref="Serialize{T}(T)"/> (or by hand in the same shape).</summary>
+    /// <typeparam name="T">The type; see <see cref="Serialize{T}(T)"/>.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The JSON is malformed, null or invalid; the message starts with the JSON path.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a vocabulary type.</exception>
+    public static T Deserialize<T>(string json) => Deserialize(json, TypeInfo<T>());
+
+    private static JsonTypeInfo<T> TypeInfo<T>()
+        => SocialWorkJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+           ?? throw new NotSupportedException($"{typeof(T).Name} is not a SocialWork vocabulary type; SocialWorkJson reads and writes only those.");
+
     /// <summary>Deserialises <paramref name="json"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="json">The JSON text.</param>

@@ -52,4 +52,4 @@ namespace SocialWork.Json;
 [JsonSerializable(typeof(CatalogEntry))]
 [JsonSerializable(typeof(ServiceItem))]
 [JsonSerializable(typeof(LinkageParties))]
-public sealed partial class SocialWorkJsonContext : JsonSerializerContext;
+internal sealed partial class SocialWorkJsonContext : JsonSerializerContext;

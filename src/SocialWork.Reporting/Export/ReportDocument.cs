@@ -177,4 +177,4 @@ public sealed class ReportDocument
         typeof(CamelCaseEnumConverter<CubeDimension>),
     ])]
 [JsonSerializable(typeof(ReportDocument))]
-public sealed partial class ReportJsonContext : JsonSerializerContext;
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

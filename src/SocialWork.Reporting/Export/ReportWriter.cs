@@ -33,6 +33,12 @@ public static class ReportWriter
         JsonSerializer.Serialize(utf8Output, document, Readable.ReportDocument);
     }
 
+    /// <summary>Reads a JSON report written by <see cref="ToJson"/> or <see cref="WriteJson"/> back.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or not a report; the message starts with the JSON path.</exception>
+    public static ReportDocument ParseJson(string json) => SocialWork.Json.SocialWorkJson.Deserialize(json, Readable.ReportDocument);
+
     /// <summary>Returns the JSON report as text.</summary>
     /// <param name="document">The report.</param>
     /// <returns>The JSON.</returns>
