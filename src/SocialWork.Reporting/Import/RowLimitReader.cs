@@ -145,21 +145,13 @@ internal sealed class RowLimitReader : TextReader
         {
             for (var i = scanned; i < end;)
             {
-                var next = span[i..].IndexOfAny(QuoteOrLineFeed);
+                var next = NextRowEnd(span[i..], ref inQuotes);
                 if (next < 0)
                 {
                     break;
                 }
                 i += next;
-                if (span[i] == '"')
-                {
-                    inQuotes = !inQuotes;
-                }
-                else if (!inQuotes)
-                {
-                    rowEnd = i + 1;
-                }
-                i++;
+                rowEnd = i;
             }
         }
         scanned = end;
@@ -201,29 +193,8 @@ internal sealed class RowLimitReader : TextReader
             }
             endsWithLineFeed = buffer[n - 1] == '\n';
             var span = buffer.AsSpan(0, n);
-            for (var i = 0; i < n;)
-            {
-                var next = span[i..].IndexOfAny(QuoteOrLineFeed);
-                if (next < 0)
-                {
-                    break;
-                }
-                i += next;
-                if (span[i] == '"')
-                {
-                    quoted = !quoted;
-                }
-                else
-                {
-                    lineFeeds++;
-                    if (!quoted)
-                    {
-                        rest = i + 1;
-                        break;
-                    }
-                }
-                i++;
-            }
+            rest = NextRowEnd(span, ref quoted);
+            lineFeeds += span[..(rest < 0 ? n : rest)].Count('\n');
             length += rest < 0 ? n : rest;
             if (rest >= 0)
             {
@@ -237,6 +208,33 @@ internal sealed class RowLimitReader : TextReader
         start = ready = scanned = 0;
         pendingLineFeeds = lineFeeds;
         EmitLineFeeds();
+    }
+
+    /// <summary>
+    /// Follows quotes through <paramref name="text"/> (RFC 4180: a doubled quote toggles twice) to the first line feed
+    /// outside quotes; returns the index after it, or -1 when the row goes on past the text.
+    /// </summary>
+    private static int NextRowEnd(ReadOnlySpan<char> text, ref bool inQuotes)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            var next = text[i..].IndexOfAny(QuoteOrLineFeed);
+            if (next < 0)
+            {
+                return -1;
+            }
+            i += next;
+            if (text[i] == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes)
+            {
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     /// <summary>Hands out queued empty lines ahead of the characters that follow the cut row.</summary>
