@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using SocialWork.Reporting;

@@ -1,7 +1,7 @@
-using FsCheck;
-using FsCheck.Fluent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
 using Json.Schema;
 
 namespace SocialWork.Abstractions.Tests;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SocialWork.Rules;
 
 namespace SocialWork.Reporting.Tests;
 

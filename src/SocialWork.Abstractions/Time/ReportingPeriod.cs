@@ -125,11 +125,11 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
     public ReportingPeriod Next() => End.Year == 9999 && End.Month == 12 && End.Day == 31
         ? throw new InvalidOperationException($"ReportingPeriod {this} is the last of the calendar; there is no period after it.")
         : Kind switch
-    {
-        PeriodKind.Month => Index == 12 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
-        PeriodKind.Quarter => Index == 4 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
-        _ => new ReportingPeriod(Kind, Year + 1, 1),
-    };
+        {
+            PeriodKind.Month => Index == 12 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
+            PeriodKind.Quarter => Index == 4 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),
+            _ => new ReportingPeriod(Kind, Year + 1, 1),
+        };
 
     /// <summary>Parses a label: <c>2026-03</c>, <c>2026-Q1</c> or <c>2026</c>.</summary>
     /// <param name="s">The label.</param>

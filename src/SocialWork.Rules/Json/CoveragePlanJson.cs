@@ -1,5 +1,5 @@
-using NodaTime;
 using System.Text.Json.Serialization;
+using NodaTime;
 
 namespace SocialWork.Rules;
 
