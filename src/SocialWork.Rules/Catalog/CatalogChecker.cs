@@ -1,38 +1,5 @@
 namespace SocialWork.Rules;
 
-/// <summary>The outcome of checking one record against the catalog, without explanation (allocation-free).</summary>
-public enum CatalogCheckOutcome
-{
-    /// <summary>The code is active in the version in force and the counts fit the method.</summary>
-    Valid,
-
-    /// <summary>No catalog version was in force on the record's date.</summary>
-    NoCatalogInForce,
-
-    /// <summary>The code is neither a domain nor an item of the version in force.</summary>
-    UnknownCode,
-
-    /// <summary>The item was retired on or before the record's date.</summary>
-    RetiredCode,
-
-    /// <summary>Households are recorded for a method that does not reach households (only home visits do).</summary>
-    HouseholdsNotApplicable,
-}
-
-/// <summary>The outcome of checking one record, with the version used and the findings that explain it.</summary>
-/// <param name="RecordId">The record.</param>
-/// <param name="Outcome">The outcome.</param>
-/// <param name="CatalogId">The catalog version used, if one was in force.</param>
-/// <param name="Findings">At least one finding.</param>
-public sealed record CatalogCheckResult(string RecordId, CatalogCheckOutcome Outcome, string? CatalogId, IReadOnlyList<Finding> Findings)
-{
-    /// <summary>Gets the findings; compared by content.</summary>
-    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.From(value); } = ValueList.From(Findings);
-
-    /// <summary>Gets a value indicating whether the record passed.</summary>
-    public bool IsValid => Outcome == CatalogCheckOutcome.Valid;
-}
-
 /// <summary>Checks service records against the catalog version in force on each record's date.</summary>
 public sealed class CatalogChecker
 {

@@ -2,19 +2,6 @@ using System.Globalization;
 
 namespace SocialWork.Rules;
 
-/// <summary>How much a finding matters.</summary>
-public enum FindingSeverity
-{
-    /// <summary>Explains how a result was reached.</summary>
-    Info,
-
-    /// <summary>Something the reader should look at; the result stands.</summary>
-    Warning,
-
-    /// <summary>A rule is not satisfied.</summary>
-    Error,
-}
-
 /// <summary>
 /// One reason behind a rule's result: a stable code (for example <c>pay.postLower</c>), a severity, the message in
 /// zh-CN and en, and the facts the rule used, as name/value text pairs.

@@ -3,11 +3,6 @@ using NodaTime;
 
 namespace SocialWork.Rules;
 
-/// <summary>A plan read from a document, with the station standard it names.</summary>
-/// <param name="Plan">The plan.</param>
-/// <param name="Standard">The station standard that grades stations.</param>
-public sealed record CoveragePlanDocument(CoveragePlan Plan, StationStandard Standard);
-
 /// <summary>
 /// Reads coverage-plan documents: <c>{"scope":"130602","start":"2021-05-18","preset":"cover-standardize-improve|pilot-rollout-full",
 /// "phaseMonths":{"cover":12,…},"thresholds":{"townshipStationCoverage":1,…},"pilotCoverage":0.3,"rolloutCoverage":0.7,

@@ -1,0 +1,67 @@
+using NodaTime;
+
+namespace SocialWork.Rules;
+
+/// <summary>Built-in plan shapes. Phase words come from the sources named; thresholds are <see cref="CoverageThresholds"/> parameters.</summary>
+public static class CoveragePlans
+{
+    /// <summary>The preset name of <see cref="CoverStandardizeImprove"/>.</summary>
+    public const string CoverStandardizeImprovePreset = "cover-standardize-improve";
+
+    /// <summary>The preset name of <see cref="PilotRolloutFull"/>.</summary>
+    public const string PilotRolloutFullPreset = "pilot-rollout-full";
+
+    /// <summary>
+    /// "一年覆盖、两年规范、三年提升" (保定市竞秀区, seed; also Fujian): Cover — county centre and township-station coverage;
+    /// Standardize — share of stations meeting the standard; Improve — share graded Improved and village-room coverage.
+    /// What "规范" and "提升" measure is this library's reading (no source defines them numerically).
+    /// </summary>
+    /// <param name="scope">The scope, for example 130602.</param>
+    /// <param name="start">The start date (竞秀区 launched its 蜜蜂计划 on 18 May; the plan's own start is yours to give).</param>
+    /// <param name="thresholds">Thresholds; the defaults of <see cref="CoverageThresholds"/> when omitted.</param>
+    /// <param name="months">Phase lengths in months (cover, standardize, improve); 12 each by default.</param>
+    /// <returns>The plan.</returns>
+    public static CoveragePlan CoverStandardizeImprove(DivisionCode scope, LocalDate start, CoverageThresholds? thresholds = null, (int Cover, int Standardize, int Improve)? months = null)
+    {
+        var t = thresholds ?? new CoverageThresholds();
+        var m = months ?? (12, 12, 12);
+        return new CoveragePlan(scope, start,
+        [
+            new("cover", new LocalizedText("一年覆盖", "Year one: cover"), m.Cover, [new(CoverageMetric.CountyCenter, t.CountyCenter), new(CoverageMetric.TownshipStationCoverage, t.TownshipStationCoverage)]),
+            new("standardize", new LocalizedText("两年规范", "Year two: standardize"), m.Standardize, [new(CoverageMetric.StandardShare, t.StandardShare)]),
+            new("improve", new LocalizedText("三年提升", "Year three: improve"), m.Improve, [new(CoverageMetric.ImprovedShare, t.ImprovedShare), new(CoverageMetric.CommunityRoomCoverage, t.CommunityRoomCoverage)]),
+        ])
+        {
+            Id = CoverStandardizeImprovePreset,
+            Source = "“一年覆盖、两年规范、三年提升”: 保定市竞秀区民政局 (seed, 中国社会报) and Fujian (2021); thresholds are parameters.",
+        };
+    }
+
+    /// <summary>
+    /// "一年试点、两年铺开、三年全覆盖" (金华, from 2020, secondary): Pilot and Roll-out carry township-station coverage
+    /// targets only when you give them (no source states them); Full coverage requires every township to have a station
+    /// and the county a centre.
+    /// </summary>
+    /// <param name="scope">The scope.</param>
+    /// <param name="start">The start date.</param>
+    /// <param name="pilotCoverage">Township-station coverage due at the end of the pilot year, if any.</param>
+    /// <param name="rolloutCoverage">Township-station coverage due at the end of the roll-out year, if any.</param>
+    /// <param name="thresholds">Thresholds for the full-coverage year (township coverage and county centre).</param>
+    /// <param name="months">Phase lengths in months; 12 each by default.</param>
+    /// <returns>The plan.</returns>
+    public static CoveragePlan PilotRolloutFull(DivisionCode scope, LocalDate start, double? pilotCoverage = null, double? rolloutCoverage = null, CoverageThresholds? thresholds = null, (int Pilot, int Rollout, int Full)? months = null)
+    {
+        var t = thresholds ?? new CoverageThresholds();
+        var m = months ?? (12, 12, 12);
+        return new CoveragePlan(scope, start,
+        [
+            new("pilot", new LocalizedText("一年试点", "Year one: pilot"), m.Pilot, pilotCoverage is { } p ? [new(CoverageMetric.TownshipStationCoverage, p)] : []),
+            new("rollout", new LocalizedText("两年铺开", "Year two: roll out"), m.Rollout, rolloutCoverage is { } r ? [new(CoverageMetric.TownshipStationCoverage, r)] : []),
+            new("full", new LocalizedText("三年全覆盖", "Year three: full coverage"), m.Full, [new(CoverageMetric.CountyCenter, t.CountyCenter), new(CoverageMetric.TownshipStationCoverage, t.TownshipStationCoverage)]),
+        ])
+        {
+            Id = PilotRolloutFullPreset,
+            Source = "“一年试点、两年铺开、三年全覆盖”: 金华 (from 2020; all 146 stations built by end 2022) [secondary]; pilot and roll-out targets are parameters.",
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace SocialWork.Rules;
+
+/// <summary>Target statuses.</summary>
+public enum TargetStatus
+{
+    /// <summary>Actual ≥ required.</summary>
+    Met,
+
+    /// <summary>Not yet due, and actual ≥ required × the elapsed fraction of its phase.</summary>
+    OnTrack,
+
+    /// <summary>Not yet due, and below that pace.</summary>
+    Behind,
+
+    /// <summary>Due, and below required.</summary>
+    Missed,
+}

@@ -1,0 +1,44 @@
+using NodaTime;
+
+namespace SocialWork.Rules;
+
+/// <summary>
+/// A monthly qualification allowance (职业水平津贴): an amount per month for the highest counting qualification level,
+/// from the month after registration by default; covers everyone but volunteers unless told otherwise. Same dating, counting and explanation machinery as
+/// <see cref="PayStepPolicy"/>.
+/// </summary>
+public sealed record AllowancePolicy : IncentivePolicy
+{
+    /// <summary>Creates a policy.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="effectiveFrom">The first day in force.</param>
+    /// <param name="monthlyFen">The monthly amount per level, in fen.</param>
+    public AllowancePolicy(string id, LocalDate effectiveFrom, PerLevel<long> monthlyFen)
+        : base(id, effectiveFrom, Workers)
+    {
+        ArgumentNullException.ThrowIfNull(monthlyFen);
+        MonthlyFen = monthlyFen;
+    }
+
+    /// <summary>Gets the monthly amount per level, in fen.</summary>
+    public PerLevel<long> MonthlyFen { get; init; }
+
+    /// <summary>Gets a value indicating whether a matching post is also required (default no).</summary>
+    public bool RequiresMatchingPost { get; init; }
+
+    /// <summary>Gets when the allowance starts (default: the month after registration).</summary>
+    public UpliftTiming Timing { get; init; } = UpliftTiming.NextMonth;
+
+    /// <summary>
+    /// Gansu's monthly allowance as reported (educity.cn, secondary): 200 / 300 / 500 yuan for assistant / intermediate /
+    /// senior. The effective date is not in the source: supply it.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <param name="effectiveFrom">The first day in force.</param>
+    /// <returns>The policy.</returns>
+    public static AllowancePolicy Gansu(string id, LocalDate effectiveFrom) => new(id, effectiveFrom, new PerLevel<long>(20_000, 30_000, 50_000))
+    {
+        Name = new LocalizedText("甘肃省社会工作职业水平津贴", "Gansu qualification allowance"),
+        Source = "Gansu 200/300/500 yuan a month, as reported by educity.cn [secondary]; dates supplied by the user.",
+    };
+}
