@@ -264,6 +264,29 @@ public sealed class CliTests : IDisposable
         Assert.Contains("\"upliftSteps\": 0", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Report_on_the_shipped_xingan_sample_prints_the_seven_seed_figures()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!System.IO.File.Exists(Path.Combine(root, "SocialWork.slnx")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+        var data = Path.Combine(root, "samples", "data", "xingan");
+        var (code, output, error) = Run("report", "--records", Path.Combine(data, "records.csv"), "--divisions", Path.Combine(data, "divisions.csv"), "--level", "prefecture", "--period", "year", "--format", "json");
+        Assert.True(code == 0, error);
+        var total = JsonDocument.Parse(output).RootElement.GetProperty("total");
+        Assert.Equal(1493, total.GetProperty("households").GetInt64());                 // 走访入户1493户
+        Assert.Equal(231, total.GetProperty("files").GetInt64());                       // 建立档案231个
+        Assert.Equal(43, total.GetProperty("groups").GetInt64());                       // 小组活动43次
+        Assert.Equal(20, total.GetProperty("casework").GetInt64());                     // 个案服务20个
+        Assert.Equal(57, total.GetProperty("activities").GetInt64());                   // 主题活动57场
+        Assert.Equal(17000.00m, total.GetProperty("amount").GetDecimal());              // 1.7万元
+        Assert.InRange(total.GetProperty("personTimes").GetInt64(), 13_600, 13_699);    // 1.36万余人次
+        var table = Run("report", "--records", Path.Combine(data, "records.csv"), "--divisions", Path.Combine(data, "divisions.csv"), "--level", "prefecture", "--period", "year", "--lang", "zh").Out;
+        Assert.Contains("兴安盟", table, StringComparison.Ordinal);
+    }
+
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";
 
     [Theory]
