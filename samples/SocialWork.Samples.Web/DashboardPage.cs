@@ -60,8 +60,10 @@ internal static class DashboardPage
         {
             var status = DocumentStatus(t.Status);
             var label = CoverageMetrics.GetLabel(t.Metric);
-            var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
-            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E(chinese ? label.Chinese : label.English ?? t.Id)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
+            var phase = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase;
+            var phaseLabel = phase?.Label;
+            var own = phase?.Targets.FirstOrDefault(x => x.Metric == t.Metric)?.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
+            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E((chinese ? label.Chinese : label.English ?? t.Id) + own)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
         }
         page.Append("</table>");
 
@@ -136,6 +138,7 @@ internal static class DashboardPage
         TargetStatus.Met => "met",
         TargetStatus.OnTrack => "onTrack",
         TargetStatus.Behind => "behind",
+        TargetStatus.NotAssessable => "notAssessable",
         _ => "missed",
     };
 
@@ -144,6 +147,7 @@ internal static class DashboardPage
         TargetStatus.Met => chinese ? "已达成" : "met",
         TargetStatus.OnTrack => chinese ? "进度正常" : "on track",
         TargetStatus.Behind => chinese ? "滞后" : "behind",
+        TargetStatus.NotAssessable => chinese ? "无法评估" : "not assessable",
         _ => chinese ? "未达成" : "missed",
     };
 

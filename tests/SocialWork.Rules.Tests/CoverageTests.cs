@@ -92,12 +92,38 @@ public class CoverageTests
         var standardOnly = full with { FacilityId = "S02", RecordsLast90Days = 10 };
         var unmet = full with { FacilityId = "S03", ResidentSocialWorkers = 1 };
         var network = new ServiceNetwork(Jingxiu(), [Station(1, Start), Station(2, Start), Station(3, Start)], profiles: [full, standardOnly, unmet]);
-        var assessment = new CoverageAssessor(standard).Assess(Plan, network, new LocalDate(2023, 1, 1));
+        var plan = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
+        var assessment = new CoverageAssessor(standard).Assess(plan, network, new LocalDate(2023, 1, 1));
         Assert.Equal(["Improved", "Standard", "Unmet"], assessment.StationGrades.Select(g => g.Grade.ToString()));
         Assert.Equal(2.0 / 3, assessment.Targets.Single(t => t.Id == "standardShare").Actual, 6);
         Assert.Equal(1.0 / 3, assessment.Targets.Single(t => t.Id == "improvedShare").Actual, 6);
         Assert.Equal(["S03"], assessment.Gaps.StationsBelowStandard);
         Assert.Contains(assessment.StationGrades[2].Findings, f => f.Code == "station.criterionUnmet" && f.Facts["criterion"] == "fujian-2021.workers");
+    }
+
+    [Fact]
+    public void Presets_carry_only_the_targets_the_slogan_implies_unless_the_plan_sets_more()
+    {
+        Assert.Equal(["countyCenter", "townshipStationCoverage", "standardShare"], Plan.Phases.SelectMany(p => p.Targets).Select(t => t.Id));
+        Assert.All(Plan.Phases.SelectMany(p => p.Targets), t => Assert.Equal(1, t.Required));
+        Assert.All(Plan.Phases.SelectMany(p => p.Targets), t => Assert.Null(t.Source));
+        var own = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { CommunityRoomCoverage = 0.8 });
+        Assert.Equal(CoveragePlans.PlanParameter, own.Phases[2].Targets.Single().Source);
+    }
+
+    [Fact]
+    public void An_improved_share_under_a_standard_without_improvement_criteria_is_not_assessable_never_missed()
+    {
+        var plan = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
+        var full = new StationProfile("S01") { HasSite = true, HasEquipment = true, HasStaff = true, HasServiceFunctions = true, HasWorkflows = true, HasRules = true };
+        var network = new ServiceNetwork(Jingxiu(), [Station(1, Start)], profiles: [full]);
+
+        var assessment = new CoverageAssessor(StationStandard.SixHaves).Assess(plan, network, new LocalDate(2024, 5, 17));
+
+        var improved = assessment.Targets.Single(t => t.Id == "improvedShare");
+        Assert.Equal(TargetStatus.NotAssessable, improved.Status);
+        Assert.Contains("没有规定提升条件", improved.Finding.Chinese, StringComparison.Ordinal);
+        Assert.Equal(TargetStatus.Met, assessment.Targets.Single(t => t.Id == "standardShare").Status);
     }
 
     [Fact]

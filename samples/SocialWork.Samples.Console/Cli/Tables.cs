@@ -74,12 +74,15 @@ internal static class Tables
                 TargetStatus.Met => $"[green]{output.T("已达成", "met")}[/]",
                 TargetStatus.OnTrack => $"[blue]{output.T("进度正常", "on track")}[/]",
                 TargetStatus.Behind => $"[yellow]{output.T("滞后", "behind")}[/]",
+                TargetStatus.NotAssessable => $"[grey]{output.T("无法评估", "not assessable")}[/]",
                 _ => $"[red]{output.T("未达成", "missed")}[/]",
             };
             var label = CoverageMetrics.GetLabel(t.Metric);
-            var phaseLabel = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+            var targetWindow = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId);
+            var phaseLabel = targetWindow?.Phase.Label;
+            var own = targetWindow?.Phase.Targets.FirstOrDefault(x => x.Metric == t.Metric)?.Source is not null ? output.T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
             table.AddRow(
-                output.Chinese ? label.Chinese : $"{t.Id} ({label.English})",
+                (output.Chinese ? label.Chinese : $"{t.Id} ({label.English})") + own,
                 output.Chinese ? phaseLabel?.Chinese ?? t.PhaseId : t.PhaseId,
                 Ratio(t.Metric, t.Required), Ratio(t.Metric, t.Actual), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status);
         }

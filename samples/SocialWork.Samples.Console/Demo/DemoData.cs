@@ -54,7 +54,8 @@ public sealed class DemoData
                 new("demo.records", StationMetric.RecordsLast90Days, Comparison.AtLeast, 120, new LocalizedText("近90天服务记录不少于120条（示例条件）", "at least 120 service records in the last 90 days (sample criterion)"), ForImproved: true),
             ],
         };
-        Plan = CoveragePlans.CoverStandardizeImprove(County, PlanStart);
+        // The demo's own year-three targets: no public source sets them, so the output marks them as set by this plan.
+        Plan = CoveragePlans.CoverStandardizeImprove(County, PlanStart, new CoverageThresholds { ImprovedShare = 0.5, CommunityRoomCoverage = 0.8 });
         PayPolicy = PayStepPolicies.XingAnLeague("demo-xam-shape", new LocalDate(2021, 1, 1)) with
         {
             Ladder = PayLadder.ThreePostsEighteenLevels(),

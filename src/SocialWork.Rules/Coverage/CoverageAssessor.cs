@@ -72,7 +72,9 @@ public sealed class CoverageAssessor
         {
             foreach (var target in window.Phase.Targets)
             {
-                targets.Add(AssessTarget(target, window, actuals[target.Metric], date, gaps, directory));
+                targets.Add(target.Metric == CoverageMetric.ImprovedShare && !Standard.Criteria.Any(c => c.ForImproved)
+                    ? NotAssessable(target, window, Standard)
+                    : AssessTarget(target, window, actuals[target.Metric], date, gaps, directory));
             }
         }
         targets.Sort((a, b) => a.Due != b.Due ? a.Due.CompareTo(b.Due) : string.CompareOrdinal(a.Id, b.Id));
@@ -119,6 +121,19 @@ public sealed class CoverageAssessor
         return scope.Level > level ? [] : [.. directory.GetDescendants(scope, level).Select(d => d.Code)];
     }
 
+    /// <summary>A share of Improved stations under a standard that defines no improvement criteria: no station can be Improved, so the target is not assessable — never missed.</summary>
+    private static TargetAssessment NotAssessable(CoverageTarget target, PhaseWindow window, StationStandard standard)
+    {
+        var label = CoverageMetrics.GetLabel(target.Metric);
+        var finding = new Finding(
+            $"coverage.{target.Id}",
+            FindingSeverity.Warning,
+            $"{label.Chinese}：站点标准“{standard.Name.Chinese}”没有规定提升条件，无法评估；请在标准中加入提升条件",
+            $"{label.English}: the station standard '{standard.Name.English ?? standard.Id}' defines no improvement criteria, so no station can be graded improved and the target cannot be assessed; add improvement criteria to the standard",
+            new Dictionary<string, string> { ["standard"] = standard.Id, ["due"] = window.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        return new TargetAssessment(target.Id, target.Metric, window.Phase.Id, target.Required, 0, window.End, TargetStatus.NotAssessable, finding);
+    }
+
     private static TargetAssessment AssessTarget(CoverageTarget target, PhaseWindow window, double actual, LocalDate date, CoverageGaps gaps, DivisionDirectory directory)
     {
         var due = window.End;
@@ -145,6 +160,7 @@ public sealed class CoverageAssessor
             TargetStatus.Met => ("已达成", "met"),
             TargetStatus.OnTrack => ("进度正常", "on track"),
             TargetStatus.Behind => ("进度滞后", "behind"),
+            TargetStatus.NotAssessable => ("无法评估", "not assessable"),
             _ => ("未达成", "missed"),
         };
         var label = CoverageMetrics.GetLabel(target.Metric);

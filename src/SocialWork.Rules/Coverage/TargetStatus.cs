@@ -14,4 +14,10 @@ public enum TargetStatus
 
     /// <summary>Due, and below required.</summary>
     Missed,
+
+    /// <summary>
+    /// The target cannot be assessed: its metric needs something the plan's station standard does not define (a share of
+    /// stations graded Improved, when the standard has no improvement criteria). Never reported as missed.
+    /// </summary>
+    NotAssessable,
 }
