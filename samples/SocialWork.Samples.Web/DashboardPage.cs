@@ -79,6 +79,8 @@ internal static class DashboardPage
             page.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(township.Name)}</td><td>{E(stationText)}</td><td>{E(grade)}</td><td class=\"num\">{rooms}/{villages.Count}</td></tr>");
         }
         page.Append("</table>");
+        var withoutPoint = assessment.Gaps.VillagesWithoutVolunteerPoint.Select(c => demo.Directory.TryGet(c, out var d) ? d.Name : c.ToString()).ToList();
+        page.Append(CultureInfo.InvariantCulture, $"<p data-testid=\"volunteer-gaps\">{E(T("无志愿服务站点的村（社区）", "Villages without a volunteer point"))}（{withoutPoint.Count}）：{E(withoutPoint.Count == 0 ? T("无", "none") : string.Join(T("、", ", "), withoutPoint))}</p>");
 
         var totalPeople = months.Sum(m => m.Indicators.PersonTimes);
         var totalRecords = months.Sum(m => m.Indicators.Records);

@@ -251,3 +251,17 @@ public class CoverageProperties
         return tiles && containing <= 1 && (containing == 1) == (date >= Plan.Start && date <= Plan.End) && Plan.PhaseIdOn(date) == expected;
     }
 }
+
+public class VolunteerGapDocumentTests
+{
+    [Fact]
+    public void The_coverage_document_lists_villages_without_a_volunteer_point()
+    {
+        var network = new ServiceNetwork(CoverageTests.Jingxiu(), []);
+        var assessment = new CoverageAssessor().Assess(CoveragePlans.CoverStandardizeImprove(CoverageTests.County, CoverageTests.Start), network, new LocalDate(2022, 1, 1));
+        var json = ResultDocumentJson.Serialize(CoverageDocument.From(assessment));
+        Assert.NotEmpty(assessment.Gaps.VillagesWithoutVolunteerPoint);
+        Assert.Contains("\"villagesWithoutVolunteerPoint\": [", json, StringComparison.Ordinal);
+        Assert.Contains(assessment.Gaps.VillagesWithoutVolunteerPoint[0].ToString(), json, StringComparison.Ordinal);
+    }
+}

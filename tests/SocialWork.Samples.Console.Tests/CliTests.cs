@@ -412,7 +412,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2022-05-17", coverage.GetProperty("due").GetString());
         Assert.Equal("behind", coverage.GetProperty("status").GetString());
         var gaps = root.GetProperty("gaps");
-        Assert.Equal(["townshipsWithoutStation", "villagesWithoutRoom", "stationsBelowStandard"], gaps.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["townshipsWithoutStation", "villagesWithoutRoom", "stationsBelowStandard", "villagesWithoutVolunteerPoint"], gaps.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["130602002000"], gaps.GetProperty("townshipsWithoutStation").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["130602002001"], gaps.GetProperty("villagesWithoutRoom").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(gaps.GetProperty("stationsBelowStandard").EnumerateArray());

@@ -91,6 +91,7 @@ internal static class Tables
         output.Line(output.T("缺口：", "Gaps:"));
         output.Line($"  {output.T("无社工站的乡镇（街道）", "townships without a station")}: {Or(output, Names(assessment.Gaps.TownshipsWithoutStation))}");
         output.Line($"  {output.T("无社工室的村（社区）", "villages without a room")}: {Or(output, Names(assessment.Gaps.VillagesWithoutRoom))}");
+        output.Line($"  {output.T("无志愿服务站点的村（社区）", "villages without a volunteer point")}: {Or(output, Names(assessment.Gaps.VillagesWithoutVolunteerPoint))}");
         output.Line($"  {output.T("未达标的社工站", "stations below standard")}: {Or(output, string.Join(", ", assessment.Gaps.StationsBelowStandard))}");
         foreach (var grade in assessment.StationGrades.Where(g => g.Grade == StationGrade.Unmet))
         {

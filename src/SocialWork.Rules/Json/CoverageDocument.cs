@@ -48,6 +48,7 @@ public sealed class CoverageDocument
             {
                 TownshipsWithoutStation = [.. assessment.Gaps.TownshipsWithoutStation.Select(c => c.ToString())],
                 VillagesWithoutRoom = [.. assessment.Gaps.VillagesWithoutRoom.Select(c => c.ToString())],
+                VillagesWithoutVolunteerPoint = [.. assessment.Gaps.VillagesWithoutVolunteerPoint.Select(c => c.ToString())],
                 StationsBelowStandard = [.. assessment.Gaps.StationsBelowStandard.Order(StringComparer.Ordinal)],
             },
         };

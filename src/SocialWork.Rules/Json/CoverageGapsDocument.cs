@@ -11,4 +11,7 @@ public sealed class CoverageGapsDocument
 
     /// <summary>Gets the stations below standard.</summary>
     public IReadOnlyList<string> StationsBelowStandard { get; init; } = [];
+
+    /// <summary>Gets the villages/communities in scope without an operating volunteer service point, as 12-digit codes, sorted.</summary>
+    public IReadOnlyList<string> VillagesWithoutVolunteerPoint { get; init; } = [];
 }

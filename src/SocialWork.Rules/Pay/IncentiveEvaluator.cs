@@ -35,7 +35,7 @@ public sealed class IncentiveEvaluator
         }
         if (!policy.EligibleEmployment.Contains(worker.Employment))
         {
-            return new(worker.Id, date, policy.Id, QualificationLevel.None, Money.Zero, [Finding.Info("allowance.ineligibleEmployment", $"用工类型{worker.Employment}不适用津贴政策{policy.Id}", $"employment {worker.Employment} is not covered by allowance policy {policy.Id}")]);
+            return new(worker.Id, date, policy.Id, QualificationLevel.None, Money.Zero, [Finding.Info("allowance.ineligibleEmployment", $"用工类型{LevelCounting.Chinese(worker.Employment)}不适用津贴政策{policy.Id}", $"employment {LevelCounting.Code(worker.Employment)} is not covered by allowance policy {policy.Id}")]);
         }
         var level = LevelCounting.HighestCounting(worker, date, policy.RequiresMatchingPost, policy.Timing);
         if (level == QualificationLevel.None)

@@ -324,7 +324,7 @@ public sealed class PayStepEvaluator
                 effective = category.MaxLevel;
                 findings.Add(Finding.Info(
                     "pay.capped",
-                    $"{worker.BaseLevel}级提升{steps}级超过{category.Label?.Chinese ?? category.Category}岗位最高{category.MaxLevel}级，按{category.MaxLevel}级执行",
+                    $"{worker.BaseLevel}级提升{steps}级超过{category.Label?.Chinese ?? category.Category}最高{category.MaxLevel}级，按{category.MaxLevel}级执行",
                     $"level {worker.BaseLevel} + {LevelCounting.EnglishSteps(steps)} exceeds the top of the {category.Label?.English ?? category.Category} range ({category.MaxLevel}): capped at {category.MaxLevel}",
                     ("baseLevel", worker.BaseLevel),
                     ("maxLevel", category.MaxLevel)));
