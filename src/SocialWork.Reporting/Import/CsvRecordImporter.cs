@@ -50,7 +50,7 @@ public sealed class CsvRecordImporter
         return Import(stream, fileName, options);
     }
 
-    /// <summary>Imports CSV from a stream, on one thread.</summary>
+    /// <summary>Imports CSV from a stream, on one thread. The stream is left open (it is the caller's to dispose).</summary>
     /// <param name="utf8Csv">The UTF-8 CSV.</param>
     /// <param name="fileName">The name to use in messages.</param>
     /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted.</param>
@@ -62,16 +62,40 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(utf8Csv);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
+
+        // Repeated ids are rare: a seekable stream is read once noting 64-bit id hashes (sequential writes, cheap), and
+        // read again with the exact id set only when two hashes meet. The exact set costs a few cache misses a row.
+        if (utf8Csv.CanSeek)
+        {
+            var start = utf8Csv.Position;
+            var hashed = new HashedRecordIds();
+            var (builder, rows) = ImportOnce(utf8Csv, fileName, options, capacity, hashed);
+            if (!HashedRecordIds.MayRepeat([hashed]))
+            {
+                return Finish(builder, rows, options);
+            }
+            utf8Csv.Position = start;
+        }
+        var (exactBuilder, exactRows) = ImportOnce(utf8Csv, fileName, options, capacity, new ExactRecordIds());
+        return Finish(exactBuilder, exactRows, options);
+    }
+
+    private static (RecordBatchBuilder Builder, RowsRead Rows) ImportOnce(Stream utf8Csv, string fileName, RecordImportOptions options, int capacity, RecordIds ids)
+    {
         var builder = new RecordBatchBuilder(capacity > 0 ? capacity : EstimateRows(utf8Csv));
         using var reader = OpenReader(utf8Csv, options.MaxRowLength, out var rows);
         var columns = ReadHeader(reader, fileName);
-        var result = ReadRows(reader, rows, hasHeader: true, columns, builder, fileName, options, new ExactRecordIds(), new ProgressCounter(options.Progress));
-        if (result.StrictFailure is { } failure)
+        return (builder, ReadRows(reader, rows, hasHeader: true, columns, builder, fileName, options, ids, new ProgressCounter(options.Progress)));
+    }
+
+    private static ImportResult Finish(RecordBatchBuilder builder, RowsRead rows, RecordImportOptions options)
+    {
+        if (rows.StrictFailure is { } failure)
         {
             throw new RecordImportException(failure);
         }
-        options.Progress?.Invoke(result.Read);
-        return new ImportResult(builder.Build(), result.Read, result.Rejected);
+        options.Progress?.Invoke(rows.Read);
+        return new ImportResult(builder.Build(), rows.Read, rows.Rejected);
     }
 
     /// <summary>
@@ -81,7 +105,7 @@ public sealed class CsvRecordImporter
     /// <remarks>The parser reads every row as data: <see cref="ReadHeader"/> takes the first one as the header itself.</remarks>
     internal static SepReader OpenReader(Stream utf8Csv, int maxRowLength, out RowLimitReader rows)
     {
-        rows = new RowLimitReader(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maxRowLength);
+        rows = new RowLimitReader(new StreamReader(utf8Csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true), maxRowLength);
         return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = false }).From(rows);
     }
 
@@ -128,12 +152,13 @@ public sealed class CsvRecordImporter
         var catalogs = options.Catalog;
         var spansLines = false;
 
-        // The parser numbers the first row of a header-less input as if it started on the line after its end.
-        var line = hasHeader ? -1 : 1;
+        // The parser numbers the first row of a header-less input as if it started on the line after its end. Line numbers
+        // are asked of the parser only where they are needed (rejected rows, an exact id set): it counts them on demand.
+        var firstRow = !hasHeader;
         foreach (var row in reader)
         {
-            var from = line < 0 ? row.LineNumberFrom : line;
-            line = row.LineNumberToExcl;
+            var isFirst = firstRow;
+            firstRow = false;
             read++;
             if ((read & 0xFFFF) == 0)
             {
@@ -141,11 +166,12 @@ public sealed class CsvRecordImporter
             }
             var problem = row.ColCount <= columns.Max
                 ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more")
-                : RowParser.Append(builder, RowParser.Read(row, columns), catalogs, RowParser.Names.Csv, ids, from);
+                : RowParser.Append(builder, RowParser.Read(row, columns), catalogs, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0);
             if (problem is not { } p)
             {
                 continue;
             }
+            var from = isFirst ? 1 : row.LineNumberFrom;
             var bad = limit.TryGetCut(from, out var cut)
                 ? Cut(fileName, from, cut, options.MaxRowLength)
                 : new RejectedRow(fileName, from, p.Column, p.Reason, row.Span.ToString());
@@ -230,10 +256,11 @@ public sealed class CsvRecordImporter
             return 1024;
         }
         Span<byte> sample = stackalloc byte[65_536];
+        var start = stream.Position;
         var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
+        stream.Position = start;
         var lines = Math.Max(1, sample[..read].Count((byte)'\n'));
-        var estimate = (stream.Length * lines / Math.Max(1, read)) + (stream.Length / 50_000) + 16;
+        var estimate = ((stream.Length - start) * lines / Math.Max(1, read)) + ((stream.Length - start) / 50_000) + 16;
         return (int)Math.Min(int.MaxValue / 2, Math.Max(1024, estimate));
     }
 

@@ -5,6 +5,9 @@ namespace SocialWork.Reporting;
 /// <summary>Notes the ids of the rows an import accepts, so that a repeated id is rejected instead of counted twice.</summary>
 internal abstract class RecordIds
 {
+    /// <summary>Gets a value indicating whether <see cref="Add"/> uses the line (to name it in a duplicate's message).</summary>
+    public virtual bool NeedsLines => false;
+
     /// <summary>Notes an accepted row's id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="line">The row's line.</param>
@@ -18,6 +21,8 @@ internal abstract class RecordIds
 /// </summary>
 internal sealed class ExactRecordIds : RecordIds
 {
+    public override bool NeedsLines => true;
+
     private char[] text = new char[4096];
     private int textLength;
     private int[] offsets = new int[256];
@@ -98,7 +103,7 @@ internal sealed class HashedRecordIds : RecordIds
 {
     private const int BucketBits = 8;
 
-    private readonly List<ulong>[] buckets = [.. Enumerable.Range(0, 1 << BucketBits).Select(_ => new List<ulong>())];
+    private readonly List<ulong>[] buckets = [.. Enumerable.Range(0, 1 << BucketBits).Select(_ => new List<ulong>(256))];
 
     public override int Add(ReadOnlySpan<char> id, int line)
     {
@@ -115,17 +120,22 @@ internal sealed class HashedRecordIds : RecordIds
         var found = 0;
         Parallel.For(0, 1 << BucketBits, (bucket, state) =>
         {
-            var seen = new HashSet<ulong>(slices.Sum(s => s.buckets[bucket].Count));
+            // The bucket's hashes from every slice in one array, sorted: two equal hashes end up side by side.
+            var hashes = new ulong[slices.Sum(s => s.buckets[bucket].Count)];
+            var at = 0;
             foreach (var slice in slices)
             {
-                foreach (var hash in slice.buckets[bucket])
+                slice.buckets[bucket].CopyTo(hashes, at);
+                at += slice.buckets[bucket].Count;
+            }
+            Array.Sort(hashes);
+            for (var i = 1; i < hashes.Length; i++)
+            {
+                if (hashes[i] == hashes[i - 1])
                 {
-                    if (!seen.Add(hash))
-                    {
-                        Interlocked.Exchange(ref found, 1);
-                        state.Stop();
-                        return;
-                    }
+                    Interlocked.Exchange(ref found, 1);
+                    state.Stop();
+                    return;
                 }
             }
         });
