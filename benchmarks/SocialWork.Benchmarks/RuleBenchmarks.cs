@@ -57,7 +57,7 @@ public class CatalogCheckBenchmarks
 public class PayRosterBenchmarks
 {
     private Worker[] workers = [];
-    private readonly PayStepEvaluator evaluator = new(PayStepPolicies.XingAnLeague("bench", new LocalDate(2020, 1, 1)) with { Ladder = PayLadder.ThreePostsEighteenLevels() });
+    private readonly PayStepEvaluator evaluator = new(PayStepPolicy.XingAnLeague("bench", new LocalDate(2020, 1, 1)) with { Ladder = PayLadder.ThreePostsEighteenLevels() });
 
     [Params(100_000)]
     public int N { get; set; }
@@ -135,7 +135,7 @@ public class CoverageBenchmarks
             }
         }
         network = new ServiceNetwork(new DivisionDirectory(divisions, 2023), facilities);
-        plan = CoveragePlans.CoverStandardizeImprove(DivisionCode.Parse("130000"), start);
+        plan = CoveragePlan.CoverStandardizeImprove(DivisionCode.Parse("130000"), start);
     }
 
     /// <summary>The floor: count the operating facilities, nothing else.</summary>

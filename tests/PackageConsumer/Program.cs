@@ -8,7 +8,7 @@ var township = DivisionCode.Parse("130602005");
 var worker = new Worker("W1", Employment.CommunityFullTime,
     [new Qualification(QualificationLevel.Intermediate, new LocalDate(2023, 6, 15))],
     [new PostAppointment(QualificationLevel.Intermediate, new LocalDate(2023, 9, 1))]);
-var pay = PayStepEvaluator.Assess(worker, new LocalDate(2025, 1, 1), PayStepPolicies.XingAnLeague("xam", new LocalDate(2021, 1, 1)));
+var pay = PayStepEvaluator.Assess(worker, new LocalDate(2025, 1, 1), PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1)));
 var builder = new RecordBatchBuilder();
 builder.Append(DivisionCode.Parse("130602005001"), new LocalDate(2025, 3, 2), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, 1);
 var cube = Cube.Build(builder.Build(), new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));

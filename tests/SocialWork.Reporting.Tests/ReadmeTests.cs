@@ -12,7 +12,7 @@ public class ReadmeTests
         var worker = new Worker("W1", Employment.CommunityFullTime,
             [new Qualification(QualificationLevel.Senior, new LocalDate(2023, 6, 15))],
             [new PostAppointment(QualificationLevel.Intermediate, new LocalDate(2023, 9, 1))]);
-        var policy = PayStepPolicies.XingAnLeague("xam", new LocalDate(2021, 1, 1));   // your own effective date
+        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));   // your own effective date
         var pay = PayStepEvaluator.Assess(worker, new LocalDate(2025, 1, 1), policy);
         // pay.UpliftSteps == 2: "holds senior but appointed to an intermediate post: uplift 2 steps"
 

@@ -30,7 +30,7 @@ public class CoverageTests
         Jingxiu(),
         [new Facility("C", "竞秀区社工服务中心", FacilityTier.CountyCenter, County, Start), .. facilities]);
 
-    private static readonly CoveragePlan Plan = CoveragePlans.CoverStandardizeImprove(County, Start);
+    private static readonly CoveragePlan Plan = CoveragePlan.CoverStandardizeImprove(County, Start);
 
     [Fact]
     public void Nine_stations_a_month_before_the_end_of_year_one_is_behind_and_names_the_missing_township()
@@ -76,7 +76,7 @@ public class CoverageTests
         Assert.Equal("standardize", Plan.PhaseIdOn(new LocalDate(2022, 5, 18)));
         Assert.Equal("improve", Plan.PhaseIdOn(new LocalDate(2024, 5, 17)));
         Assert.Equal("sustain", Plan.PhaseIdOn(new LocalDate(2024, 5, 18)));
-        var jinhua = CoveragePlans.PilotRolloutFull(County, new LocalDate(2020, 1, 1));
+        var jinhua = CoveragePlan.PilotRolloutFull(County, new LocalDate(2020, 1, 1));
         Assert.Equal(["pilot", "rollout", "full"], jinhua.Phases.Select(p => p.Id));
         Assert.Equal("rollout", jinhua.PhaseIdOn(new LocalDate(2021, 6, 1)));
     }
@@ -92,7 +92,7 @@ public class CoverageTests
         var standardOnly = full with { FacilityId = "S02", RecordsLast90Days = 10 };
         var unmet = full with { FacilityId = "S03", ResidentSocialWorkers = 1 };
         var network = new ServiceNetwork(Jingxiu(), [Station(1, Start), Station(2, Start), Station(3, Start)], profiles: [full, standardOnly, unmet]);
-        var plan = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
+        var plan = CoveragePlan.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
         var assessment = new CoverageAssessor(standard).Assess(plan, network, new LocalDate(2023, 1, 1));
         Assert.Equal(["Improved", "Standard", "Unmet"], assessment.StationGrades.Select(g => g.Grade.ToString()));
         Assert.Equal(2.0 / 3, assessment.Targets.Single(t => t.Id == "standardShare").Actual, 6);
@@ -107,14 +107,14 @@ public class CoverageTests
         Assert.Equal(["countyCenter", "townshipStationCoverage", "standardShare"], Plan.Phases.SelectMany(p => p.Targets).Select(t => t.Id));
         Assert.All(Plan.Phases.SelectMany(p => p.Targets), t => Assert.Equal(1, t.Required));
         Assert.All(Plan.Phases.SelectMany(p => p.Targets), t => Assert.Null(t.Source));
-        var own = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { CommunityRoomCoverage = 0.8 });
-        Assert.Equal(CoveragePlans.PlanParameter, own.Phases[2].Targets.Single().Source);
+        var own = CoveragePlan.CoverStandardizeImprove(County, Start, new CoverageThresholds { CommunityRoomCoverage = 0.8 });
+        Assert.Equal(CoveragePlan.PlanParameter, own.Phases[2].Targets.Single().Source);
     }
 
     [Fact]
     public void An_improved_share_under_a_standard_without_improvement_criteria_is_not_assessable_never_missed()
     {
-        var plan = CoveragePlans.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
+        var plan = CoveragePlan.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
         var full = new StationProfile("S01") { HasSite = true, HasEquipment = true, HasStaff = true, HasServiceFunctions = true, HasWorkflows = true, HasRules = true };
         var network = new ServiceNetwork(Jingxiu(), [Station(1, Start)], profiles: [full]);
 
@@ -186,7 +186,7 @@ public class CoverageTests
             }
         }
         var network = new ServiceNetwork(new DivisionDirectory(divisions, 2023), facilities);
-        var plan = CoveragePlans.CoverStandardizeImprove(DivisionCode.Parse("130000"), Start);
+        var plan = CoveragePlan.CoverStandardizeImprove(DivisionCode.Parse("130000"), Start);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var assessment = new CoverageAssessor().Assess(plan, network, new LocalDate(2022, 1, 1));
         watch.Stop();
@@ -205,7 +205,7 @@ public static class CoverageArbitraries
 [Properties(Arbitrary = [typeof(CoverageArbitraries)])]
 public class CoverageProperties
 {
-    private static readonly CoveragePlan Plan = CoveragePlans.CoverStandardizeImprove(CoverageTests.County, CoverageTests.Start);
+    private static readonly CoveragePlan Plan = CoveragePlan.CoverStandardizeImprove(CoverageTests.County, CoverageTests.Start);
 
     private static CoverageAssessment Assess(bool[] open, LocalDate date) => new CoverageAssessor().Assess(
         Plan,
@@ -258,7 +258,7 @@ public class VolunteerGapDocumentTests
     public void The_coverage_document_lists_villages_without_a_volunteer_point()
     {
         var network = new ServiceNetwork(CoverageTests.Jingxiu(), []);
-        var assessment = new CoverageAssessor().Assess(CoveragePlans.CoverStandardizeImprove(CoverageTests.County, CoverageTests.Start), network, new LocalDate(2022, 1, 1));
+        var assessment = new CoverageAssessor().Assess(CoveragePlan.CoverStandardizeImprove(CoverageTests.County, CoverageTests.Start), network, new LocalDate(2022, 1, 1));
         var json = ResultDocumentJson.Serialize(CoverageDocument.From(assessment));
         Assert.NotEmpty(assessment.Gaps.VillagesWithoutVolunteerPoint);
         Assert.Contains("\"villagesWithoutVolunteerPoint\": [", json, StringComparison.Ordinal);

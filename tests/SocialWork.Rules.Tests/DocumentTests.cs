@@ -109,8 +109,8 @@ public class DocumentTests
     public void Rules_register_once_with_try_add_and_accumulate_policies()
     {
         var services = new ServiceCollection();
-        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicies.XingAnLeague("a", new LocalDate(2021, 1, 1)) with { EffectiveTo = new LocalDate(2022, 12, 31) }));
-        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicies.XingAnLeague("b", new LocalDate(2023, 1, 1))));
+        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicy.XingAnLeague("a", new LocalDate(2021, 1, 1)) with { EffectiveTo = new LocalDate(2022, 12, 31) }));
+        services.AddSocialWorkRules(r => r.AddPayPolicy(PayStepPolicy.XingAnLeague("b", new LocalDate(2023, 1, 1))));
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2024, 3, 1, 0, 0));
         services.AddSingleton<IClock>(clock);
         using var provider = services.BuildServiceProvider();

@@ -27,7 +27,7 @@ public static class PayArbitraries
 [Properties(Arbitrary = [typeof(PayArbitraries)], MaxTest = 300)]
 public class PayStepProperties
 {
-    private static readonly PayStepPolicy Policy = PayStepPolicies.XingAnLeague("p", new LocalDate(2019, 1, 1)) with { EligibleEmployment = Enum.GetValues<Employment>() };
+    private static readonly PayStepPolicy Policy = PayStepPolicy.XingAnLeague("p", new LocalDate(2019, 1, 1)) with { EligibleEmployment = Enum.GetValues<Employment>() };
 
     [Property]
     public bool Highest_only_uplift_never_exceeds_the_steps_of_the_lower_of_qualification_and_post(Worker worker, LocalDate date)

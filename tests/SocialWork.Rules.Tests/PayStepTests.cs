@@ -5,7 +5,7 @@ namespace SocialWork.Rules.Tests;
 public class PayStepTests
 {
     private static readonly LocalDate AsOf = new(2025, 3, 15);
-    private static readonly PayStepPolicy Policy = PayStepPolicies.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+    private static readonly PayStepPolicy Policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));
 
     internal static Worker W(
         Employment employment = Employment.CommunityFullTime,
@@ -232,7 +232,7 @@ public class PayFindingWordingTests
         var worker = new Worker("W1", Employment.CommunityFullTime,
             [new Qualification(QualificationLevel.Assistant, new LocalDate(2021, 1, 5)), new Qualification(QualificationLevel.Intermediate, new LocalDate(2022, 3, 10))],
             [new PostAppointment(QualificationLevel.Intermediate, new LocalDate(2021, 1, 5))]);
-        var policy = PayStepPolicies.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));
 
         var assessment = PayStepEvaluator.Assess(worker, new LocalDate(2022, 3, 31), policy);
 

@@ -44,7 +44,7 @@ public class PresetSourceTests
                 actual.Add($"CoverageThresholds.{property.Name}={value.ToString(CultureInfo.InvariantCulture)}");
             }
         }
-        foreach (var plan in new[] { CoveragePlans.CoverStandardizeImprove(scope, day), CoveragePlans.PilotRolloutFull(scope, day) })
+        foreach (var plan in new[] { CoveragePlan.CoverStandardizeImprove(scope, day), CoveragePlan.PilotRolloutFull(scope, day) })
         {
             actual.Add($"{plan.Id}.months={string.Join('/', plan.Phases.Select(p => p.Months))}");
             Assert.All(plan.Phases.SelectMany(p => p.Targets), t => Assert.True(actual.Contains($"CoverageThresholds.{t.Metric}={t.Required.ToString(CultureInfo.InvariantCulture)}"), $"{plan.Id}: {t.Id} = {t.Required} has no source"));
@@ -53,8 +53,8 @@ public class PresetSourceTests
         {
             actual.Add($"{criterion.Id}={criterion.Threshold.ToString(CultureInfo.InvariantCulture)}");
         }
-        actual.Add($"xingan.steps={Steps(PayStepPolicies.XingAnLeague("x", day).Steps)}");
-        actual.Add($"hohhot.steps={Steps(PayStepPolicies.Hohhot("h", day, PayLadder.ThreePostsEighteenLevels()).Steps)}");
+        actual.Add($"xingan.steps={Steps(PayStepPolicy.XingAnLeague("x", day).Steps)}");
+        actual.Add($"hohhot.steps={Steps(PayStepPolicy.Hohhot("h", day, PayLadder.ThreePostsEighteenLevels()).Steps)}");
         actual.Add($"gansu.monthlyFen={Steps(AllowancePolicy.Gansu("g", day).MonthlyFen)}");
         actual.Add($"changning.amountFen={Steps(BonusPolicy.Changning("c", day).AmountFen)}");
         var ladder = PayLadder.ThreePostsEighteenLevels();
@@ -70,10 +70,10 @@ public class PresetSourceTests
         var day = new LocalDate(2021, 1, 1);
         Assert.All(new string?[]
         {
-            CoveragePlans.CoverStandardizeImprove(DivisionCode.Parse("130602"), day).Source,
-            CoveragePlans.PilotRolloutFull(DivisionCode.Parse("130602"), day).Source,
+            CoveragePlan.CoverStandardizeImprove(DivisionCode.Parse("130602"), day).Source,
+            CoveragePlan.PilotRolloutFull(DivisionCode.Parse("130602"), day).Source,
             StationStandard.SixHaves.Source, StationStandard.Fujian2021.Source, StationStandard.Guangdong2017.Source,
-            PayStepPolicies.XingAnLeague("x", day).Source, AllowancePolicy.Gansu("g", day).Source, BonusPolicy.Changning("c", day).Source,
+            PayStepPolicy.XingAnLeague("x", day).Source, AllowancePolicy.Gansu("g", day).Source, BonusPolicy.Changning("c", day).Source,
         }, source => Assert.False(string.IsNullOrWhiteSpace(source)));
     }
 

@@ -46,7 +46,7 @@ public class ValueEqualityProperties
     [Property]
     public void Assessments_of_equal_workers_are_equal_findings_included(WorkerData data)
     {
-        var policy = PayStepPolicies.XingAnLeague("xam", new LocalDate(2018, 1, 1));
+        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2018, 1, 1));
         var day = new LocalDate(2024, 6, 1);
         SameValue(PayStepEvaluator.Assess(data.Build(), day, policy), PayStepEvaluator.Assess(data.Build(), day, policy));
     }

@@ -55,8 +55,8 @@ public sealed class DemoData
             ],
         };
         // The demo's own year-three targets: no public source sets them, so the output marks them as set by this plan.
-        Plan = CoveragePlans.CoverStandardizeImprove(County, PlanStart, new CoverageThresholds { ImprovedShare = 0.5, CommunityRoomCoverage = 0.8 });
-        PayPolicy = PayStepPolicies.XingAnLeague("demo-xam-shape", new LocalDate(2021, 1, 1)) with
+        Plan = CoveragePlan.CoverStandardizeImprove(County, PlanStart, new CoverageThresholds { ImprovedShare = 0.5, CommunityRoomCoverage = 0.8 });
+        PayPolicy = PayStepPolicy.XingAnLeague("demo-xam-shape", new LocalDate(2021, 1, 1)) with
         {
             Ladder = PayLadder.ThreePostsEighteenLevels(),
             Source = "Shape of 《兴安盟社区专职工作者管理办法(试行)》 (seed); the effective date 2021-01-01 is illustrative sample data.",

@@ -7,7 +7,7 @@ namespace SocialWork.Rules;
 /// 竞秀区's "一年覆盖、两年规范、三年提升". Before the start the phase is <c>notStarted</c>; after the last phase it is
 /// <c>sustain</c>.
 /// </summary>
-public sealed record CoveragePlan
+public sealed partial record CoveragePlan
 {
     /// <summary>The phase id before the plan starts.</summary>
     public const string NotStarted = "notStarted";

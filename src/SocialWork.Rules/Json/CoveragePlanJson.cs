@@ -28,16 +28,16 @@ public static class CoveragePlanJson
         {
             return Custom(dto, reader, scope, start);
         }
-        var preset = dto.Preset ?? CoveragePlans.CoverStandardizeImprovePreset;
+        var preset = dto.Preset ?? CoveragePlan.CoverStandardizeImprovePreset;
         string[] phaseIds = preset switch
         {
-            CoveragePlans.CoverStandardizeImprovePreset => ["cover", "standardize", "improve"],
-            CoveragePlans.PilotRolloutFullPreset => ["pilot", "rollout", "full"],
+            CoveragePlan.CoverStandardizeImprovePreset => ["cover", "standardize", "improve"],
+            CoveragePlan.PilotRolloutFullPreset => ["pilot", "rollout", "full"],
             _ => [],
         };
         if (phaseIds.Length == 0)
         {
-            reader.Add("$.preset", $"'{preset}' is not one of {CoveragePlans.CoverStandardizeImprovePreset}, {CoveragePlans.PilotRolloutFullPreset}");
+            reader.Add("$.preset", $"'{preset}' is not one of {CoveragePlan.CoverStandardizeImprovePreset}, {CoveragePlan.PilotRolloutFullPreset}");
         }
         var months = new int[3] { 12, 12, 12 };
         foreach (var (phase, value) in dto.PhaseMonths ?? [])
@@ -84,9 +84,9 @@ public static class CoveragePlanJson
         }
         var standard = Standard(dto, reader);
         reader.ThrowIfAny();
-        var plan = reader.Guard(dto.PhaseMonths is null ? "$.start" : "$.phaseMonths", () => preset == CoveragePlans.PilotRolloutFullPreset
-            ? CoveragePlans.PilotRolloutFull(scope!.Value, start!.Value, dto.PilotCoverage, dto.RolloutCoverage, thresholds, (months[0], months[1], months[2]))
-            : CoveragePlans.CoverStandardizeImprove(scope!.Value, start!.Value, thresholds, (months[0], months[1], months[2])));
+        var plan = reader.Guard(dto.PhaseMonths is null ? "$.start" : "$.phaseMonths", () => preset == CoveragePlan.PilotRolloutFullPreset
+            ? CoveragePlan.PilotRolloutFull(scope!.Value, start!.Value, dto.PilotCoverage, dto.RolloutCoverage, thresholds, (months[0], months[1], months[2]))
+            : CoveragePlan.CoverStandardizeImprove(scope!.Value, start!.Value, thresholds, (months[0], months[1], months[2])));
         reader.ThrowIfAny();
         return new CoveragePlanDocument(plan!, standard!);
     }

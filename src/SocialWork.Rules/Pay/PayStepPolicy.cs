@@ -7,7 +7,7 @@ namespace SocialWork.Rules;
 /// appointed to the corresponding post have basic pay raised by a number of steps (级) per level. Plain data; the
 /// semantics are those of <see cref="PayStepEvaluator"/>.
 /// </summary>
-public sealed record PayStepPolicy : IncentivePolicy
+public sealed partial record PayStepPolicy : IncentivePolicy
 {
     /// <summary>Creates a policy with the defaults of the 兴安盟 shape (1/2/3 steps, matching post, highest only, next month, community full-time workers).</summary>
     /// <param name="id">The id.</param>

@@ -2,8 +2,8 @@ using NodaTime;
 
 namespace SocialWork.Rules;
 
-/// <summary>Built-in plan shapes. Phase words come from the sources named; thresholds are <see cref="CoverageThresholds"/> parameters.</summary>
-public static class CoveragePlans
+// The presets: built-in plan shapes. Phase words come from the sources named; thresholds are CoverageThresholds parameters.
+public sealed partial record CoveragePlan
 {
     /// <summary>The preset name of <see cref="CoverStandardizeImprove"/>.</summary>
     public const string CoverStandardizeImprovePreset = "cover-standardize-improve";

@@ -2,8 +2,8 @@ using NodaTime;
 
 namespace SocialWork.Rules;
 
-/// <summary>Pay-step policy shapes found in public sources. Legal dates are not known and are always parameters.</summary>
-public static class PayStepPolicies
+// The presets: pay-step policy shapes found in public sources. Legal dates are not known and are always parameters.
+public sealed partial record PayStepPolicy
 {
     /// <summary>
     /// The shape of 《兴安盟社区专职工作者管理办法(试行)》 as quoted in the seed article (中国社会报): "对取得初级、中级、高级社会
