@@ -60,9 +60,8 @@ internal static class DashboardPage
         {
             var status = DocumentStatus(t.Status);
             var label = CoverageMetrics.GetLabel(t.Metric);
-            var phase = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase;
-            var phaseLabel = phase?.Label;
-            var own = phase?.Targets.FirstOrDefault(x => x.Metric == t.Metric)?.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
+            var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+            var own = t.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
             page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E((chinese ? label.Chinese : label.English ?? t.Id) + own)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
         }
         page.Append("</table>");

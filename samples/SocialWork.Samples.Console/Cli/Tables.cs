@@ -78,9 +78,8 @@ internal static class Tables
                 _ => $"[red]{output.T("未达成", "missed")}[/]",
             };
             var label = CoverageMetrics.GetLabel(t.Metric);
-            var targetWindow = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId);
-            var phaseLabel = targetWindow?.Phase.Label;
-            var own = targetWindow?.Phase.Targets.FirstOrDefault(x => x.Metric == t.Metric)?.Source is not null ? output.T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
+            var phaseLabel = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+            var own = t.Source is not null ? output.T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
             table.AddRow(
                 (output.Chinese ? label.Chinese : $"{t.Id} ({label.English})") + own,
                 output.Chinese ? phaseLabel?.Chinese ?? t.PhaseId : t.PhaseId,

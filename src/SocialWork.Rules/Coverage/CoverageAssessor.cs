@@ -131,7 +131,7 @@ public sealed class CoverageAssessor
             $"{label.Chinese}：站点标准“{standard.Name.Chinese}”没有规定提升条件，无法评估；请在标准中加入提升条件",
             $"{label.English}: the station standard '{standard.Name.English ?? standard.Id}' defines no improvement criteria, so no station can be graded improved and the target cannot be assessed; add improvement criteria to the standard",
             new Dictionary<string, string> { ["standard"] = standard.Id, ["due"] = window.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        return new TargetAssessment(target.Id, target.Metric, window.Phase.Id, target.Required, 0, window.End, TargetStatus.NotAssessable, finding);
+        return new TargetAssessment(target.Id, target.Metric, window.Phase.Id, target.Required, 0, window.End, TargetStatus.NotAssessable, finding) { Source = target.Source };
     }
 
     private static TargetAssessment AssessTarget(CoverageTarget target, PhaseWindow window, double actual, LocalDate date, CoverageGaps gaps, DivisionDirectory directory)
@@ -178,7 +178,7 @@ public sealed class CoverageAssessor
                 ["due"] = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["pace"] = pace.ToString(CultureInfo.InvariantCulture),
             });
-        return new TargetAssessment(target.Id, target.Metric, window.Phase.Id, target.Required, actual, due, status, finding);
+        return new TargetAssessment(target.Id, target.Metric, window.Phase.Id, target.Required, actual, due, status, finding) { Source = target.Source };
     }
 
     private static string Names(IReadOnlyList<DivisionCode> codes, DivisionDirectory directory)

@@ -11,4 +11,8 @@ namespace SocialWork.Rules;
 /// <param name="Due">The phase's last day.</param>
 /// <param name="Status">The status.</param>
 /// <param name="Finding">The explanation.</param>
-public sealed record TargetAssessment(string Id, CoverageMetric Metric, string PhaseId, double Required, double Actual, LocalDate Due, TargetStatus Status, Finding Finding);
+public sealed record TargetAssessment(string Id, CoverageMetric Metric, string PhaseId, double Required, double Actual, LocalDate Due, TargetStatus Status, Finding Finding)
+{
+    /// <summary>Gets where the required value comes from when it is not a preset's sourced default (the target's <see cref="CoverageTarget.Source"/>).</summary>
+    public string? Source { get; init; }
+}
