@@ -36,18 +36,19 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(path);
         options ??= Options;
         var fileName = Path.GetFileName(path);
+        var idsMayRepeat = false;
         using (var file = File.OpenHandle(path))
         {
             var length = RandomAccess.GetLength(file);
             var threads = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
             threads = (int)Math.Min(threads, length / ParallelCsvImport.MinBytesPerThread);
-            if (threads > 1 && ParallelCsvImport.TryImport(file, length, fileName, options, threads) is { } result)
+            if (threads > 1 && ParallelCsvImport.TryImport(file, length, fileName, options, threads, out idsMayRepeat) is { } result)
             {
                 return result;
             }
         }
         using var stream = File.OpenRead(path);
-        return Import(stream, fileName, options);
+        return Import(stream, fileName, options, capacity: 0, hashFirst: !idsMayRepeat);
     }
 
     /// <summary>Imports CSV from a stream, on one thread. The stream is left open (it is the caller's to dispose).</summary>
@@ -61,11 +62,17 @@ public sealed class CsvRecordImporter
     {
         ArgumentNullException.ThrowIfNull(utf8Csv);
         ArgumentNullException.ThrowIfNull(fileName);
-        options ??= Options;
+        return Import(utf8Csv, fileName, options ?? Options, capacity, hashFirst: true);
+    }
 
-        // Repeated ids are rare: a seekable stream is read once noting 64-bit id hashes (sequential writes, cheap), and
-        // read again with the exact id set only when two hashes meet. The exact set costs a few cache misses a row.
-        if (utf8Csv.CanSeek)
+    /// <summary>
+    /// Repeated ids are rare: a seekable stream is read once noting 64-bit id hashes (sequential writes, cheap), and read
+    /// again with the exact id set only when two hashes meet (the exact set costs a few cache misses a row). When the
+    /// hashes are already known to meet (<paramref name="hashFirst"/> false), the exact read is the only one.
+    /// </summary>
+    private static ImportResult Import(Stream utf8Csv, string fileName, RecordImportOptions options, int capacity, bool hashFirst)
+    {
+        if (hashFirst && utf8Csv.CanSeek)
         {
             var start = utf8Csv.Position;
             var hashed = new HashedRecordIds();

@@ -21,9 +21,13 @@ internal static class ParallelCsvImport
 
     private const int SlicesPerThread = 4;
 
-    /// <summary>Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary).</summary>
-    public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads)
+    /// <summary>
+    /// Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary);
+    /// <c>idsMayRepeat</c> says whether the slices' id hashes met, so the one-thread import can go straight to the exact id set.
+    /// </summary>
+    public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, out bool idsMayRepeat)
     {
+        idsMayRepeat = false;
         var headerEnd = IsUtf16Or32(file) ? -1 : HeaderEnd(file, length);
         if (headerEnd < 0)
         {
@@ -53,7 +57,8 @@ internal static class ParallelCsvImport
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
             slices[i] = new Slice(builder, rows, ids, stream.SawQuote, stream.LineFeeds);
         });
-        if (slices[..^1].Any(s => s.SawQuote) || slices.Any(s => s.Rows.SpansLines) || HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids)]))
+        idsMayRepeat = HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids)]);
+        if (idsMayRepeat || slices[..^1].Any(s => s.SawQuote) || slices.Any(s => s.Rows.SpansLines))
         {
             return null;
         }
