@@ -199,4 +199,33 @@ public class DocumentMessageTests
         var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("""{"id":"x","effectiveFrom":"2021-01-01"}""")).ToArray();
         Assert.Equal("x", PayPolicyJson.Load(new MemoryStream(bytes)).Id);
     }
+
+    public static TheoryData<string, string, string, string> EveryDocumentKind => new()
+    {
+        { "catalog", """{"id":"c","effectiveFrom":"2024-01-01","domains":[{"code":"EL","label":{"zh-CN":" "}}]}""", "$.domains[0].label.zh-CN", "the label has no zh-CN text" },
+        { "pay policy", """{"id":"p","effectiveFrom":"2024-01-01","name":{"zh-CN":""}}""", "$.name.zh-CN", "the label has no zh-CN text" },
+        { "coverage plan", """{"scope":"130602","start":"2021-05-18","phases":[{"id":"a","label":{"en":"x"},"months":12}]}""", "$.phases[0].label.zh-CN", "the label has no zh-CN text" },
+        { "pay policy", """{"id":"p","effectiveFrom":"2024-01-01","requiresMatchingPost":"yes"}""", "$.requiresMatchingPost", "has the wrong type: expected true or false" },
+        { "network", """{"divisions":[],"facilities":[{"id":"S","tier":"townshipStation","division":"130602","openedOn":"2021-01-01","profile":{"rooms":"three"}}]}""", "$.facilities[0].profile.rooms", "has the wrong type: expected a number" },
+        { "catalog", """{"id":"c","effectiveFrom":"2024-01-01","items":[{"code":"EL.01","label":{"zh-CN":"x"},"serviceTypes":"care"}]}""", "$.items[0].serviceTypes", "has the wrong type: expected an array" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryDocumentKind))]
+    public void Every_document_kind_reports_a_problem_through_the_one_reader_with_path_line_and_words(string kind, string json, string path, string words)
+    {
+        var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var thrown = Assert.ThrowsAny<DocumentException>(() => kind switch
+        {
+            "catalog" => (object)ServiceCatalogJson.Load(stream, "doc.json"),
+            "pay policy" => PayPolicyJson.Load(stream, "doc.json"),
+            "coverage plan" => CoveragePlanJson.Load(stream, "doc.json"),
+            _ => NetworkJson.LoadNetwork(stream, "doc.json"),
+        });
+        var problem = Assert.Single(thrown.Problems);
+        Assert.Equal(path, problem.Path);
+        Assert.Equal(words, problem.Message.TrimEnd('.'));
+        Assert.Equal(1, problem.Line);
+        Assert.Equal("doc.json", thrown.DocumentName);
+    }
 }

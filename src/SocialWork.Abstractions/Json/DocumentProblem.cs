@@ -76,7 +76,10 @@ public sealed record DocumentProblem(string Path, string Message)
         }
     }
 
-    /// <summary>Returns the problems with <see cref="Line"/> filled in from the document, where the path can be found.</summary>
+    /// <summary>
+    /// Returns the problems with <see cref="Line"/> filled in from the document: the line of the path, or where a missing
+    /// member is the problem (<c>$.phases[0].label.zh-CN</c>), the line of the nearest enclosing value that is there.
+    /// </summary>
     /// <param name="problems">The problems.</param>
     /// <param name="utf8Json">The document.</param>
     /// <returns>The problems with lines.</returns>
@@ -86,8 +89,23 @@ public sealed record DocumentProblem(string Path, string Message)
         var result = new List<DocumentProblem>();
         foreach (var problem in problems)
         {
-            result.Add(problem.Line is null ? problem with { Line = Json.JsonPathLocator.LineOf(utf8Json, problem.Path) } : problem);
+            result.Add(problem.Line is null ? problem with { Line = LineOfNearest(utf8Json, problem.Path) } : problem);
         }
         return result;
+    }
+
+    private static int? LineOfNearest(ReadOnlySpan<byte> utf8Json, string path)
+    {
+        for (var at = path; ; at = at[..at.LastIndexOfAny(['.', '['])])
+        {
+            if (Json.JsonPathLocator.LineOf(utf8Json, at) is { } line)
+            {
+                return line;
+            }
+            if (at.LastIndexOfAny(['.', '[']) <= 0)
+            {
+                return null;
+            }
+        }
     }
 }

@@ -15,7 +15,17 @@ internal static partial class JsonErrorText
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = (cut < 0 ? message : message[..cut]).TrimEnd();
-        message = ConvertedTo().Replace(message, m => $"has the wrong type: expected {Expected(m.Groups["type"].Value)}.");
+        // A record read through its constructor names the record, not the member, as the type it could not convert to; the
+        // reader's inner message ("Cannot get the value of a token type 'String' as a number.") says what the member wanted.
+        // A number read from a string fails with a FormatException that names the number type instead.
+        var wanted = ex.InnerException switch
+        {
+            InvalidOperationException inner when TokenAs().Match(inner.Message) is { Success: true } token
+                => token.Groups["what"].Value == "boolean" ? "true or false" : $"a {token.Groups["what"].Value}",
+            FormatException inner when NumberFormat().Match(inner.Message) is { Success: true } number => Expected("System." + number.Groups["type"].Value),
+            _ => null,
+        };
+        message = ConvertedTo().Replace(message, m => $"has the wrong type: expected {wanted ?? Expected(m.Groups["type"].Value)}.");
         message = NotMapped().Replace(message, m => $"'{m.Groups["name"].Value}' is not a known property here.");
         message = MissingRequired().Replace(message, m => $"required properties are missing: {m.Groups["names"].Value}.");
         message = Duplicate().Replace(message, m => $"the property '{m.Groups["name"].Value}' appears more than once; each property may appear once.");
@@ -35,6 +45,12 @@ internal static partial class JsonErrorText
 
     [GeneratedRegex(@"The JSON value could not be converted to (?<type>[\w.`\[\], ]+?)\.(?= |$)")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"Cannot get the value of a token type '\w+' as an? (?<what>number|string|boolean)")]
+    private static partial Regex TokenAs();
+
+    [GeneratedRegex(@"out of bounds for an? (?<type>\w+)\.")]
+    private static partial Regex NumberFormat();
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member contained in type '[^']*'\.")]
     private static partial Regex NotMapped();

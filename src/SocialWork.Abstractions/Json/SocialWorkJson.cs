@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace SocialWork.Json;
@@ -28,6 +29,28 @@ public static class SocialWorkJson
     /// <exception cref="JsonException">The JSON is malformed, null or invalid; the message starts with the JSON path.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a vocabulary type.</exception>
     public static T Deserialize<T>(string json) => Deserialize(json, TypeInfo<T>());
+
+    /// <summary>
+    /// Creates the options the library writes documents with, for a source-generated context of your own: camelCase,
+    /// indented, Chinese written as itself rather than as <c>\u</c> escapes.
+    /// </summary>
+    /// <param name="converters">Converters to add (a context built with options does not take those of its attribute).</param>
+    /// <returns>New, still mutable options.</returns>
+    public static JsonSerializerOptions CreateReadableOptions(params JsonConverter[] converters)
+    {
+        ArgumentNullException.ThrowIfNull(converters);
+        var options = new JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+        };
+        foreach (var converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
+        return options;
+    }
 
     private static JsonTypeInfo<T> TypeInfo<T>()
         => SocialWorkJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>

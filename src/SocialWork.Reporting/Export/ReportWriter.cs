@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SocialWork.Reporting;
@@ -7,21 +6,13 @@ namespace SocialWork.Reporting;
 /// <summary>Writes reports as JSON (the report format) or CSV (with labels in the chosen language).</summary>
 public static class ReportWriter
 {
-    private static readonly ReportJsonContext Readable = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters =
-        {
-            new SocialWork.Json.DivisionCodeJsonConverter(),
-            new SocialWork.Json.PeriodJsonConverter(),
-            new SocialWork.Json.MoneyJsonConverter(),
-            new SocialWork.Json.CamelCaseEnumConverter<DivisionLevel>(),
-            new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
-            new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>(),
-        },
-    });
+    private static readonly ReportJsonContext Readable = new(SocialWork.Json.SocialWorkJson.CreateReadableOptions(
+        new SocialWork.Json.DivisionCodeJsonConverter(),
+        new SocialWork.Json.PeriodJsonConverter(),
+        new SocialWork.Json.MoneyJsonConverter(),
+        new SocialWork.Json.CamelCaseEnumConverter<DivisionLevel>(),
+        new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
+        new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>()));
 
     /// <summary>Writes the JSON report.</summary>
     /// <param name="document">The report.</param>

@@ -1,3 +1,5 @@
+using SocialWork.Json;
+
 namespace SocialWork.Rules;
 
 /// <summary>Names and kinds of <see cref="CoverageMetric"/> values.</summary>

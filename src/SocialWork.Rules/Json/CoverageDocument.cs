@@ -1,4 +1,5 @@
 using NodaTime.Text;
+using SocialWork.Json;
 
 namespace SocialWork.Rules;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NodaTime;
+using SocialWork.Json;
 
 namespace SocialWork.Rules;
 
@@ -19,9 +20,10 @@ public static class CoveragePlanJson
     /// <returns>The plan and its station standard.</returns>
     /// <exception cref="DocumentException">The document is malformed or invalid.</exception>
     public static CoveragePlanDocument Load(Stream utf8Json, string? documentName = null)
+        => DocumentReader.Read(utf8Json, RulesJsonContext.Default.PlanDto, problems => new DocumentException(Kind, problems, documentName), Plan);
+
+    private static CoveragePlanDocument Plan(PlanDto dto, DocumentReader reader)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.PlanDto, Kind, documentName);
         var scope = reader.Code(dto.Scope, "$.scope", required: true);
         var start = reader.Date(dto.Start, "$.start", required: true);
         if (dto.Phases is not null)
@@ -98,33 +100,29 @@ public static class CoveragePlanJson
     {
         ArgumentNullException.ThrowIfNull(document);
         var plan = document.Plan;
-        var dto = new PlanDto
-        {
-            Id = plan.Id,
-            Source = plan.Source,
-            Scope = plan.Scope.ToString("S", null),
-            Start = NodaTime.Text.LocalDatePattern.Iso.Format(plan.Start),
-            Phases = [.. plan.Phases.Select(p => new PhaseDto
-            {
-                Id = p.Id,
-                Label = LabelDto.From(p.Label),
-                Months = p.Months,
-                Targets = [.. p.Targets.Select(t => new TargetDto { Metric = t.Id, Required = t.Required })],
-            })],
-            Standard = [],
-            StandardId = document.Standard.Id,
-            StandardName = LabelDto.From(document.Standard.Name),
-            StandardSource = document.Standard.Source,
-            ExtraCriteria = [.. document.Standard.Criteria.Select(c => new CriterionDto
-            {
-                Id = c.Id,
-                Metric = DocumentReader.CamelCase(c.Metric.ToString()),
-                Comparison = DocumentReader.CamelCase(c.Comparison.ToString()),
-                Threshold = c.Threshold,
-                Label = LabelDto.From(c.Message),
-                ForImproved = c.ForImproved,
-            })],
-        };
+        var dto = new PlanDto(
+            Schema: null,
+            Scope: plan.Scope.ToString("S", null),
+            Start: NodaTime.Text.LocalDatePattern.Iso.Format(plan.Start),
+            Preset: null,
+            PhaseMonths: null,
+            Thresholds: null,
+            PilotCoverage: null,
+            RolloutCoverage: null,
+            Standard: [],
+            StandardId: document.Standard.Id,
+            StandardName: LabelDto.From(document.Standard.Name),
+            StandardSource: document.Standard.Source,
+            ExtraCriteria: [.. document.Standard.Criteria.Select(c => new CriterionDto(
+                c.Id,
+                DocumentReader.CamelCase(c.Metric.ToString()),
+                DocumentReader.CamelCase(c.Comparison.ToString()),
+                c.Threshold,
+                LabelDto.From(c.Message),
+                c.ForImproved))],
+            Id: plan.Id,
+            Source: plan.Source,
+            Phases: [.. plan.Phases.Select(p => new PhaseDto(p.Id, LabelDto.From(p.Label), [.. p.Targets.Select(t => new TargetDto(t.Id, t.Required))], p.Months))]);
         return System.Text.Json.JsonSerializer.Serialize(dto, RulesJsonContext.Default.PlanDto);
     }
 
@@ -140,11 +138,7 @@ public static class CoveragePlanJson
             var p = dto.Phases[i];
             var path = $"$.phases[{i}]";
             var id = reader.Required(p.Id, $"{path}.id");
-            var label = p.Label?.ToModel(reader, $"{path}.label");
-            if (p.Label is null)
-            {
-                reader.Add($"{path}.label", "is missing");
-            }
+            var label = LabelDto.Read(p.Label, reader, $"{path}.label", required: true);
             if (p.Months < 1)
             {
                 reader.Add($"{path}.months", $"a phase lasts at least one month; was {p.Months}");
@@ -213,11 +207,7 @@ public static class CoveragePlanJson
             var id = reader.Required(c.Id, $"{path}.id");
             var metric = reader.Enum<StationMetric>(c.Metric, $"{path}.metric", required: true);
             var comparison = reader.Enum<Comparison>(c.Comparison, $"{path}.comparison", required: false) ?? Comparison.AtLeast;
-            var label = c.Label?.ToModel(reader, $"{path}.label");
-            if (c.Label is null)
-            {
-                reader.Add($"{path}.label", "is missing");
-            }
+            var label = LabelDto.Read(c.Label, reader, $"{path}.label", required: true);
             if (reader.Finite(c.Threshold, $"{path}.threshold") && id is not null && metric is { } m && label is not null)
             {
                 extra.Add(new StationCriterion(id, m, comparison, c.Threshold, label, c.ForImproved));
@@ -227,7 +217,7 @@ public static class CoveragePlanJson
         {
             return null;
         }
-        var name = dto.StandardName?.ToModel(reader, "$.standardName");
+        var name = LabelDto.Read(dto.StandardName, reader, "$.standardName", required: false);
         if (parts.Count == 0 && extra.Count == 0)
         {
             reader.Add("$.standard", "the station standard needs at least one preset or criterion");
@@ -244,74 +234,29 @@ public static class CoveragePlanJson
     }
 }
 
-internal sealed class PlanDto
-{
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
+internal sealed record PlanDto(
+    [property: JsonPropertyName("$schema")] string? Schema,
+    string? Scope,
+    string? Start,
+    string? Preset,
+    Dictionary<string, int>? PhaseMonths,
+    Dictionary<string, double>? Thresholds,
+    double? PilotCoverage,
+    double? RolloutCoverage,
+    List<string>? Standard,
+    string? StandardId,
+    LabelDto? StandardName,
+    string? StandardSource,
+    List<CriterionDto>? ExtraCriteria,
+    string? Id,
+    string? Source,
+    List<PhaseDto>? Phases);
 
-    public string? Scope { get; set; }
+internal sealed record PhaseDto(string? Id, LabelDto? Label, List<TargetDto>? Targets, int Months = 12);
 
-    public string? Start { get; set; }
+internal sealed record TargetDto(string? Metric, double Required);
 
-    public string? Preset { get; set; }
-
-    public Dictionary<string, int>? PhaseMonths { get; set; }
-
-    public Dictionary<string, double>? Thresholds { get; set; }
-
-    public double? PilotCoverage { get; set; }
-
-    public double? RolloutCoverage { get; set; }
-
-    public List<string>? Standard { get; set; }
-
-    public string? StandardId { get; set; }
-
-    public LabelDto? StandardName { get; set; }
-
-    public string? StandardSource { get; set; }
-
-    public List<CriterionDto>? ExtraCriteria { get; set; }
-
-    public string? Id { get; set; }
-
-    public string? Source { get; set; }
-
-    public List<PhaseDto>? Phases { get; set; }
-}
-
-internal sealed class PhaseDto
-{
-    public string? Id { get; set; }
-
-    public LabelDto? Label { get; set; }
-
-    public int Months { get; set; } = 12;
-
-    public List<TargetDto>? Targets { get; set; }
-}
-
-internal sealed class TargetDto
-{
-    public string? Metric { get; set; }
-
-    public double Required { get; set; }
-}
-
-internal sealed class CriterionDto
-{
-    public string? Id { get; set; }
-
-    public string? Metric { get; set; }
-
-    public string? Comparison { get; set; }
-
-    public double Threshold { get; set; }
-
-    public LabelDto? Label { get; set; }
-
-    public bool ForImproved { get; set; }
-}
+internal sealed record CriterionDto(string? Id, string? Metric, string? Comparison, double Threshold, LabelDto? Label, bool ForImproved);
 
 [JsonSourceGenerationOptions(
     AllowDuplicateProperties = false,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SocialWork.Json;
 
 namespace SocialWork.Rules;
 
@@ -16,14 +17,7 @@ public static class NetworkJson
     /// <returns>The workers, in document order.</returns>
     /// <exception cref="DocumentException">The document is malformed or invalid.</exception>
     public static IReadOnlyList<Worker> LoadWorkers(Stream utf8Json, string? documentName = null)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        const string Kind = "workers document";
-        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.WorkersDto, Kind, documentName);
-        var workers = Workers(dto.Workers, reader, "$.workers");
-        reader.ThrowIfAny();
-        return workers;
-    }
+        => DocumentReader.Read(utf8Json, RulesJsonContext.Default.WorkersDto, problems => new DocumentException("workers document", problems, documentName), (dto, reader) => Workers(dto.Workers, reader, "$.workers"));
 
     /// <summary>Reads a network document.</summary>
     /// <param name="utf8Json">The UTF-8 JSON.</param>
@@ -31,10 +25,10 @@ public static class NetworkJson
     /// <returns>The network.</returns>
     /// <exception cref="DocumentException">The document is malformed or invalid.</exception>
     public static ServiceNetwork LoadNetwork(Stream utf8Json, string? documentName = null)
+        => DocumentReader.Read(utf8Json, RulesJsonContext.Default.NetworkDto, problems => new DocumentException("network document", problems, documentName), Network);
+
+    private static ServiceNetwork Network(NetworkDto dto, DocumentReader reader)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        const string Kind = "network document";
-        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.NetworkDto, Kind, documentName);
         var divisions = new List<Division>();
         for (var i = 0; i < (dto.Divisions?.Count ?? 0); i++)
         {
@@ -85,7 +79,7 @@ public static class NetworkJson
         }
         catch (ArgumentException ex)
         {
-            throw new DocumentException(Kind, [new(directory is null ? "$.divisions" : "$.facilities", ex.Message)], documentName);
+            throw reader.Fail([new(directory is null ? "$.divisions" : "$.facilities", ex.Message)]);
         }
     }
 
@@ -95,7 +89,7 @@ public static class NetworkJson
     public static string SerializeWorkers(IEnumerable<Worker> workers)
     {
         ArgumentNullException.ThrowIfNull(workers);
-        return System.Text.Json.JsonSerializer.Serialize(new WorkersDto { Workers = [.. workers.Select(ToDto)] }, RulesJsonContext.Default.WorkersDto);
+        return System.Text.Json.JsonSerializer.Serialize(new WorkersDto(Schema: null, [.. workers.Select(ToDto)]), RulesJsonContext.Default.WorkersDto);
     }
 
     /// <summary>Writes a network document that <see cref="LoadNetwork"/> reads back.</summary>
@@ -104,37 +98,32 @@ public static class NetworkJson
     public static string SerializeNetwork(ServiceNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var dto = new NetworkDto
-        {
-            Vintage = network.Directory.Vintage,
-            Divisions = [.. network.Directory.Select(d => new DivisionDto { Code = d.Code.ToString(), Name = d.Name })],
-            Facilities = [.. network.Facilities.Select(f => new FacilityDto
-            {
-                Id = f.Id,
-                Name = f.Name,
-                Tier = DocumentReader.CamelCase(f.Tier.ToString()),
-                Division = f.Division.ToString(),
-                OpenedOn = Date(f.OpenedOn),
-                ClosedOn = f.ClosedOn is { } closed ? Date(closed) : null,
-                Profile = network.Profiles.TryGetValue(f.Id, out var profile) ? ProfileDto.From(profile) : null,
-            })],
-            Workers = network.Workers.Count == 0 ? null : [.. network.Workers.Select(ToDto)],
-        };
+        var dto = new NetworkDto(
+            Schema: null,
+            network.Directory.Vintage,
+            [.. network.Directory.Select(d => new DivisionDto(d.Code.ToString(), d.Name))],
+            [.. network.Facilities.Select(f => new FacilityDto(
+                f.Id,
+                f.Name,
+                DocumentReader.CamelCase(f.Tier.ToString()),
+                f.Division.ToString(),
+                Date(f.OpenedOn),
+                f.ClosedOn is { } closed ? Date(closed) : null,
+                network.Profiles.TryGetValue(f.Id, out var profile) ? ProfileDto.From(profile) : null))],
+            network.Workers.Count == 0 ? null : [.. network.Workers.Select(ToDto)]);
         return System.Text.Json.JsonSerializer.Serialize(dto, RulesJsonContext.Default.NetworkDto);
     }
 
     private static string Date(NodaTime.LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
-    private static WorkerDto ToDto(Worker w) => new()
-    {
-        Id = w.Id,
-        Employment = DocumentReader.CamelCase(w.Employment.ToString()),
-        BaseLevel = w.BaseLevel,
-        PostCategory = w.PostCategory,
-        FacilityId = w.FacilityId,
-        Qualifications = w.Qualifications.Count == 0 ? null : [.. w.Qualifications.Select(q => new QualificationDto { Level = DocumentReader.CamelCase(q.Level.ToString()), ObtainedOn = Date(q.ObtainedOn) })],
-        Appointments = w.Appointments.Count == 0 ? null : [.. w.Appointments.Select(a => new AppointmentDto { Post = DocumentReader.CamelCase(a.Post.ToString()), From = Date(a.From), To = a.To is { } to ? Date(to) : null })],
-    };
+    private static WorkerDto ToDto(Worker w) => new(
+        w.Id,
+        DocumentReader.CamelCase(w.Employment.ToString()),
+        w.BaseLevel,
+        w.PostCategory,
+        w.FacilityId,
+        w.Qualifications.Count == 0 ? null : [.. w.Qualifications.Select(q => new QualificationDto(DocumentReader.CamelCase(q.Level.ToString()), Date(q.ObtainedOn)))],
+        w.Appointments.Count == 0 ? null : [.. w.Appointments.Select(a => new AppointmentDto(DocumentReader.CamelCase(a.Post.ToString()), Date(a.From), a.To is { } to ? Date(to) : null))]);
 
     internal static List<Worker> Workers(List<WorkerDto>? dtos, DocumentReader reader, string path)
     {
@@ -185,138 +174,37 @@ public static class NetworkJson
     }
 }
 
-internal sealed class WorkersDto
+internal sealed record WorkersDto([property: JsonPropertyName("$schema")] string? Schema, List<WorkerDto>? Workers);
+
+internal sealed record WorkerDto(
+    string? Id,
+    string? Employment,
+    int? BaseLevel,
+    string? PostCategory,
+    string? FacilityId,
+    List<QualificationDto>? Qualifications,
+    List<AppointmentDto>? Appointments);
+
+internal sealed record QualificationDto(string? Level, string? ObtainedOn);
+
+internal sealed record AppointmentDto(string? Post, string? From, string? To);
+
+internal sealed record NetworkDto([property: JsonPropertyName("$schema")] string? Schema, int? Vintage, List<DivisionDto>? Divisions, List<FacilityDto>? Facilities, List<WorkerDto>? Workers);
+
+internal sealed record DivisionDto(string? Code, string? Name);
+
+internal sealed record FacilityDto(string? Id, string? Name, string? Tier, string? Division, string? OpenedOn, string? ClosedOn, ProfileDto? Profile);
+
+/// <summary>A station's profile in a network document; the properties are those of <see cref="StationProfile"/> but its facility id.</summary>
+internal sealed record ProfileDto(
+    double? SiteAreaSquareMetres, int? Rooms, int? Staff, int? ResidentSocialWorkers, int? PartTimeSocialWorkers, int? CertifiedStaff,
+    int? OpeningDaysPerWeek, bool? ServiceListPublished, bool? CaseFilesKept, int? RecordsLast90Days,
+    bool? HasSite, bool? HasEquipment, bool? HasStaff, bool? HasServiceFunctions, bool? HasWorkflows, bool? HasRules)
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public List<WorkerDto>? Workers { get; set; }
-}
-
-internal sealed class WorkerDto
-{
-    public string? Id { get; set; }
-
-    public string? Employment { get; set; }
-
-    public int? BaseLevel { get; set; }
-
-    public string? PostCategory { get; set; }
-
-    public string? FacilityId { get; set; }
-
-    public List<QualificationDto>? Qualifications { get; set; }
-
-    public List<AppointmentDto>? Appointments { get; set; }
-}
-
-internal sealed class QualificationDto
-{
-    public string? Level { get; set; }
-
-    public string? ObtainedOn { get; set; }
-}
-
-internal sealed class AppointmentDto
-{
-    public string? Post { get; set; }
-
-    public string? From { get; set; }
-
-    public string? To { get; set; }
-}
-
-internal sealed class NetworkDto
-{
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public int? Vintage { get; set; }
-
-    public List<DivisionDto>? Divisions { get; set; }
-
-    public List<FacilityDto>? Facilities { get; set; }
-
-    public List<WorkerDto>? Workers { get; set; }
-}
-
-internal sealed class DivisionDto
-{
-    public string? Code { get; set; }
-
-    public string? Name { get; set; }
-}
-
-internal sealed class FacilityDto
-{
-    public string? Id { get; set; }
-
-    public string? Name { get; set; }
-
-    public string? Tier { get; set; }
-
-    public string? Division { get; set; }
-
-    public string? OpenedOn { get; set; }
-
-    public string? ClosedOn { get; set; }
-
-    public ProfileDto? Profile { get; set; }
-}
-
-internal sealed class ProfileDto
-{
-    public double? SiteAreaSquareMetres { get; set; }
-
-    public int? Rooms { get; set; }
-
-    public int? Staff { get; set; }
-
-    public int? ResidentSocialWorkers { get; set; }
-
-    public int? PartTimeSocialWorkers { get; set; }
-
-    public int? CertifiedStaff { get; set; }
-
-    public int? OpeningDaysPerWeek { get; set; }
-
-    public bool? ServiceListPublished { get; set; }
-
-    public bool? CaseFilesKept { get; set; }
-
-    public int? RecordsLast90Days { get; set; }
-
-    public bool? HasSite { get; set; }
-
-    public bool? HasEquipment { get; set; }
-
-    public bool? HasStaff { get; set; }
-
-    public bool? HasServiceFunctions { get; set; }
-
-    public bool? HasWorkflows { get; set; }
-
-    public bool? HasRules { get; set; }
-
-    internal static ProfileDto From(StationProfile p) => new()
-    {
-        SiteAreaSquareMetres = p.SiteAreaSquareMetres,
-        Rooms = p.Rooms,
-        Staff = p.Staff,
-        ResidentSocialWorkers = p.ResidentSocialWorkers,
-        PartTimeSocialWorkers = p.PartTimeSocialWorkers,
-        CertifiedStaff = p.CertifiedStaff,
-        OpeningDaysPerWeek = p.OpeningDaysPerWeek,
-        ServiceListPublished = p.ServiceListPublished,
-        CaseFilesKept = p.CaseFilesKept,
-        RecordsLast90Days = p.RecordsLast90Days,
-        HasSite = p.HasSite,
-        HasEquipment = p.HasEquipment,
-        HasStaff = p.HasStaff,
-        HasServiceFunctions = p.HasServiceFunctions,
-        HasWorkflows = p.HasWorkflows,
-        HasRules = p.HasRules,
-    };
+    internal static ProfileDto From(StationProfile p) => new(
+        p.SiteAreaSquareMetres, p.Rooms, p.Staff, p.ResidentSocialWorkers, p.PartTimeSocialWorkers, p.CertifiedStaff,
+        p.OpeningDaysPerWeek, p.ServiceListPublished, p.CaseFilesKept, p.RecordsLast90Days,
+        p.HasSite, p.HasEquipment, p.HasStaff, p.HasServiceFunctions, p.HasWorkflows, p.HasRules);
 
     internal StationProfile ToModel(string facilityId) => new(facilityId)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime.Text;
+using SocialWork.Json;
 
 namespace SocialWork.Rules;
 
@@ -20,13 +21,7 @@ public static class PayPolicyJson
     /// <returns>The policy.</returns>
     /// <exception cref="DocumentException">The document is malformed or invalid; every problem names its JSON path.</exception>
     public static PayStepPolicy Load(Stream utf8Json, string? documentName = null)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        var (dto, reader) = DocumentReader.Open(utf8Json, RulesJsonContext.Default.PayPolicyDto, Kind, documentName);
-        var policy = ToModel(dto, reader, "$");
-        reader.ThrowIfAny();
-        return policy!;
-    }
+        => DocumentReader.Read(utf8Json, RulesJsonContext.Default.PayPolicyDto, problems => new DocumentException(Kind, problems, documentName), (dto, reader) => ToModel(dto, reader, "$"));
 
     /// <summary>Reads a policy document from a string.</summary>
     /// <param name="json">The JSON text.</param>
@@ -46,21 +41,20 @@ public static class PayPolicyJson
     public static string Serialize(PayStepPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var dto = new PayPolicyDto
-        {
-            Id = policy.Id,
-            Name = LabelDto.From(policy.Name),
-            Source = policy.Source,
-            Jurisdiction = policy.Jurisdiction?.ToString(),
-            EffectiveFrom = LocalDatePattern.Iso.Format(policy.EffectiveFrom),
-            EffectiveTo = policy.EffectiveTo is { } to ? LocalDatePattern.Iso.Format(to) : null,
-            EligibleEmployment = [.. policy.EligibleEmployment.Select(e => DocumentReader.CamelCase(e.ToString()))],
-            Steps = new StepsDto { Assistant = policy.Steps.Assistant, Intermediate = policy.Steps.Intermediate, Senior = policy.Steps.Senior },
-            RequiresMatchingPost = policy.RequiresMatchingPost,
-            Stacking = DocumentReader.CamelCase(policy.Stacking.ToString()),
-            Timing = DocumentReader.CamelCase(policy.Timing.ToString()),
-            Ladder = policy.Ladder is { } ladder ? LadderDto.From(ladder) : null,
-        };
+        var dto = new PayPolicyDto(
+            Schema: null,
+            policy.Id,
+            LabelDto.From(policy.Name),
+            policy.Source,
+            policy.Jurisdiction?.ToString(),
+            LocalDatePattern.Iso.Format(policy.EffectiveFrom),
+            policy.EffectiveTo is { } to ? LocalDatePattern.Iso.Format(to) : null,
+            [.. policy.EligibleEmployment.Select(e => DocumentReader.CamelCase(e.ToString()))],
+            new StepsDto(policy.Steps.Assistant, policy.Steps.Intermediate, policy.Steps.Senior),
+            policy.RequiresMatchingPost,
+            DocumentReader.CamelCase(policy.Stacking.ToString()),
+            DocumentReader.CamelCase(policy.Timing.ToString()),
+            policy.Ladder is { } ladder ? LadderDto.From(ladder) : null);
         return JsonSerializer.Serialize(dto, RulesJsonContext.Default.PayPolicyDto);
     }
 
@@ -92,7 +86,7 @@ public static class PayPolicyJson
         }
         var stacking = reader.Enum<Stacking>(dto.Stacking, $"{path}.stacking", required: false);
         var timing = reader.Enum<UpliftTiming>(dto.Timing, $"{path}.timing", required: false);
-        var name = dto.Name?.ToModel(reader, $"{path}.name");
+        var name = LabelDto.Read(dto.Name, reader, $"{path}.name", required: false);
         var ladder = dto.Ladder?.ToModel(reader, $"{path}.ladder");
         if (from is { } f && to is { } t && t < f)
         {
@@ -118,61 +112,30 @@ public static class PayPolicyJson
     }
 }
 
-internal sealed class PayPolicyDto
+internal sealed record PayPolicyDto(
+    [property: JsonPropertyName("$schema")] string? Schema,
+    string? Id,
+    LabelDto? Name,
+    string? Source,
+    string? Jurisdiction,
+    string? EffectiveFrom,
+    string? EffectiveTo,
+    List<string>? EligibleEmployment,
+    StepsDto? Steps,
+    bool? RequiresMatchingPost,
+    string? Stacking,
+    string? Timing,
+    LadderDto? Ladder);
+
+internal sealed record StepsDto(int Assistant = 1, int Intermediate = 2, int Senior = 3);
+
+internal sealed record LadderDto(string? Id, string? Preset, List<CategoryDto>? Categories, Dictionary<string, long>? MonthlyPayFen)
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public string? Id { get; set; }
-
-    public LabelDto? Name { get; set; }
-
-    public string? Source { get; set; }
-
-    public string? Jurisdiction { get; set; }
-
-    public string? EffectiveFrom { get; set; }
-
-    public string? EffectiveTo { get; set; }
-
-    public List<string>? EligibleEmployment { get; set; }
-
-    public StepsDto? Steps { get; set; }
-
-    public bool? RequiresMatchingPost { get; set; }
-
-    public string? Stacking { get; set; }
-
-    public string? Timing { get; set; }
-
-    public LadderDto? Ladder { get; set; }
-}
-
-internal sealed class StepsDto
-{
-    public int Assistant { get; set; } = 1;
-
-    public int Intermediate { get; set; } = 2;
-
-    public int Senior { get; set; } = 3;
-}
-
-internal sealed class LadderDto
-{
-    public string? Id { get; set; }
-
-    public string? Preset { get; set; }
-
-    public List<CategoryDto>? Categories { get; set; }
-
-    public Dictionary<string, long>? MonthlyPayFen { get; set; }
-
-    internal static LadderDto From(PayLadder ladder) => new()
-    {
-        Id = ladder.Id,
-        Categories = [.. ladder.Categories.Select(c => new CategoryDto { Category = c.Category, Label = LabelDto.From(c.Label), MinLevel = c.MinLevel, MaxLevel = c.MaxLevel })],
-        MonthlyPayFen = ladder.MonthlyPayFen?.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
-    };
+    internal static LadderDto From(PayLadder ladder) => new(
+        ladder.Id,
+        Preset: null,
+        [.. ladder.Categories.Select(c => new CategoryDto(c.Category, LabelDto.From(c.Label), c.MinLevel, c.MaxLevel))],
+        ladder.MonthlyPayFen?.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value));
 
     internal PayLadder? ToModel(DocumentReader reader, string path)
     {
@@ -203,20 +166,11 @@ internal sealed class LadderDto
             var c = Categories![i];
             if (reader.Required(c.Category, $"{path}.categories[{i}].category") is { } code)
             {
-                categories.Add(new PostCategoryRange(code, c.Label?.ToModel(reader, $"{path}.categories[{i}].label"), c.MinLevel, c.MaxLevel));
+                categories.Add(new PostCategoryRange(code, LabelDto.Read(c.Label, reader, $"{path}.categories[{i}].label", required: false), c.MinLevel, c.MaxLevel));
             }
         }
         return reader.Guard(path, () => new PayLadder(Id ?? "ladder", categories, pay.Count == 0 ? null : pay));
     }
 }
 
-internal sealed class CategoryDto
-{
-    public string? Category { get; set; }
-
-    public LabelDto? Label { get; set; }
-
-    public int MinLevel { get; set; }
-
-    public int MaxLevel { get; set; }
-}
+internal sealed record CategoryDto(string? Category, LabelDto? Label, int MinLevel, int MaxLevel);

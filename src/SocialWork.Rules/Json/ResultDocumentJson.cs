@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -7,12 +6,7 @@ namespace SocialWork.Rules;
 /// <summary>Writes the result documents as indented JSON with Chinese kept readable.</summary>
 public static class ResultDocumentJson
 {
-    private static readonly ResultJsonContext Readable = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-    });
+    private static readonly ResultJsonContext Readable = new(SocialWork.Json.SocialWorkJson.CreateReadableOptions());
 
     /// <summary>Gets the source-generated type information, for hosts that serialise themselves (for example ASP.NET Core).</summary>
     public static JsonSerializerContext Context => Readable;

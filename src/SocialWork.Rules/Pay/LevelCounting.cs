@@ -1,4 +1,5 @@
 using NodaTime;
+using SocialWork.Json;
 
 namespace SocialWork.Rules;
 
