@@ -59,7 +59,7 @@ internal static class DashboardPage
         foreach (var t in assessment.Targets)
         {
             var status = DocumentStatus(t.Status);
-            var label = CoverageMetrics.GetLabel(t.Metric);
+            var label = CoverageMetricExtensions.GetLabel(t.Metric);
             var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
             var own = t.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
             page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E((chinese ? label.Chinese : label.English ?? t.Id) + own)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
@@ -132,7 +132,7 @@ internal static class DashboardPage
     }
 
     private static string Ratio(CoverageMetric metric, double value)
-        => CoverageMetrics.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+        => CoverageMetricExtensions.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string DocumentStatus(TargetStatus status) => status switch
     {

@@ -118,11 +118,11 @@ public class EnumCodeTests
     [Fact]
     public void Method_codes_round_trip_and_unknown_codes_are_named()
     {
-        foreach (var method in ServiceMethods.All)
+        foreach (var method in ServiceMethodExtensions.All)
         {
-            Assert.Equal(method, ServiceMethods.Parse(method.ToCode()));
+            Assert.Equal(method, ServiceMethodExtensions.Parse(method.ToCode()));
         }
-        var ex = Assert.Throws<FormatException>(() => ServiceMethods.Parse("visits"));
+        var ex = Assert.Throws<FormatException>(() => ServiceMethodExtensions.Parse("visits"));
         Assert.Contains("'visits'", ex.Message, StringComparison.Ordinal);
     }
 
@@ -130,11 +130,11 @@ public class EnumCodeTests
     public bool Method_parse_accepts_exactly_the_codes(int which, byte position, char replacement, bool cut)
     {
         // Near misses of a real code: one character replaced, or the code cut short or run on by a character.
-        var code = ServiceMethods.All[Math.Abs(which % 7)].ToCode();
+        var code = ServiceMethodExtensions.All[Math.Abs(which % 7)].ToCode();
         var at = position % code.Length;
         var text = cut ? code[..at] + (at % 2 == 0 ? "" : code[at..] + replacement) : code[..at] + replacement + code[(at + 1)..];
-        var isCode = ServiceMethods.All.Any(m => m.ToCode() == text);
-        return ServiceMethods.TryParse(text, out var parsed) == isCode && (!isCode || parsed.ToCode() == text);
+        var isCode = ServiceMethodExtensions.All.Any(m => m.ToCode() == text);
+        return ServiceMethodExtensions.TryParse(text, out var parsed) == isCode && (!isCode || parsed.ToCode() == text);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class EnumCodeTests
     {
         foreach (var text in new[] { "Visit", "VISIT", " visit", "visit ", "", "v", "activit", "activityy", "trainings" })
         {
-            Assert.False(ServiceMethods.TryParse(text, out _), text);
+            Assert.False(ServiceMethodExtensions.TryParse(text, out _), text);
         }
     }
 
@@ -154,14 +154,14 @@ public class EnumCodeTests
     }
 
     [Fact]
-    public void Only_home_visits_count_households() => Assert.Equal([ServiceMethod.Visit], ServiceMethods.All.Where(m => m.CountsHouseholds()));
+    public void Only_home_visits_count_households() => Assert.Equal([ServiceMethod.Visit], ServiceMethodExtensions.All.Where(m => m.CountsHouseholds()));
 
     [Fact]
     public void Target_group_codes_round_trip()
     {
-        foreach (var group in TargetGroups.All)
+        foreach (var group in TargetGroupExtensions.All)
         {
-            Assert.Equal(group, TargetGroups.Parse(group.ToCode()));
+            Assert.Equal(group, TargetGroupExtensions.Parse(group.ToCode()));
         }
         Assert.Equal("老年人", TargetGroup.Elderly.ToChineseLabel());
     }
@@ -169,11 +169,11 @@ public class EnumCodeTests
     [Fact]
     public void Five_society_parties_parse_from_the_csv_form()
     {
-        Assert.True(LinkagePartiesFormat.TryParse("community|organisation|socialWorker|volunteer|charity", out var all));
+        Assert.True(LinkagePartiesExtensions.TryParse("community|organisation|socialWorker|volunteer|charity", out var all));
         Assert.Equal((LinkageParties)31, all);
         Assert.Equal("community|volunteer", (LinkageParties.Community | LinkageParties.Volunteer).ToCodes());
-        Assert.False(LinkagePartiesFormat.TryParse("community|church", out _));
-        Assert.True(LinkagePartiesFormat.TryParse("", out var none));
+        Assert.False(LinkagePartiesExtensions.TryParse("community|church", out _));
+        Assert.True(LinkagePartiesExtensions.TryParse("", out var none));
         Assert.Equal(LinkageParties.None, none);
     }
 }

@@ -77,7 +77,7 @@ internal static class Tables
                 TargetStatus.NotAssessable => $"[grey]{output.T("无法评估", "not assessable")}[/]",
                 _ => $"[red]{output.T("未达成", "missed")}[/]",
             };
-            var label = CoverageMetrics.GetLabel(t.Metric);
+            var label = CoverageMetricExtensions.GetLabel(t.Metric);
             var phaseLabel = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
             var own = t.Source is not null ? output.T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
             table.AddRow(
@@ -131,7 +131,7 @@ internal static class Tables
     internal static string Level(CliOutput output, QualificationLevel level) => output.T(level.ToChineseLabel(), level.ToCode());
 
     private static string Ratio(CoverageMetric metric, double value)
-        => CoverageMetrics.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+        => CoverageMetricExtensions.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Or(CliOutput output, string text) => text.Length == 0 ? output.T("无", "none") : Markup.Remove(Markup.Escape(text));
 }

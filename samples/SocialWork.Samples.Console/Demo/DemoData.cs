@@ -329,7 +329,7 @@ internal static class RecordGenerator
             var village = villages[random.Next(villages.Length)];
             var linkage = item.ServiceTypes.Contains("LINK") && random.Next(4) == 0;
             var fen = linkage ? random.Next(100, 5000) * 100L + (random.Next(4) == 0 ? random.Next(100) : 0) : 0;
-            TargetGroup? group = item.TargetGroups.Count > 0 && TargetGroups.TryParse(item.TargetGroups[0], out var g) ? g : null;
+            TargetGroup? group = item.TargetGroups.Count > 0 && TargetGroupExtensions.TryParse(item.TargetGroups[0], out var g) ? g : null;
             var programme = random.Next(20) switch
             {
                 0 or 1 => group switch

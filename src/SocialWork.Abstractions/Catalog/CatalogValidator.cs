@@ -28,8 +28,8 @@ internal static class CatalogValidator
             CheckUnique(code, path);
         }
         var typeCodes = Vocabulary(serviceTypes, "serviceTypes", null);
-        Vocabulary(methods, "methods", [.. ServiceMethods.All.Select(m => m.ToCode())]);
-        var groupCodes = Vocabulary(targetGroups, "targetGroups", [.. TargetGroups.All.Select(g => g.ToCode())]);
+        Vocabulary(methods, "methods", [.. ServiceMethodExtensions.All.Select(m => m.ToCode())]);
+        var groupCodes = Vocabulary(targetGroups, "targetGroups", [.. TargetGroupExtensions.All.Select(g => g.ToCode())]);
         var domainCodes = domains.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var itemCodes = items.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)

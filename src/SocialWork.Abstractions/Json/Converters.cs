@@ -131,7 +131,7 @@ public sealed class LinkagePartiesJsonConverter : JsonConverter<LinkageParties>
     public override LinkageParties Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException($"Expected parties such as \"community|volunteer\" but found {reader.TokenType}.");
-        return LinkagePartiesFormat.TryParse(text, out var parties)
+        return LinkagePartiesExtensions.TryParse(text, out var parties)
             ? parties
             : throw new JsonException($"Parties '{text}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity.");
     }

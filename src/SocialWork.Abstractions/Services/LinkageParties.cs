@@ -29,7 +29,7 @@ public enum LinkageParties
 }
 
 /// <summary>The <c>|</c>-separated text form of <see cref="LinkageParties"/>, as in the records CSV <c>parties</c> column.</summary>
-public static class LinkagePartiesFormat
+public static class LinkagePartiesExtensions
 {
     private static readonly (LinkageParties Flag, string Code)[] Codes =
     [

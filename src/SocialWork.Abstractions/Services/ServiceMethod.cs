@@ -28,7 +28,7 @@ public enum ServiceMethod
 }
 
 /// <summary>Codes and labels of <see cref="ServiceMethod"/> values.</summary>
-public static class ServiceMethods
+public static class ServiceMethodExtensions
 {
     private static readonly string[] Codes = ["visit", "file", "casework", "group", "activity", "training", "other"];
     private static readonly string[] ZhLabels = ["入户走访", "建立档案", "个案服务", "小组活动", "主题活动", "培训", "其他"];

@@ -23,7 +23,7 @@ public enum TargetGroup
 }
 
 /// <summary>Codes and labels of <see cref="TargetGroup"/> values.</summary>
-public static class TargetGroups
+public static class TargetGroupExtensions
 {
     private static readonly string[] Codes = ["hardship", "elderly", "children", "empowerment", "disabled"];
     private static readonly string[] ZhLabels = ["特殊困难群体", "老年人", "儿童青少年", "社区增能", "残疾人"];

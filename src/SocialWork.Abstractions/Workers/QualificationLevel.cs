@@ -20,7 +20,7 @@ public enum QualificationLevel
 }
 
 /// <summary>Codes and labels of <see cref="QualificationLevel"/> values (also used for posts).</summary>
-public static class QualificationLevels
+public static class QualificationLevelExtensions
 {
     private static readonly string[] Codes = ["none", "assistant", "intermediate", "senior"];
     private static readonly string[] ZhLabels = ["无", "初级", "中级", "高级"];

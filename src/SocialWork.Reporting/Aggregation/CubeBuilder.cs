@@ -391,8 +391,8 @@ internal static class CubeBuilder
             CubeDimension.None => [.. batch.Codes.Select(_ => string.Empty)],
             CubeDimension.Domain => [.. batch.Codes.Select(c => c.Domain.Value)],
             CubeDimension.Item => [.. batch.Codes.Select(c => c.Value)],
-            CubeDimension.Method => [.. ServiceMethods.All.Select(m => m.ToCode())],
-            CubeDimension.TargetGroup => [string.Empty, .. TargetGroups.All.Select(g => g.ToCode())],
+            CubeDimension.Method => [.. ServiceMethodExtensions.All.Select(m => m.ToCode())],
+            CubeDimension.TargetGroup => [string.Empty, .. TargetGroupExtensions.All.Select(g => g.ToCode())],
             CubeDimension.Programme => [.. batch.Programmes],
             _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"Undefined cube dimension {dimension}."),
         };

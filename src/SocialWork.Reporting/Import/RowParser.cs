@@ -100,7 +100,7 @@ internal static class RowParser
         {
             return new Problem(n.Item, $"service code '{f.Item}' {codeError}");
         }
-        if (!ServiceMethods.TryParse(f.Method, out v.Method))
+        if (!ServiceMethodExtensions.TryParse(f.Method, out v.Method))
         {
             return new Problem(n.Method, $"'{f.Method}' is not one of visit, file, casework, group, activity, training, other");
         }
@@ -126,13 +126,13 @@ internal static class RowParser
         }
         if (!f.TargetGroup.IsEmpty)
         {
-            if (!TargetGroups.TryParse(f.TargetGroup, out var g))
+            if (!TargetGroupExtensions.TryParse(f.TargetGroup, out var g))
             {
                 return new Problem(n.TargetGroup, $"'{f.TargetGroup}' is not one of hardship, elderly, children, empowerment, disabled");
             }
             v.Group = g;
         }
-        if (!LinkagePartiesFormat.TryParse(f.Parties, out v.Parties))
+        if (!LinkagePartiesExtensions.TryParse(f.Parties, out v.Parties))
         {
             return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity");
         }

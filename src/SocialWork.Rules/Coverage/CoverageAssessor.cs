@@ -124,7 +124,7 @@ public sealed class CoverageAssessor
     /// <summary>A share of Improved stations under a standard that defines no improvement criteria: no station can be Improved, so the target is not assessable — never missed.</summary>
     private static TargetAssessment NotAssessable(CoverageTarget target, PhaseWindow window, StationStandard standard)
     {
-        var label = CoverageMetrics.GetLabel(target.Metric);
+        var label = CoverageMetricExtensions.GetLabel(target.Metric);
         var finding = new Finding(
             $"coverage.{target.Id}",
             FindingSeverity.Warning,
@@ -144,7 +144,7 @@ public sealed class CoverageAssessor
             : date >= due ? TargetStatus.Missed
             : actual >= pace ? TargetStatus.OnTrack
             : TargetStatus.Behind;
-        string F(double v) => CoverageMetrics.IsShare(target.Metric) ? v.ToString("0.##%", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
+        string F(double v) => CoverageMetricExtensions.IsShare(target.Metric) ? v.ToString("0.##%", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
         var missing = target.Metric switch
         {
             CoverageMetric.TownshipStationCoverage => Names(gaps.TownshipsWithoutStation, directory),
@@ -163,7 +163,7 @@ public sealed class CoverageAssessor
             TargetStatus.NotAssessable => ("无法评估", "not assessable"),
             _ => ("未达成", "missed"),
         };
-        var label = CoverageMetrics.GetLabel(target.Metric);
+        var label = CoverageMetricExtensions.GetLabel(target.Metric);
         var gapZh = status == TargetStatus.Met || missing.Length == 0 ? string.Empty : $"；缺口：{missing}";
         var gapEn = status == TargetStatus.Met || missing.Length == 0 ? string.Empty : $"; gaps: {missing}";
         var finding = new Finding(

@@ -46,7 +46,7 @@ public sealed partial record CoveragePlan
                 {
                     throw new ArgumentException($"Phase '{phase.Id}': target {target.Id} requires {target.Required}, which is not a finite number of at least 0.", nameof(phases));
                 }
-                if (CoverageMetrics.IsShare(target.Metric) && target.Required > 1)
+                if (CoverageMetricExtensions.IsShare(target.Metric) && target.Required > 1)
                 {
                     throw new ArgumentException($"Phase '{phase.Id}': target {target.Id} requires {target.Required}, outside [0,1].", nameof(phases));
                 }

@@ -9,5 +9,5 @@ public sealed record CoverageTarget(CoverageMetric Metric, double Required)
     public string? Source { get; init; }
 
     /// <summary>Gets the target id: the metric's camelCase name, for example <c>townshipStationCoverage</c>.</summary>
-    public string Id => CoverageMetrics.ToId(Metric);
+    public string Id => CoverageMetricExtensions.ToId(Metric);
 }

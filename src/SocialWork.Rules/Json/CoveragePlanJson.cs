@@ -147,12 +147,12 @@ public static class CoveragePlanJson
             for (var j = 0; j < (p.Targets?.Count ?? 0); j++)
             {
                 var t = p.Targets![j];
-                if (t.Metric is null || !CoverageMetrics.TryParse(t.Metric, out var metric))
+                if (t.Metric is null || !CoverageMetricExtensions.TryParse(t.Metric, out var metric))
                 {
-                    reader.Add($"{path}.targets[{j}].metric", $"'{t.Metric}' is not a coverage metric; known: {string.Join(", ", Enum.GetValues<CoverageMetric>().Select(CoverageMetrics.ToId))}");
+                    reader.Add($"{path}.targets[{j}].metric", $"'{t.Metric}' is not a coverage metric; known: {string.Join(", ", Enum.GetValues<CoverageMetric>().Select(CoverageMetricExtensions.ToId))}");
                     continue;
                 }
-                if (CoverageMetrics.IsShare(metric) && t.Required is < 0 or > 1)
+                if (CoverageMetricExtensions.IsShare(metric) && t.Required is < 0 or > 1)
                 {
                     reader.Add($"{path}.targets[{j}].required", $"a share must lie in [0,1]; was {t.Required}");
                     continue;

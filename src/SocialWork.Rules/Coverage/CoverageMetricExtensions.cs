@@ -2,13 +2,13 @@ using SocialWork.Json;
 
 namespace SocialWork.Rules;
 
-/// <summary>Names and kinds of <see cref="CoverageMetric"/> values.</summary>
-public static class CoverageMetrics
+/// <summary>Ids, labels and kinds of <see cref="CoverageMetric"/> values (the helpers of an enum <c>X</c> live in <c>XExtensions</c>).</summary>
+public static class CoverageMetricExtensions
 {
     /// <summary>Gets the camelCase id of a metric, for example <c>townshipStationCoverage</c>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The id.</returns>
-    public static string ToId(CoverageMetric metric) => DocumentReader.CamelCase(metric.ToString());
+    public static string ToId(this CoverageMetric metric) => DocumentReader.CamelCase(metric.ToString());
 
     /// <summary>Parses a metric id.</summary>
     /// <param name="id">The id.</param>
@@ -31,7 +31,7 @@ public static class CoverageMetrics
     /// <summary>Gets the metric's label in zh-CN and English, for tables and findings (ids stay ids in JSON).</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>For example 乡镇（街道）社工站覆盖率 / township station coverage.</returns>
-    public static LocalizedText GetLabel(CoverageMetric metric) => metric switch
+    public static LocalizedText GetLabel(this CoverageMetric metric) => metric switch
     {
         CoverageMetric.CountyCenter => new("区县社工服务中心", "county centre"),
         CoverageMetric.TownshipStationCoverage => new("乡镇（街道）社工站覆盖率", "township station coverage"),
@@ -47,5 +47,5 @@ public static class CoverageMetrics
     /// <summary>Gets a value indicating whether the metric is a share in [0,1].</summary>
     /// <param name="metric">The metric.</param>
     /// <returns><see langword="false"/> only for <see cref="CoverageMetric.ResidentWorkersPerStation"/>.</returns>
-    public static bool IsShare(CoverageMetric metric) => metric != CoverageMetric.ResidentWorkersPerStation;
+    public static bool IsShare(this CoverageMetric metric) => metric != CoverageMetric.ResidentWorkersPerStation;
 }
