@@ -186,37 +186,20 @@ public static class ServiceCatalogJson
         return ServiceCode.Parse(text!);
     }
 
-    private static List<CatalogEntry> Entries(List<EntryDto>? dtos, string name, DocumentReader reader)
+    private static List<CatalogEntry> Entries(List<EntryDto>? dtos, string name, DocumentReader reader) => DocumentReader.Each(dtos, $"$.{name}", (dto, path) =>
     {
-        var result = new List<CatalogEntry>();
-        for (var i = 0; i < (dtos?.Count ?? 0); i++)
-        {
-            var dto = dtos![i];
-            var code = reader.Required(dto.Code, $"$.{name}[{i}].code");
-            if (LabelDto.Read(dto.Label, reader, $"$.{name}[{i}].label", required: true) is { } label && code is not null)
-            {
-                result.Add(new CatalogEntry(code, label, dto.Description));
-            }
-        }
-        return result;
-    }
+        var code = reader.Required(dto.Code, $"{path}.code");
+        var label = LabelDto.Read(dto.Label, reader, $"{path}.label", required: true);
+        return code is not null && label is not null ? new CatalogEntry(code, label, dto.Description) : null;
+    });
 
-    private static List<ServiceItem> Items(List<ItemDto>? dtos, DocumentReader reader)
+    private static List<ServiceItem> Items(List<ItemDto>? dtos, DocumentReader reader) => DocumentReader.Each(dtos, "$.items", (dto, path) =>
     {
-        var result = new List<ServiceItem>();
-        for (var i = 0; i < (dtos?.Count ?? 0); i++)
-        {
-            var dto = dtos![i];
-            var path = $"$.items[{i}]";
-            var code = ItemCode(dto.Code, $"{path}.code", reader);
-            var retiredOn = reader.Date(dto.RetiredOn, $"{path}.retiredOn", required: false);
-            if (LabelDto.Read(dto.Label, reader, $"{path}.label", required: true) is { } label && code is { } c)
-            {
-                result.Add(new ServiceItem(c, label, dto.Description, dto.ServiceTypes ?? [], dto.TargetGroups ?? [], retiredOn));
-            }
-        }
-        return result;
-    }
+        var code = ItemCode(dto.Code, $"{path}.code", reader);
+        var retiredOn = reader.Date(dto.RetiredOn, $"{path}.retiredOn", required: false);
+        var label = LabelDto.Read(dto.Label, reader, $"{path}.label", required: true);
+        return code is { } c && label is not null ? new ServiceItem(c, label, dto.Description, dto.ServiceTypes ?? [], dto.TargetGroups ?? [], retiredOn) : null;
+    });
 
     private static string? Format(LocalDate? date) => date is null ? null : LocalDatePattern.Iso.Format(date.Value);
 

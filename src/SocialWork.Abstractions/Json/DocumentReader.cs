@@ -71,6 +71,21 @@ internal sealed class DocumentReader
         return model ?? throw reader.Fail([new("$", "the document could not be read")]);
     }
 
+    /// <summary>Reads each element of a list at <c>path[i]</c>; elements that <paramref name="read"/> rejects (returns <see langword="null"/> for) are left out.</summary>
+    internal static List<TModel> Each<TDto, TModel>(List<TDto>? dtos, string path, Func<TDto, string, TModel?> read)
+        where TModel : class
+    {
+        var result = new List<TModel>();
+        for (var i = 0; i < (dtos?.Count ?? 0); i++)
+        {
+            if (read(dtos![i], $"{path}[{i}]") is { } model)
+            {
+                result.Add(model);
+            }
+        }
+        return result;
+    }
+
     internal bool HasProblems => problems.Count > 0;
 
     internal void Add(string path, string message) => problems.Add(new DocumentProblem(path, message));

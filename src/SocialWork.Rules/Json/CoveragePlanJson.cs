@@ -199,20 +199,16 @@ public static class CoveragePlanJson
                 parts.Add(part);
             }
         }
-        var extra = new List<StationCriterion>();
-        for (var i = 0; i < (dto.ExtraCriteria?.Count ?? 0); i++)
+        var extra = DocumentReader.Each(dto.ExtraCriteria, "$.extraCriteria", (c, path) =>
         {
-            var c = dto.ExtraCriteria![i];
-            var path = $"$.extraCriteria[{i}]";
             var id = reader.Required(c.Id, $"{path}.id");
             var metric = reader.Enum<StationMetric>(c.Metric, $"{path}.metric", required: true);
             var comparison = reader.Enum<Comparison>(c.Comparison, $"{path}.comparison", required: false) ?? Comparison.AtLeast;
             var label = LabelDto.Read(c.Label, reader, $"{path}.label", required: true);
-            if (reader.Finite(c.Threshold, $"{path}.threshold") && id is not null && metric is { } m && label is not null)
-            {
-                extra.Add(new StationCriterion(id, m, comparison, c.Threshold, label, c.ForImproved));
-            }
-        }
+            return reader.Finite(c.Threshold, $"{path}.threshold") && id is not null && metric is { } m && label is not null
+                ? new StationCriterion(id, m, comparison, c.Threshold, label, c.ForImproved)
+                : null;
+        });
         if (reader.HasProblems)
         {
             return null;

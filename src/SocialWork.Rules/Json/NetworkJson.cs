@@ -29,46 +29,35 @@ public static class NetworkJson
 
     private static ServiceNetwork Network(NetworkDto dto, DocumentReader reader)
     {
-        var divisions = new List<Division>();
-        for (var i = 0; i < (dto.Divisions?.Count ?? 0); i++)
+        var divisions = DocumentReader.Each(dto.Divisions, "$.divisions", (d, path) =>
         {
-            var d = dto.Divisions![i];
-            var code = reader.Code(d.Code, $"$.divisions[{i}].code", required: true);
-            var name = reader.Required(d.Name, $"$.divisions[{i}].name");
-            if (code is { } c && name is not null)
-            {
-                divisions.Add(new Division(c, name));
-            }
-        }
+            var code = reader.Code(d.Code, $"{path}.code", required: true);
+            var name = reader.Required(d.Name, $"{path}.name");
+            return code is { } c && name is not null ? new Division(c, name) : null;
+        });
         if (dto.Divisions is null)
         {
             reader.Add("$.divisions", "is missing");
         }
-        var facilities = new List<Facility>();
         var profiles = new List<StationProfile>();
-        for (var i = 0; i < (dto.Facilities?.Count ?? 0); i++)
+        var facilities = DocumentReader.Each(dto.Facilities, "$.facilities", (f, path) =>
         {
-            var f = dto.Facilities![i];
-            var path = $"$.facilities[{i}]";
             var id = reader.Required(f.Id, $"{path}.id");
             var tier = reader.Enum<FacilityTier>(f.Tier, $"{path}.tier", required: true);
             var division = reader.Code(f.Division, $"{path}.division", required: true);
             var opened = reader.Date(f.OpenedOn, $"{path}.openedOn", required: true);
             var closed = reader.Date(f.ClosedOn, $"{path}.closedOn", required: false);
-            if (id is null || tier is null || division is null || opened is null)
+            if (id is null || tier is null || division is null || opened is null
+                || reader.Guard(path, () => new Facility(id, f.Name ?? id, tier.Value, division.Value, opened.Value, closed)) is not { } facility)
             {
-                continue;
+                return null;
             }
-            var facility = reader.Guard(path, () => new Facility(id, f.Name ?? id, tier.Value, division.Value, opened.Value, closed));
-            if (facility is not null)
+            if (f.Profile is { } p && reader.Finite(p.SiteAreaSquareMetres, $"{path}.profile.siteAreaSquareMetres"))
             {
-                facilities.Add(facility);
-                if (f.Profile is { } p && reader.Finite(p.SiteAreaSquareMetres, $"{path}.profile.siteAreaSquareMetres"))
-                {
-                    profiles.Add(p.ToModel(id));
-                }
+                profiles.Add(p.ToModel(id));
             }
-        }
+            return facility;
+        });
         var workers = Workers(dto.Workers, reader, "$.workers");
         reader.ThrowIfAny();
         DivisionDirectory? directory = null;
