@@ -86,10 +86,10 @@ public class CoverageTests
     {
         var standard = StationStandard.Combine("demo", new LocalizedText("演示标准"), StationStandard.SixHaves, StationStandard.Fujian2021) with
         {
-            Criteria = [.. StationStandard.SixHaves.Criteria, .. StationStandard.Fujian2021.Criteria, new("demo.records", StationMetric.RecordsLast90Days, Comparison.AtLeast, 30, new LocalizedText("近90天服务记录不少于30条"), ForImproved: true)],
+            Criteria = [.. StationStandard.SixHaves.Criteria, .. StationStandard.Fujian2021.Criteria, new("demo.records", StationMetric.RecentRecords, Comparison.AtLeast, 30, new LocalizedText("近90天服务记录不少于30条"), ForImproved: true)],
         };
-        var full = new StationProfile("S01") { HasSite = true, HasEquipment = true, HasStaff = true, HasServiceFunctions = true, HasWorkflows = true, HasRules = true, ResidentSocialWorkers = 2, RecordsLast90Days = 40 };
-        var standardOnly = full with { FacilityId = "S02", RecordsLast90Days = 10 };
+        var full = new StationProfile("S01") { HasSite = true, HasEquipment = true, HasStaff = true, HasServiceFunctions = true, HasWorkflows = true, HasRules = true, ResidentSocialWorkers = 2, RecentRecords = 40 };
+        var standardOnly = full with { FacilityId = "S02", RecentRecords = 10 };
         var unmet = full with { FacilityId = "S03", ResidentSocialWorkers = 1 };
         var network = new ServiceNetwork(Jingxiu(), [Station(1, Start), Station(2, Start), Station(3, Start)], profiles: [full, standardOnly, unmet]);
         var plan = CoveragePlan.CoverStandardizeImprove(County, Start, new CoverageThresholds { ImprovedShare = 0.5 });
@@ -263,5 +263,17 @@ public class VolunteerGapDocumentTests
         Assert.NotEmpty(assessment.Gaps.VillagesWithoutVolunteerPoint);
         Assert.Contains("\"villagesWithoutVolunteerPoint\": [", json, StringComparison.Ordinal);
         Assert.Contains(assessment.Gaps.VillagesWithoutVolunteerPoint[0].ToString(), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recent_records_count_the_window_the_caller_chooses()
+    {
+        var day = new LocalDate(2024, 3, 31);
+        ServiceRecord At(LocalDate date) => new("r" + date.ToString("yyyyMMdd", null), date, DivisionCode.Parse("130602005"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, facilityId: "S01");
+        var records = new[] { At(day), At(day.PlusDays(-29)), At(day.PlusDays(-30)), At(day.PlusDays(-89)), At(day.PlusDays(1)) };
+
+        Assert.Equal(2, new StationProfile("S01").WithRecordsFrom(records, day, 30).RecentRecords);
+        Assert.Equal(4, new StationProfile("S01").WithRecordsFrom(records, day, 90).RecentRecords);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StationProfile("S01").WithRecordsFrom(records, day, 0));
     }
 }

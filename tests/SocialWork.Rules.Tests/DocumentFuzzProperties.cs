@@ -183,7 +183,7 @@ public class DocumentCrashTests
     public void A_qualification_in_the_last_month_of_the_calendar_gives_no_uplift_and_no_crash()
     {
         var workers = NetworkJson.LoadWorkers(Utf8("""{"workers":[{"id":"W1","employment":"communityFullTime","qualifications":[{"level":"senior","obtainedOn":"9999-12-01"}],"appointments":[{"post":"senior","from":"9999-12-01"}]}]}"""));
-        var assessment = new PayStepEvaluator(PayPolicyJson.Parse("""{"id":"p","effectiveFrom":"2021-01-01"}""")).Assess(workers[0], new LocalDate(9999, 12, 31));
+        var assessment = new PayStepEvaluator(PayPolicyJson.Parse("""{"id":"p","effectiveFrom":"2021-01-01","timing":"nextMonth"}""")).Assess(workers[0], new LocalDate(9999, 12, 31));
         Assert.Equal(0, assessment.UpliftSteps);
     }
 

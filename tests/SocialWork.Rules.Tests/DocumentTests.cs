@@ -12,7 +12,7 @@ public class DocumentTests
         Assert.Equal([Employment.CommunityFullTime], policy.EligibleEmployment);
         Assert.True(policy.RequiresMatchingPost);
         Assert.Equal(Stacking.HighestOnly, policy.Stacking);
-        Assert.Equal(UpliftTiming.NextMonth, policy.Timing);
+        Assert.Equal(UpliftTiming.SameMonth, policy.Timing);
         var full = policy with { Ladder = PayLadder.ThreePostsEighteenLevels(new Dictionary<int, long> { [1] = 300_000 }), EffectiveTo = new LocalDate(2025, 12, 31), Stacking = Stacking.Cumulative };
         var json = PayPolicyJson.Serialize(full);
         Assert.Equal(json, PayPolicyJson.Serialize(PayPolicyJson.Parse(json)));

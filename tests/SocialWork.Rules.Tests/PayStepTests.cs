@@ -5,7 +5,7 @@ namespace SocialWork.Rules.Tests;
 public class PayStepTests
 {
     private static readonly LocalDate AsOf = new(2025, 3, 15);
-    private static readonly PayStepPolicy Policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+    private static readonly PayStepPolicy Policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1)) with { Timing = UpliftTiming.NextMonth };
 
     internal static Worker W(
         Employment employment = Employment.CommunityFullTime,
@@ -78,6 +78,18 @@ public class PayStepTests
     }
 
     [Fact]
+    public void Uplift_counts_for_the_whole_month_the_conditions_first_hold_by_default()
+    {
+        var worker = W(quals: [QualificationLevel.Intermediate], post: QualificationLevel.Intermediate, qualifiedOn: new LocalDate(2025, 3, 10), postFrom: new LocalDate(2024, 1, 1));
+        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+        Assert.Equal(UpliftTiming.SameMonth, policy.Timing);
+
+        var spans = new PayStepEvaluator(policy).AssessRange(worker, new LocalDate(2025, 2, 1), new LocalDate(2025, 4, 30));
+
+        Assert.Equal([(new LocalDate(2025, 2, 1), new LocalDate(2025, 2, 28), 0), (new LocalDate(2025, 3, 1), new LocalDate(2025, 4, 30), 2)], spans.Select(s => (s.From, s.To, s.UpliftSteps)));
+    }
+
+    [Fact]
     public void Promotion_keeps_the_lower_uplift_until_the_higher_starts()
     {
         var worker = new Worker("W", Employment.CommunityFullTime,
@@ -141,20 +153,20 @@ public class PayStepTests
     }
 
     [Fact]
-    public void Allowance_is_paid_from_the_month_after_registration()
+    public void Allowance_is_paid_from_the_month_of_registration_as_in_quanjiao()
     {
-        var evaluator = new IncentiveEvaluator(new PolicySet<AllowancePolicy>([AllowancePolicy.Gansu("gs", new LocalDate(2020, 1, 1))]));
+        var evaluator = new IncentiveEvaluator(new PolicySet<AllowancePolicy>([AllowancePolicy.Gansu("gs", new LocalDate(2020, 1, 1), [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime])]));
         var worker = W(Employment.StationResident, [QualificationLevel.Intermediate], qualifiedOn: new LocalDate(2025, 3, 10));
-        Assert.Equal(Money.Zero, evaluator.AssessAllowance(worker, new LocalDate(2025, 3, 31)).MonthlyAmount);
-        var april = evaluator.AssessAllowance(worker, new LocalDate(2025, 4, 1));
-        Assert.Equal(Money.Parse("300"), april.MonthlyAmount);
-        Assert.Equal("allowance.paid", april.Findings.Single().Code);
+        Assert.Equal(Money.Zero, evaluator.AssessAllowance(worker, new LocalDate(2025, 3, 9)).MonthlyAmount);
+        var march = evaluator.AssessAllowance(worker, new LocalDate(2025, 3, 10));
+        Assert.Equal(Money.Parse("300"), march.MonthlyAmount);
+        Assert.Equal("allowance.paid", march.Findings.Single().Code);
     }
 
     [Fact]
     public void Bonus_is_paid_once_per_level_obtained_while_in_force()
     {
-        var evaluator = new IncentiveEvaluator(bonuses: new PolicySet<BonusPolicy>([BonusPolicy.Changning("cn", new LocalDate(2022, 1, 1))]));
+        var evaluator = new IncentiveEvaluator(bonuses: new PolicySet<BonusPolicy>([BonusPolicy.Changning("cn", new LocalDate(2022, 1, 1), [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime])]));
         var worker = new Worker("W", Employment.CommunityFullTime,
         [
             new(QualificationLevel.Assistant, new LocalDate(2021, 6, 1)),
@@ -232,7 +244,7 @@ public class PayFindingWordingTests
         var worker = new Worker("W1", Employment.CommunityFullTime,
             [new Qualification(QualificationLevel.Assistant, new LocalDate(2021, 1, 5)), new Qualification(QualificationLevel.Intermediate, new LocalDate(2022, 3, 10))],
             [new PostAppointment(QualificationLevel.Intermediate, new LocalDate(2021, 1, 5))]);
-        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1));
+        var policy = PayStepPolicy.XingAnLeague("xam", new LocalDate(2021, 1, 1)) with { Timing = UpliftTiming.NextMonth };
 
         var assessment = PayStepEvaluator.Assess(worker, new LocalDate(2022, 3, 31), policy);
 

@@ -29,6 +29,14 @@ public class PresetSourceTests
         ["gansu.monthlyFen=20000/30000/50000"] = "R-E4 Gansu 200/300/500 yuan a month",
         ["changning.amountFen=150000/300000/500000"] = "Shanghai Changning 1,500/3,000/5,000 yuan",
         ["three-posts-eighteen-levels=head 7-18, deputy 4-15, general 1-12"] = "三岗十八级, jiusongjiankang.com; educity.cn",
+        ["PayStepPolicy.Steps=1/2/3"] = "R-E2 分别提升1—3级",
+        ["PayStepPolicy.EligibleEmployment=CommunityFullTime"] = "R-E2 社区专职工作者",
+        ["PayStepPolicy.RequiresMatchingPost=True"] = "R-E2 并聘任在相应岗位 (joint conditions)",
+        ["PayStepPolicy.Stacking=HighestOnly"] = "R-E3 Hohhot 就高原则，不叠加 (R-E2 is silent)",
+        ["PayStepPolicy.Timing=SameMonth"] = "R-E4 全椒 from the month of registration (the one start rule the sources give; R-E2 is silent)",
+        ["AllowancePolicy.Timing=SameMonth"] = "R-E4 全椒 from the month of registration",
+        ["AllowancePolicy.RequiresMatchingPost=False"] = "R-E4 paid on registration, no post named",
+        ["BonusPolicy.OncePerLevel=True"] = "R-E5 一次性奖励 (one-off)",
     };
 
     [Fact]
@@ -55,8 +63,18 @@ public class PresetSourceTests
         }
         actual.Add($"xingan.steps={Steps(PayStepPolicy.XingAnLeague("x", day).Steps)}");
         actual.Add($"hohhot.steps={Steps(PayStepPolicy.Hohhot("h", day, PayLadder.ThreePostsEighteenLevels()).Steps)}");
-        actual.Add($"gansu.monthlyFen={Steps(AllowancePolicy.Gansu("g", day).MonthlyFen)}");
-        actual.Add($"changning.amountFen={Steps(BonusPolicy.Changning("c", day).AmountFen)}");
+        actual.Add($"gansu.monthlyFen={Steps(AllowancePolicy.Gansu("g", day, [Employment.CommunityFullTime]).MonthlyFen)}");
+        actual.Add($"changning.amountFen={Steps(BonusPolicy.Changning("c", day, [Employment.CommunityFullTime]).AmountFen)}");
+        var policy = new PayStepPolicy("p", day);
+        actual.Add($"PayStepPolicy.Steps={Steps(policy.Steps)}");
+        actual.Add($"PayStepPolicy.EligibleEmployment={string.Join('/', policy.EligibleEmployment)}");
+        actual.Add($"PayStepPolicy.RequiresMatchingPost={policy.RequiresMatchingPost}");
+        actual.Add($"PayStepPolicy.Stacking={policy.Stacking}");
+        actual.Add($"PayStepPolicy.Timing={policy.Timing}");
+        var allowance = new AllowancePolicy("a", day, new PerLevel<long>(1, 2, 3), [Employment.PartTime]);
+        actual.Add($"AllowancePolicy.Timing={allowance.Timing}");
+        actual.Add($"AllowancePolicy.RequiresMatchingPost={allowance.RequiresMatchingPost}");
+        actual.Add($"BonusPolicy.OncePerLevel={new BonusPolicy("b", day, new PerLevel<long>(1, 2, 3), [Employment.PartTime]).OncePerLevel}");
         var ladder = PayLadder.ThreePostsEighteenLevels();
         actual.Add($"{ladder.Id}={string.Join(", ", ladder.Categories.Select(c => $"{c.Category} {c.MinLevel}-{c.MaxLevel}"))}");
 
@@ -73,7 +91,7 @@ public class PresetSourceTests
             CoveragePlan.CoverStandardizeImprove(DivisionCode.Parse("130602"), day).Source,
             CoveragePlan.PilotRolloutFull(DivisionCode.Parse("130602"), day).Source,
             StationStandard.SixHaves.Source, StationStandard.Fujian2021.Source, StationStandard.Guangdong2017.Source,
-            PayStepPolicy.XingAnLeague("x", day).Source, AllowancePolicy.Gansu("g", day).Source, BonusPolicy.Changning("c", day).Source,
+            PayStepPolicy.XingAnLeague("x", day).Source, AllowancePolicy.Gansu("g", day, [Employment.CommunityFullTime]).Source, BonusPolicy.Changning("c", day, [Employment.CommunityFullTime]).Source,
         }, source => Assert.False(string.IsNullOrWhiteSpace(source)));
     }
 

@@ -258,7 +258,7 @@ public sealed class CliTests : IDisposable
     public void Pay_on_the_last_day_of_the_calendar_answers()
     {
         var workers = File("workers.json", """{"workers":[{"id":"W1","employment":"communityFullTime","qualifications":[{"level":"senior","obtainedOn":"9999-12-01"}],"appointments":[{"post":"senior","from":"9999-12-01"}]}]}""");
-        var policy = File("policy.json", """{"id":"p","effectiveFrom":"2021-01-01"}""");
+        var policy = File("policy.json", """{"id":"p","effectiveFrom":"2021-01-01","timing":"nextMonth"}""");
         var (code, output, error) = Run("pay", "--workers", workers, "--policy", policy, "--as-of", "9999-12-31", "--format", "json");
         Assert.True(code == 0, error);
         Assert.Contains("\"upliftSteps\": 0", output, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class DemoData
                 .. StationStandard.SixHaves.Criteria,
                 .. StationStandard.Fujian2021.Criteria,
                 new("demo.certified", StationMetric.CertifiedStaff, Comparison.AtLeast, 1, new LocalizedText("至少1名持证社工（示例条件）", "at least one certified social worker (sample criterion)"), ForImproved: true),
-                new("demo.records", StationMetric.RecordsLast90Days, Comparison.AtLeast, 120, new LocalizedText("近90天服务记录不少于120条（示例条件）", "at least 120 service records in the last 90 days (sample criterion)"), ForImproved: true),
+                new("demo.records", StationMetric.RecentRecords, Comparison.AtLeast, 120, new LocalizedText("近90天服务记录不少于120条（示例条件）", "at least 120 service records in the last 90 days (sample criterion)"), ForImproved: true),
             ],
         };
         // The demo's own year-three targets: no public source sets them, so the output marks them as set by this plan.
@@ -120,7 +120,7 @@ public sealed class DemoData
             OpeningDaysPerWeek = 5,
             ServiceListPublished = true,
             CaseFilesKept = true,
-            RecordsLast90Days = recent.GetValueOrDefault(f.Division),
+            RecentRecords = recent.GetValueOrDefault(f.Division),
         }.WithStaffFrom(Workers, asOf)).ToList();
         return new ServiceNetwork(Directory, Facilities, Workers, profiles);
     }

@@ -187,12 +187,12 @@ internal sealed record FacilityDto(string? Id, string? Name, string? Tier, strin
 /// <summary>A station's profile in a network document; the properties are those of <see cref="StationProfile"/> but its facility id.</summary>
 internal sealed record ProfileDto(
     double? SiteAreaSquareMetres, int? Rooms, int? Staff, int? ResidentSocialWorkers, int? PartTimeSocialWorkers, int? CertifiedStaff,
-    int? OpeningDaysPerWeek, bool? ServiceListPublished, bool? CaseFilesKept, int? RecordsLast90Days,
+    int? OpeningDaysPerWeek, bool? ServiceListPublished, bool? CaseFilesKept, int? RecentRecords,
     bool? HasSite, bool? HasEquipment, bool? HasStaff, bool? HasServiceFunctions, bool? HasWorkflows, bool? HasRules)
 {
     internal static ProfileDto From(StationProfile p) => new(
         p.SiteAreaSquareMetres, p.Rooms, p.Staff, p.ResidentSocialWorkers, p.PartTimeSocialWorkers, p.CertifiedStaff,
-        p.OpeningDaysPerWeek, p.ServiceListPublished, p.CaseFilesKept, p.RecordsLast90Days,
+        p.OpeningDaysPerWeek, p.ServiceListPublished, p.CaseFilesKept, p.RecentRecords,
         p.HasSite, p.HasEquipment, p.HasStaff, p.HasServiceFunctions, p.HasWorkflows, p.HasRules);
 
     internal StationProfile ToModel(string facilityId) => new(facilityId)
@@ -206,7 +206,7 @@ internal sealed record ProfileDto(
         OpeningDaysPerWeek = OpeningDaysPerWeek,
         ServiceListPublished = ServiceListPublished,
         CaseFilesKept = CaseFilesKept,
-        RecordsLast90Days = RecordsLast90Days,
+        RecentRecords = RecentRecords,
         HasSite = HasSite,
         HasEquipment = HasEquipment,
         HasStaff = HasStaff,

@@ -8,7 +8,7 @@ namespace SocialWork.Rules;
 /// <summary>
 /// Reads and writes <see cref="PayStepPolicy"/> documents (schema: <c>docs/pay-policy.schema.json</c>):
 /// <c>{"id","effectiveFrom","effectiveTo","eligibleEmployment":["communityFullTime"],"steps":{"assistant":1,"intermediate":2,"senior":3},
-/// "requiresMatchingPost":true,"stacking":"highestOnly|cumulative","timing":"nextMonth|sameDay","ladder":{…}}</c>. Every field
+/// "requiresMatchingPost":true,"stacking":"highestOnly|cumulative","timing":"sameMonth|nextMonth|sameDay","ladder":{…}}</c>. Every field
 /// but <c>id</c> and <c>effectiveFrom</c> is optional with the defaults of <see cref="PayStepPolicy"/>.
 /// </summary>
 public static class PayPolicyJson
@@ -106,7 +106,7 @@ public static class PayPolicyJson
             Steps = new PerLevel<int>(steps.Assistant, steps.Intermediate, steps.Senior),
             RequiresMatchingPost = dto.RequiresMatchingPost ?? true,
             Stacking = stacking ?? Stacking.HighestOnly,
-            Timing = timing ?? UpliftTiming.NextMonth,
+            Timing = timing ?? UpliftTiming.SameMonth,
             Ladder = ladder,
         };
     }

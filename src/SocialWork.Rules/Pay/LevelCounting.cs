@@ -6,7 +6,7 @@ namespace SocialWork.Rules;
 /// <summary>
 /// The counting rule shared by the incentive policies: level L counts on day D when a qualification ≥ L (and, where a
 /// matching post is required, a post ≥ L) have both held without a break since a day X, and the uplift has started by D
-/// (<see cref="UpliftTiming.NextMonth"/>: the first day of the month after X; <see cref="UpliftTiming.SameDay"/>: X).
+/// (<see cref="UpliftTiming.SameMonth"/>: the first day of the month of X; <see cref="UpliftTiming.NextMonth"/>: the first day of the month after X; <see cref="UpliftTiming.SameDay"/>: X).
 /// </summary>
 internal static class LevelCounting
 {
@@ -35,6 +35,7 @@ internal static class LevelCounting
     /// <summary>Gets the day the uplift starts; null under <see cref="UpliftTiming.NextMonth"/> when the conditions first hold in 9999-12, whose next month lies past the calendar.</summary>
     internal static LocalDate? StartOf(LocalDate since, UpliftTiming timing)
         => timing == UpliftTiming.SameDay ? since
+            : timing == UpliftTiming.SameMonth ? since.With(DateAdjusters.StartOfMonth)
             : since.Year == 9999 && since.Month == 12 ? null
             : since.With(DateAdjusters.StartOfMonth).PlusMonths(1);
 

@@ -183,8 +183,9 @@ public sealed class PayStepEvaluator
 
     /// <summary>
     /// Assesses a worker over a range of days, for back-pay: the spans over which the uplift was the same. Under
-    /// <see cref="UpliftTiming.NextMonth"/> pay is settled by the month, so a month's uplift is the one on its first day
-    /// (or on <paramref name="from"/> for a first partial month) and changes fall only on month boundaries; under
+    /// <see cref="UpliftTiming.SameMonth"/> and <see cref="UpliftTiming.NextMonth"/> pay is settled by the month, so changes fall
+    /// only on month boundaries: under <c>SameMonth</c> a month's uplift is the one on its last day (or on <paramref name="to"/>),
+    /// under <c>NextMonth</c> the one on its first day (or on <paramref name="from"/>); under
     /// <see cref="UpliftTiming.SameDay"/> spans are day-precise.
     /// </summary>
     /// <param name="worker">The worker.</param>
@@ -203,11 +204,12 @@ public sealed class PayStepEvaluator
         for (var day = from; day <= to;)
         {
             var policy = Policies.InForceOn(day, jurisdiction);
-            var monthly = policy?.Timing == UpliftTiming.NextMonth;
+            var monthly = policy?.Timing is UpliftTiming.NextMonth or UpliftTiming.SameMonth;
             var until = monthly ? LocalDate.Min(day.With(DateAdjusters.EndOfMonth), to) : day;
+            // Under SameMonth what holds by the month's end counts for the whole month; under NextMonth the first day decides.
             var (level, steps) = policy is null || !policy.EligibleEmployment.Contains(worker.Employment)
                 ? (QualificationLevel.None, 0)
-                : Compute(worker, day, policy);
+                : Compute(worker, policy.Timing == UpliftTiming.SameMonth ? until : day, policy);
             if (spans.Count > 0 && spans[^1] is var last && last.PolicyId == policy?.Id && last.LevelUsed == level && last.UpliftSteps == steps)
             {
                 spans[^1] = last with { To = until };

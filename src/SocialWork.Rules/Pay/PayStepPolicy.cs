@@ -26,8 +26,12 @@ public sealed partial record PayStepPolicy : IncentivePolicy
     /// <summary>Gets how levels combine (default <see cref="Stacking.HighestOnly"/>).</summary>
     public Stacking Stacking { get; init; } = Stacking.HighestOnly;
 
-    /// <summary>Gets when an uplift starts (default <see cref="UpliftTiming.NextMonth"/>).</summary>
-    public UpliftTiming Timing { get; init; } = UpliftTiming.NextMonth;
+    /// <summary>
+    /// Gets when an uplift starts. Default <see cref="UpliftTiming.SameMonth"/>: the level-raise texts (R-E2 兴安盟, R-E3)
+    /// state no start, and the one start rule the sources give for qualification pay is 全椒's "from the month of
+    /// registration" (R-E4); set your own rule where the local text states one.
+    /// </summary>
+    public UpliftTiming Timing { get; init; } = UpliftTiming.SameMonth;
 
     /// <summary>Gets the pay ladder the steps climb, if given; then effective levels are capped and monthly pay is looked up.</summary>
     public PayLadder? Ladder { get; init; }

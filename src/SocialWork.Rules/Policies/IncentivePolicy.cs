@@ -11,10 +11,15 @@ public abstract record IncentivePolicy : IEffectivePolicy
     /// <summary>Creates the common part of a policy.</summary>
     /// <param name="id">The id.</param>
     /// <param name="effectiveFrom">The first day in force.</param>
-    /// <param name="eligibleEmployment">The employment kinds covered by default.</param>
+    /// <param name="eligibleEmployment">The employment kinds covered; at least one.</param>
+    /// <exception cref="ArgumentException"><paramref name="eligibleEmployment"/> is empty.</exception>
     protected IncentivePolicy(string id, LocalDate effectiveFrom, IReadOnlyList<Employment> eligibleEmployment)
     {
         ArgumentNullException.ThrowIfNull(eligibleEmployment);
+        if (eligibleEmployment.Count == 0)
+        {
+            throw new ArgumentException("A policy must cover at least one employment kind.", nameof(eligibleEmployment));
+        }
         Id = id;
         EffectiveFrom = effectiveFrom;
         EligibleEmployment = eligibleEmployment;
@@ -49,7 +54,4 @@ public abstract record IncentivePolicy : IEffectivePolicy
 
     /// <summary>Gets the employment kinds the policy covers.</summary>
     public IReadOnlyList<Employment> EligibleEmployment { get; init => field = ValueList.From(value); }
-
-    /// <summary>The kinds the allowance and bonus policies cover by default: everyone but volunteers.</summary>
-    internal static IReadOnlyList<Employment> Workers { get; } = [Employment.CommunityFullTime, Employment.StationResident, Employment.PartTime];
 }

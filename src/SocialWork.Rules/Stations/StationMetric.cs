@@ -30,8 +30,8 @@ public enum StationMetric
     /// <summary>Records and case files kept (yes = 1).</summary>
     CaseFilesKept,
 
-    /// <summary>Service records in the last 90 days.</summary>
-    RecordsLast90Days,
+    /// <summary>Service records in a recent window whose length you choose (see <see cref="StationProfile.WithRecordsFrom"/>); no source sets one.</summary>
+    RecentRecords,
 
     /// <summary>Has a site (六有: 场地).</summary>
     HasSite,

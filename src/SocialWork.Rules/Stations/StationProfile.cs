@@ -33,8 +33,8 @@ public sealed record StationProfile(string FacilityId)
     /// <summary>Gets whether records and case files are kept.</summary>
     public bool? CaseFilesKept { get; init; }
 
-    /// <summary>Gets the number of service records in the last 90 days.</summary>
-    public int? RecordsLast90Days { get; init; }
+    /// <summary>Gets the number of service records in a recent window; the window is yours (<see cref="WithRecordsFrom"/>), no source sets one.</summary>
+    public int? RecentRecords { get; init; }
 
     /// <summary>Gets whether the station has a site (场地).</summary>
     public bool? HasSite { get; init; }
@@ -71,15 +71,18 @@ public sealed record StationProfile(string FacilityId)
         };
     }
 
-    /// <summary>Returns the profile with <see cref="RecordsLast90Days"/> counted from records of this station in the 90 days up to <paramref name="date"/>.</summary>
+    /// <summary>Returns the profile with <see cref="RecentRecords"/> counted from records of this station in the <paramref name="windowDays"/> days up to <paramref name="date"/>.</summary>
     /// <param name="records">Records; those whose <see cref="ServiceRecord.FacilityId"/> is this station count.</param>
     /// <param name="date">The last day of the window.</param>
+    /// <param name="windowDays">The window's length in days, <paramref name="date"/> included (no public source sets one; a plan's criterion says what it means).</param>
     /// <returns>A new profile.</returns>
-    public StationProfile WithRecordsFrom(IEnumerable<ServiceRecord> records, LocalDate date)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowDays"/> is less than 1.</exception>
+    public StationProfile WithRecordsFrom(IEnumerable<ServiceRecord> records, LocalDate date, int windowDays)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var from = date.PlusDays(-89);
-        return this with { RecordsLast90Days = records.Count(r => string.Equals(r.FacilityId, FacilityId, StringComparison.Ordinal) && r.Date >= from && r.Date <= date) };
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        var from = date.PlusDays(1 - windowDays);
+        return this with { RecentRecords = records.Count(r => string.Equals(r.FacilityId, FacilityId, StringComparison.Ordinal) && r.Date >= from && r.Date <= date) };
     }
 
     /// <summary>Gets the value of a metric, with yes/no facts as 1/0.</summary>
@@ -96,7 +99,7 @@ public sealed record StationProfile(string FacilityId)
         StationMetric.OpeningDaysPerWeek => OpeningDaysPerWeek,
         StationMetric.ServiceListPublished => Flag(ServiceListPublished),
         StationMetric.CaseFilesKept => Flag(CaseFilesKept),
-        StationMetric.RecordsLast90Days => RecordsLast90Days,
+        StationMetric.RecentRecords => RecentRecords,
         StationMetric.HasSite => Flag(HasSite),
         StationMetric.HasEquipment => Flag(HasEquipment),
         StationMetric.HasStaff => Flag(HasStaff),
