@@ -39,11 +39,18 @@ public static class ReportingArbitraries
         from kind in Gen.Elements(Enum.GetValues<PeriodKind>())
         from dimension in Gen.Elements(Enum.GetValues<CubeDimension>())
         from parallelism in Gen.Choose(1, 3)
-        select new CubeQuery(level, kind, dimension) { Parallelism = parallelism };
+        select new CubeQuery(level, kind, dimension) { Parallelism = parallelism, Catalog = TypedCatalog };
 
     public static Arbitrary<Indicators> IndicatorsArbitrary() => IndicatorGen.ToArbitrary();
 
     public static Arbitrary<ServiceRecord[]> RecordsArbitrary() => RecordGen.ArrayOf().ToArbitrary();
+
+    /// <summary>Links EL.01 to one type and EL.02 to two, so reports by service type have typed and untyped records.</summary>
+    private static readonly ServiceCatalog TypedCatalog = ServiceCatalogJson.Parse("""
+        {"id":"typed","extends":"default","items":[
+          {"code":"EL.01","label":{"zh-CN":"独居老人探访"},"serviceTypes":["CARE"]},
+          {"code":"EL.02","label":{"zh-CN":"老年人文体活动"},"serviceTypes":["INTG","CAPA"]}]}
+        """);
 
     public static Arbitrary<CubeQuery> QueryArbitrary() => QueryGen.ToArbitrary();
 }

@@ -13,6 +13,7 @@ public class ParallelCubeTests
         new CubeQuery(DivisionLevel.County, PeriodKind.Quarter, CubeDimension.Method) { Within = DivisionCode.Parse("130602") },
         new CubeQuery(DivisionLevel.Township, PeriodKind.Month, CubeDimension.TargetGroup) { From = new LocalDate(2023, 3, 15), To = new LocalDate(2024, 2, 10) },
         new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter, CubeDimension.Programme),
+        new CubeQuery(DivisionLevel.County, PeriodKind.Month, CubeDimension.ServiceType) { Catalog = ServiceCatalogJson.Parse("""{"id":"t","extends":"default","items":[{"code":"EL.01","label":{"zh-CN":"独居老人探访"},"serviceTypes":["CARE"]}]}""") },
     };
 
     [Theory]

@@ -124,6 +124,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Report_by_service_type_groups_items_under_their_primary_type()
+    {
+        var csv = File("t.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,S05,EL.01,visit,3,1,\nR2,2024-04-05,130602005001,S05,SA.01,visit,9,2,\nR3,2024-04-05,130602005001,S05,SA,visit,1,1,\n");
+        var (code, output, error) = Run("report", "--records", csv, "--level", "county", "--period", "year", "--by", "serviceType", "--format", "csv", "--lang", "zh");
+        Assert.True(code == 0, error);
+        Assert.Contains(",2024,,,1,1,1,", output, StringComparison.Ordinal);
+        Assert.Contains(",2024,CARE,照料护理,1,3,1,", output, StringComparison.Ordinal);
+        Assert.Contains(",2024,LINK,资源链接,1,9,2,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_rows_exit_2_naming_file_line_and_field_without_touching_the_output()
     {
         var csv = File("bad.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-01-05,130602005001,,EL,visit,three,1,\n");

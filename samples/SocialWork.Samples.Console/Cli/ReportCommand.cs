@@ -21,7 +21,7 @@ internal static class ReportCommand
         var period = new Option<string>("--period") { Description = "ReportingPeriod of the rows.", DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
         var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
-        by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme");
+        by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType");
         var from = SocialWorkCli.DateOption("--from", "First day of records to include.", required: false);
         var to = SocialWorkCli.DateOption("--to", "Last day of records to include.", required: false);
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
@@ -66,14 +66,15 @@ internal static class ReportCommand
         var import = Import(output, a);
         var importTime = watch.Elapsed;
         watch.Restart();
-        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To });
+        var catalog = DemoData.LoadCatalog();
+        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To, Catalog = catalog });
         var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory);
         var aggregateTime = watch.Elapsed;
         if (a.Timings)
         {
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: import {importTime.TotalSeconds:F3} s ({import.Read} rows), aggregate {aggregateTime.TotalSeconds:F3} s"));
         }
-        var labels = new ReportLabels(output.Culture, DemoData.LoadCatalog(), directory);
+        var labels = new ReportLabels(output.Culture, catalog, directory);
         if (a.Rejects is not null)
         {
             SocialWorkCli.WriteAtomically(a.Rejects, stream => WriteRejects(stream, import.Rejected));

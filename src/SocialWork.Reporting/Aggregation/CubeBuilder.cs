@@ -26,7 +26,7 @@ internal static class CubeBuilder
         ArgumentNullException.ThrowIfNull(query);
         var (divisionAxis, divisionMap) = DivisionAxis(batch, query);
         var (periodAxis, dayToPeriod, firstDay) = PeriodAxis(batch, query);
-        var (keyAxis, keyMap) = KeyAxis(batch, query.Dimension);
+        var (keyAxis, keyMap) = KeyAxis(batch, query);
         var (start, end) = DayRange(batch, dayToPeriod.Length == 0 ? 0 : firstDay, dayToPeriod.Length == 0 ? -1 : firstDay + dayToPeriod.Length - 1);
 
         // One spare division row per period takes the records outside query.Within, so the loop needs no branch.
@@ -384,8 +384,9 @@ internal static class CubeBuilder
         }
     }
 
-    private static (string[] Axis, int[] Map) KeyAxis(RecordBatch batch, CubeDimension dimension)
+    private static (string[] Axis, int[] Map) KeyAxis(RecordBatch batch, CubeQuery query)
     {
+        var dimension = query.Dimension;
         string[] raw = dimension switch
         {
             CubeDimension.None => [.. batch.Codes.Select(_ => string.Empty)],
@@ -394,7 +395,8 @@ internal static class CubeBuilder
             CubeDimension.Method => [.. ServiceMethodExtensions.All.Select(m => m.ToCode())],
             CubeDimension.TargetGroup => [string.Empty, .. TargetGroupExtensions.All.Select(g => g.ToCode())],
             CubeDimension.Programme => [.. batch.Programmes],
-            _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"Undefined cube dimension {dimension}."),
+            CubeDimension.ServiceType => [.. batch.Codes.Select(c => PrimaryType(c, query.Catalog ?? throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query))))],
+            _ => throw new ArgumentOutOfRangeException(nameof(query), dimension, $"Undefined cube dimension {dimension}."),
         };
         var axis = raw.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (axis.Length == 0)
@@ -403,4 +405,7 @@ internal static class CubeBuilder
         }
         return (axis, [.. raw.Select(k => Array.BinarySearch(axis, k, StringComparer.Ordinal))]);
     }
+
+    private static string PrimaryType(ServiceCode code, ServiceCatalog catalog)
+        => !code.IsDomain && catalog.TryGetItem(code, out var item) && item.ServiceTypes.Count > 0 ? item.ServiceTypes[0] : string.Empty;
 }

@@ -22,6 +22,14 @@ public enum CubeDimension
 
     /// <summary>By programme id; records without one have the empty key.</summary>
     Programme,
+
+    /// <summary>
+    /// By service type (照料护理 <c>CARE</c>, 能力提升 <c>CAPA</c>, …) through <see cref="CubeQuery.Catalog"/>'s item → type
+    /// links. An item that lists several types counts under the first, its primary type, so each record counts once and
+    /// the types add up to the total; records coded at domain level, or whose item lists no type or is not in the
+    /// catalog, have the empty key.
+    /// </summary>
+    ServiceType,
 }
 
 /// <summary>What a cube groups by and which records it takes.</summary>
@@ -38,6 +46,9 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
 
     /// <summary>Gets the division whose records to include (itself and everything inside it), if limited.</summary>
     public DivisionCode? Within { get; init; }
+
+    /// <summary>Gets the catalog whose item → type links <see cref="CubeDimension.ServiceType"/> groups by; required for that dimension.</summary>
+    public ServiceCatalog? Catalog { get; init; }
 
     /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
     public int Parallelism { get; init; }
