@@ -36,7 +36,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("townshipStationCoverage", output, StringComparison.Ordinal);
         Assert.Contains("Pay-step uplift", output, StringComparison.Ordinal);
         Assert.Contains("holds senior but appointed to an intermediate post: uplift 2 steps", output, StringComparison.Ordinal);
-        Assert.Contains("韩北街道", output, StringComparison.Ordinal);
+        Assert.Contains("韩村北路街道", output, StringComparison.Ordinal);
         Assert.Contains("2023-Q4", output, StringComparison.Ordinal);
     }
 

@@ -32,7 +32,7 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
         var coverage = root.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "townshipStationCoverage");
         Assert.Equal(0.9, coverage.GetProperty("actual").GetDouble(), 6);
         Assert.Equal("behind", coverage.GetProperty("status").GetString());
-        Assert.Equal(["130602204000"], root.GetProperty("gaps").GetProperty("townshipsWithoutStation").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["130602202000"], root.GetProperty("gaps").GetProperty("townshipsWithoutStation").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

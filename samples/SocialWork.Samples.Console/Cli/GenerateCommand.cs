@@ -38,8 +38,9 @@ internal static class GenerateCommand
         {
             var demo = DemoData.Create();
             var t = parse.GetValue(townships);
-            var villageCodes = t > 0 ? RecordGenerator.SyntheticVillages(t, Math.Max(t, parse.GetValue(villages))) : [.. DemoData.Villages()];
-            var rows = RecordGenerator.Generate(parse.GetValue(records), parse.GetValue(seed), new LocalDate(2022, 1, 1), Math.Max(1, parse.GetValue(months)), villageCodes, [.. demo.Catalog.Items]);
+            var villageCodes = t > 0 ? RecordGenerator.SyntheticVillages(t, Math.Max(t, parse.GetValue(villages))) : [.. demo.Villages];
+            Func<DivisionCode, string> stationOf = t > 0 ? township => $"S{township.TownshipSegment % 100:D2}" : demo.StationId;
+            var rows = RecordGenerator.Generate(parse.GetValue(records), parse.GetValue(seed), new LocalDate(2022, 1, 1), Math.Max(1, parse.GetValue(months)), villageCodes, [.. demo.Catalog.Items], stationOf);
             SocialWorkCli.WriteAtomically(parse.GetValue(outFile)!, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);

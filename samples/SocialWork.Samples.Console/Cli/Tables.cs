@@ -86,7 +86,12 @@ internal static class Tables
                 Ratio(t.Metric, t.Required), Ratio(t.Metric, t.Actual), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status);
         }
         output.Render(table);
-        string Names(IEnumerable<DivisionCode> codes) => string.Join(output.T("、", ", "), codes.Select(c => directory.TryGet(c, out var d) ? $"{d.Name}({c.ToString("S", null)})" : c.ToString()));
+        // A table shows the first dozen of a long list and says how many there are; the JSON output lists them all.
+        string Names(IReadOnlyList<DivisionCode> codes)
+        {
+            var names = string.Join(output.T("、", ", "), codes.Take(12).Select(c => directory.TryGet(c, out var d) ? $"{d.Name}({c.ToString("S", null)})" : c.ToString()));
+            return codes.Count <= 12 ? names : names + output.T($"等{codes.Count}个", $" and {codes.Count - 12} more ({codes.Count} in all)");
+        }
         output.Line(output.T("缺口：", "Gaps:"));
         output.Line($"  {output.T("无社工站的乡镇（街道）", "townships without a station")}: {Or(output, Names(assessment.Gaps.TownshipsWithoutStation))}");
         output.Line($"  {output.T("无社工室的村（社区）", "villages without a room")}: {Or(output, Names(assessment.Gaps.VillagesWithoutRoom))}");

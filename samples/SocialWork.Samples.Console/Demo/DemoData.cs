@@ -6,11 +6,11 @@ using SocialWork.Rules;
 namespace SocialWork.Samples;
 
 /// <summary>
-/// A seeded, illustrative data set shaped like 保定市竞秀区 (county code 130602): the district centre, 10 township/street
-/// stations, 76 community rooms, workers with qualifications and posts, a county catalog, a coverage plan, a pay policy
-/// and two years of service records. Township names follow the district's streets and townships; the lower code segments,
-/// every date, every person and every figure are made up for the demo. The pay policy has the 兴安盟 shape with an
-/// illustrative effective date (the real measure's dates are not in our sources).
+/// A seeded, illustrative data set on the real divisions of 保定市竞秀区 (130602): its 5 街道, 2 镇 and 3 乡 and its 153
+/// village-level units, with codes and names cut from the statistics bureau's table (<c>Demo/jingxiu-divisions.csv</c>);
+/// the district centre, a station in each of the 10 townships and 76 community rooms, as the seed reports. Which
+/// villages have a room, every date, every person, every worker and every figure are made up for the demo. The pay
+/// policy has the 兴安盟 shape with an illustrative effective date (the real measure's dates are not in our sources).
 /// </summary>
 public sealed class DemoData
 {
@@ -23,14 +23,15 @@ public sealed class DemoData
     /// <summary>The day the demo assesses.</summary>
     public static readonly LocalDate AsOf = new(2023, 12, 31);
 
-    private static readonly string[] Streets = ["先锋街道", "新市场街道", "东风街道", "建南街道", "韩北街道"];
-    private static readonly string[] Townships = ["颉庄乡", "富昌乡", "韩村乡", "南奇乡", "江城乡"];
-    private static readonly int[] CommunitiesPerTownship = [9, 9, 9, 9, 10, 6, 6, 6, 6, 6];
+    /// <summary>The community rooms the seed reports for 竞秀区: 76, spread evenly over its 153 village-level units.</summary>
+    public const int CommunityRooms = 76;
 
     private DemoData(int seed)
     {
         var random = new Random(seed);
-        Directory = BuildDirectory();
+        Directory = LoadDivisions();
+        Townships = [.. Directory.GetChildren(County).Select(d => d.Code).Order()];
+        Villages = [.. Townships.SelectMany(t => Directory.GetChildren(t).Select(d => d.Code).Order())];
         Facilities = BuildFacilities(random);
         Workers = BuildWorkers(random);
         Catalog = LoadCatalog();
@@ -63,8 +64,14 @@ public sealed class DemoData
         };
     }
 
-    /// <summary>Gets the divisions: the county, its 10 townships/streets and 76 communities/villages.</summary>
+    /// <summary>Gets the divisions: 竞秀区, its 10 townships (5 街道, 2 镇, 3 乡) and 153 village-level units, as the bureau's table has them.</summary>
     public DivisionDirectory Directory { get; }
+
+    /// <summary>Gets the township codes in code order; the station of the i-th is <c>S{i+1:D2}</c>.</summary>
+    public IReadOnlyList<DivisionCode> Townships { get; }
+
+    /// <summary>Gets the village codes in code order.</summary>
+    public IReadOnlyList<DivisionCode> Villages { get; }
 
     /// <summary>Gets the centre, the stations, the rooms and some volunteer points.</summary>
     public IReadOnlyList<Facility> Facilities { get; }
@@ -155,31 +162,49 @@ public sealed class DemoData
         return result;
     }
 
-    private static DivisionDirectory BuildDirectory()
+    /// <summary>Gets the id of the station in <paramref name="township"/>.</summary>
+    /// <param name="township">A township code of the demo.</param>
+    /// <returns><c>S01</c> … <c>S10</c> in code order.</returns>
+    public string StationId(DivisionCode township) => $"S{IndexOf(Townships, township) + 1:D2}";
+
+    private static int IndexOf(IReadOnlyList<DivisionCode> codes, DivisionCode code)
     {
-        var divisions = new List<Division> { new(County, "竞秀区") };
-        for (var t = 0; t < 10; t++)
+        for (var i = 0; i < codes.Count; i++)
         {
-            var township = TownshipCode(t);
-            divisions.Add(new Division(township, t < 5 ? Streets[t] : Townships[t - 5]));
-            for (var v = 0; v < CommunitiesPerTownship[t]; v++)
+            if (codes[i] == code)
             {
-                var name = t == 4 && v == 0 ? "田野社区" : t < 5 ? $"{Streets[t][..2]}第{v + 1}社区" : $"{Townships[t - 5][..2]}第{v + 1}村";
-                divisions.Add(new Division(VillageCode(t, v), name));
+                return i;
             }
+        }
+        throw new ArgumentException($"{code} is not a township of the demo.", nameof(code));
+    }
+
+    /// <summary>Reads 竞秀区's divisions from the embedded cut of the bureau's table.</summary>
+    private static DivisionDirectory LoadDivisions()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("SocialWork.Samples.jingxiu-divisions.csv")
+            ?? throw new InvalidOperationException("The sample divisions are missing.");
+        using var reader = new StreamReader(stream);
+        reader.ReadLine();
+        var divisions = new List<Division>();
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            divisions.Add(new Division(DivisionCode.Parse(line[..comma]), line[(comma + 1)..]));
         }
         return new DivisionDirectory(divisions, 2023);
     }
 
-    /// <summary>The township code of the <paramref name="t"/>-th township: streets 001–005, townships (乡) 200–204.</summary>
-    internal static DivisionCode TownshipCode(int t) => DivisionCode.FromSegments(13, 6, 2, t < 5 ? t + 1 : 200 + t - 5);
+    /// <summary>The village's short name: the committee suffix (居民委员会, 村民委员会) dropped, so 田野社区居民委员会 is 田野社区.</summary>
+    private string ShortName(DivisionCode village)
+    {
+        var name = Directory.TryGet(village, out var d) ? d.Name : village.ToString();
+        return name.EndsWith("居民委员会", StringComparison.Ordinal) ? name[..^5]
+            : name.EndsWith("村民委员会", StringComparison.Ordinal) ? name[..^4]
+            : name;
+    }
 
-    /// <summary>The code of a community: residents' committees (001–) under streets, villagers' committees (200–) under townships.</summary>
-    internal static DivisionCode VillageCode(int t, int v) => DivisionCode.FromSegments(13, 6, 2, TownshipCode(t).TownshipSegment, t < 5 ? v + 1 : 200 + v);
-
-    internal static IEnumerable<DivisionCode> Villages() => Enumerable.Range(0, 10).SelectMany(t => Enumerable.Range(0, CommunitiesPerTownship[t]).Select(v => VillageCode(t, v)));
-
-    private static List<Facility> BuildFacilities(Random random)
+    private List<Facility> BuildFacilities(Random random)
     {
         var facilities = new List<Facility> { new("C00", "竞秀区社会工作服务中心", FacilityTier.CountyCenter, County, PlanStart) };
         LocalDate[] stationOpenings =
@@ -187,29 +212,29 @@ public sealed class DemoData
             new(2021, 6, 1), new(2021, 6, 15), new(2021, 7, 1), new(2021, 8, 1), PlanStart,
             new(2021, 9, 1), new(2021, 10, 8), new(2021, 12, 1), new(2022, 3, 1), new(2022, 6, 1),
         ];
-        for (var t = 0; t < 10; t++)
+        for (var t = 0; t < Townships.Count; t++)
         {
-            var name = t < 5 ? Streets[t] : Townships[t - 5];
-            facilities.Add(new Facility($"S{t + 1:D2}", $"{name}社工站", FacilityTier.TownshipStation, TownshipCode(t), stationOpenings[t]));
+            var name = Directory.TryGet(Townships[t], out var d) ? d.Name : Townships[t].ToString();
+            facilities.Add(new Facility($"S{t + 1:D2}", $"{name}社工站", FacilityTier.TownshipStation, Townships[t], stationOpenings[t]));
         }
-        var n = 0;
-        foreach (var village in Villages())
+        for (var n = 1; n <= Villages.Count; n++)
         {
-            n++;
-            if (n % 5 != 0 || n % 10 == 0)
+            var village = Villages[n - 1];
+            // 76 rooms spread evenly: village n has one when n × 76 / 153 passes a whole number.
+            if (n * CommunityRooms / Villages.Count > (n - 1) * CommunityRooms / Villages.Count)
             {
                 var opened = PlanStart.PlusDays(random.Next(60, 900));
-                facilities.Add(new Facility($"R{n:D3}", $"社工室{n:D3}", FacilityTier.CommunityRoom, village, opened));
+                facilities.Add(new Facility($"R{n:D3}", $"{ShortName(village)}社工室", FacilityTier.CommunityRoom, village, opened));
             }
             if (n % 3 == 0)
             {
-                facilities.Add(new Facility($"V{n:D3}", $"志愿服务站点{n:D3}", FacilityTier.VolunteerPoint, village, PlanStart.PlusDays(random.Next(0, 700))));
+                facilities.Add(new Facility($"V{n:D3}", $"{ShortName(village)}志愿服务站点", FacilityTier.VolunteerPoint, village, PlanStart.PlusDays(random.Next(0, 700))));
             }
         }
         return facilities;
     }
 
-    private static List<Worker> BuildWorkers(Random random)
+    private List<Worker> BuildWorkers(Random random)
     {
         var workers = new List<Worker>();
         var id = 0;
@@ -241,7 +266,7 @@ public sealed class DemoData
             ([QualificationLevel.Senior], QualificationLevel.Senior, "general", 11),
             ([QualificationLevel.Intermediate], QualificationLevel.Intermediate, "general", 9),
         ];
-        var villages = Villages().ToList();
+        var rooms = Facilities.Where(f => f.Tier == FacilityTier.CommunityRoom).Select(f => f.Id).ToList();
         for (var k = 0; k < 24; k++)
         {
             id++;
@@ -254,7 +279,7 @@ public sealed class DemoData
                 k % 12 == 2 ? Employment.PartTime : Employment.CommunityFullTime,
                 [.. shape.Quals.Select((q, i) => new Qualification(q, obtained.PlusMonths(i * -30)))],
                 shape.Post == QualificationLevel.None ? [] : [new PostAppointment(shape.Post, posted, ended)],
-                $"R{villages.IndexOf(villages[(k * 3) % villages.Count]) + 1:D3}",
+                rooms[(k * 3) % rooms.Count],
                 shape.Base,
                 shape.Category));
         }
@@ -296,13 +321,13 @@ internal static class RecordGenerator
 
     internal static IEnumerable<GeneratedRecord> ForDemo(DemoData demo, int count, int seed)
     {
-        var villages = DemoData.Villages().ToArray();
+        var villages = demo.Villages.ToArray();
         var items = demo.Catalog.Items.ToArray();
-        return Generate(count, seed, new LocalDate(2022, 1, 1), 24, villages, items);
+        return Generate(count, seed, new LocalDate(2022, 1, 1), 24, villages, items, demo.StationId);
     }
 
     /// <summary>Generates <paramref name="count"/> records over <paramref name="months"/> months from <paramref name="start"/>.</summary>
-    internal static IEnumerable<GeneratedRecord> Generate(int count, int seed, LocalDate start, int months, DivisionCode[] villages, ServiceItem[] items)
+    internal static IEnumerable<GeneratedRecord> Generate(int count, int seed, LocalDate start, int months, DivisionCode[] villages, ServiceItem[] items, Func<DivisionCode, string> stationOf)
     {
         var random = new Random(seed);
         var days = NodaTime.Period.DaysBetween(start, start.PlusMonths(months));
@@ -348,7 +373,7 @@ internal static class RecordGenerator
                 i + 1,
                 date,
                 village,
-                $"S{township.TownshipSegment % 100:D2}",
+                stationOf(township),
                 random.Next(10) == 0 ? item.Domain : item.Code,
                 method,
                 random.Next(min, max + 1),
