@@ -114,7 +114,7 @@ public static class SocialWorkWeb
 
         api.MapGet("/report", (DashboardState state, string? level, string? period, string? by, string? from, string? to) =>
         {
-            if (ParseQuery(level, period, by, from, to, state.Demo.Catalog, out var query) is { } problem)
+            if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
             {
                 return problem;
             }
@@ -123,7 +123,7 @@ public static class SocialWorkWeb
 
         api.MapPost("/report", async (HttpRequest request, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
         {
-            if (ParseQuery(level, period, by, from, to, state.Demo.Catalog, out var query) is { } problem)
+            if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
             {
                 return problem;
             }
@@ -200,7 +200,7 @@ public static class SocialWorkWeb
         return null;
     }
 
-    private static IResult? ParseQuery(string? level, string? period, string? by, string? from, string? to, ServiceCatalog catalog, out CubeQuery? query)
+    private static IResult? ParseQuery(string? level, string? period, string? by, string? from, string? to, DemoData demo, out CubeQuery? query)
     {
         query = null;
         if (!TryEnum<DivisionLevel>(level ?? "township", out var l))
@@ -223,7 +223,7 @@ public static class SocialWorkWeb
         {
             return toProblem;
         }
-        query = new CubeQuery(l, p, d) { From = from is null ? null : f, To = to is null ? null : t, Catalog = catalog };
+        query = new CubeQuery(l, p, d) { From = from is null ? null : f, To = to is null ? null : t, Catalog = demo.Catalog, Programmes = demo.Programmes };
         return null;
     }
 

@@ -43,7 +43,7 @@ public class JsonTests
 
     [Fact]
     public void Programme_round_trips() => AssertRoundTrip(
-        new Programme("bee", "蜜蜂计划", ProgrammeKind.BrandPlan, new LocalDate(2021, 5, 18), null, "S1", [TargetGroup.Elderly, TargetGroup.Children]),
+        new Programme("bee", new LocalizedText("蜜蜂计划", "Bee Plan"), ProgrammeKind.BrandPlan, new LocalDate(2021, 5, 18), null, "S1", [TargetGroup.Elderly, TargetGroup.Children]),
         Context.Programme);
 
     [Fact]

@@ -115,7 +115,7 @@ public class ServiceRecordTests
     [Fact]
     public void Bee_plan_programme_keeps_its_target_groups()
     {
-        var programme = new Programme("bee-warm", "暖阳", ProgrammeKind.BrandPlan, new LocalDate(2021, 5, 18), targetGroups: [TargetGroup.Hardship], parentId: "bee");
+        var programme = new Programme("bee-warm", new LocalizedText("暖阳"), ProgrammeKind.SubPlan, new LocalDate(2021, 5, 18), targetGroups: [TargetGroup.Hardship], parentId: "bee");
         Assert.Equal([TargetGroup.Hardship], programme.TargetGroups);
         Assert.True(programme.IsActiveOn(new LocalDate(2022, 1, 1)));
     }

@@ -48,6 +48,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("阶段：三年提升", output, StringComparison.Ordinal);
         Assert.Contains("乡镇（街道）社工站覆盖率", output, StringComparison.Ordinal);
         Assert.DoesNotContain("townshipStationCoverage", output, StringComparison.Ordinal);
+        Assert.Contains("│ 蜜蜂计划 │ 品牌计划 │ 4个子计划：暖阳、乐龄、雏鹰、乐居 │", output, StringComparison.Ordinal);
+        Assert.Contains("│ 公益创投 │ 公益创投 │ 65个项目", output, StringComparison.Ordinal);
         Assert.DoesNotContain("countyCenter", output, StringComparison.Ordinal);
         Assert.Contains("持有高级资格但聘任在中级岗位，按中级提升2级", output, StringComparison.Ordinal);
         Assert.Contains("服务人次", output, StringComparison.Ordinal);

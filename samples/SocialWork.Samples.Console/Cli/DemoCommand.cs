@@ -22,10 +22,13 @@ internal static class DemoCommand
         var roster = demo.Workers.Where(w => w.Employment != Employment.StationResident).Select(w => PayStepEvaluator.Assess(w, asOf, demo.PayPolicy)).ToList();
         Tables.Pay(output, roster, demo.PayPolicy.Id, asOf);
 
+        var programmes = Cube.Build(records, new CubeQuery(DivisionLevel.County, PeriodKind.Year, CubeDimension.Programme) { Programmes = demo.Programmes });
+        Tables.Programmes(output, programmes, demo.Programmes);
+
         var cube = Cube.Build(records, new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));
         output.Line(output.T("服务指标（按镇街、季度）", "Service indicators by township and quarter"));
         var document = ReportDocument.From(cube, new ReportInput(records.Count, records.Count, 0), demo.Directory);
-        Tables.Report(output, document, new ReportLabels(output.Culture, demo.Catalog, demo.Directory));
+        Tables.Report(output, document, new ReportLabels(output.Culture, demo.Catalog, demo.Directory, demo.Programmes));
         return SocialWorkCli.Success;
     }
 }

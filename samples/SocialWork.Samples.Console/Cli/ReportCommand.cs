@@ -66,15 +66,17 @@ internal static class ReportCommand
         var import = Import(output, a);
         var importTime = watch.Elapsed;
         watch.Restart();
+        // The sample knows the demo district's catalog and programmes: they name keys, give item types, roll sub-plans up.
         var catalog = DemoData.LoadCatalog();
-        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To, Catalog = catalog });
+        var programmes = DemoData.Create().Programmes;
+        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To, Catalog = catalog, Programmes = programmes });
         var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory);
         var aggregateTime = watch.Elapsed;
         if (a.Timings)
         {
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: import {importTime.TotalSeconds:F3} s ({import.Read} rows), aggregate {aggregateTime.TotalSeconds:F3} s"));
         }
-        var labels = new ReportLabels(output.Culture, catalog, directory);
+        var labels = new ReportLabels(output.Culture, catalog, directory, programmes);
         if (a.Rejects is not null)
         {
             SocialWorkCli.WriteAtomically(a.Rejects, stream => WriteRejects(stream, import.Rejected));

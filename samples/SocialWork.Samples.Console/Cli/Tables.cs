@@ -30,7 +30,7 @@ internal static class Tables
             var cells = new List<string> { row.Division.ToString("S", null), Markup.Escape(row.Name ?? labels.DivisionName(row.Division)), row.Period.ToString() };
             if (keyed)
             {
-                cells.Add(Markup.Escape(row.Key.Length == 0 ? "—" : $"{row.Key} {labels.Key(row.Key)}"));
+                cells.Add(Markup.Escape(row.Key.Length == 0 ? "—" : $"{row.Key} {labels.Key(row.Key, document.By)}"));
             }
             cells.AddRange(ReportWriter.Values(row));
             table.AddRow([.. cells]);
@@ -104,6 +104,31 @@ internal static class Tables
                 output.Line($"    · {Markup.Remove(Markup.Escape(finding.Message(output.Culture)))}");
             }
         }
+        output.Line();
+    }
+
+    /// <summary>One row per programme that has records, sub-plans and projects rolled up into it, with what it is made of.</summary>
+    internal static void Programmes(CliOutput output, Cube cube, ProgrammeRegistry registry)
+    {
+        output.Render(new Rule(output.T("项目与计划（子计划、项目汇总至所属计划）", "Programmes (sub-plans and projects rolled up)")).LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(output.T("名称", "Name"));
+        table.AddColumn(output.T("类别", "Kind"));
+        table.AddColumn(output.T("组成", "Made of"));
+        table.AddColumn(new TableColumn(output.T("记录数", "Records")).RightAligned());
+        table.AddColumn(new TableColumn(output.T("服务人次", "Person-times")).RightAligned());
+        foreach (var group in cube.Rows.Where(r => r.Key.Length > 0).GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var total = group.Aggregate(Indicators.Zero, (sum, row) => sum + row.Indicators);
+            var kind = registry.TryGet(group.Key, out var programme) ? programme.Kind.GetLabel().For(output.Culture) : string.Empty;
+            var children = registry.ChildrenOf(group.Key);
+            var projects = registry.CountProjects(group.Key);
+            var madeOf = projects > 0 ? output.T($"{projects}个项目", $"{projects} projects")
+                : children.Count > 0 ? output.T($"{children.Count}个子计划：", $"{children.Count} sub-plans: ") + string.Join(output.T("、", ", "), children.Select(c => c.Name.For(output.Culture)))
+                : string.Empty;
+            table.AddRow(Markup.Escape(registry.GetName(group.Key, output.Culture)), Markup.Escape(kind), Markup.Escape(madeOf), total.Records.ToString(CultureInfo.InvariantCulture), total.PersonTimes.ToString(CultureInfo.InvariantCulture));
+        }
+        output.Render(table);
         output.Line();
     }
 

@@ -35,16 +35,17 @@ public sealed class DemoData
         Facilities = BuildFacilities(random);
         Workers = BuildWorkers(random);
         Catalog = LoadCatalog();
-        Programmes =
+        Programmes = new ProgrammeRegistry(
         [
-            new("bee", "蜜蜂计划", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05"),
-            new("bee-warm", "暖阳", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Hardship], parentId: "bee"),
-            new("bee-age", "乐龄", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Elderly], parentId: "bee"),
-            new("bee-young", "雏鹰", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Children], parentId: "bee"),
-            new("bee-home", "乐居", ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Empowerment], parentId: "bee"),
-            new("venture-2022", "公益创投（2022）", ProgrammeKind.VentureFunding, new LocalDate(2022, 3, 1), new LocalDate(2022, 12, 31)),
-            new("venture-2023", "“社创杯”微创投（2023）", ProgrammeKind.VentureFunding, new LocalDate(2023, 3, 1), new LocalDate(2023, 12, 31)),
-        ];
+            new("bee", new("蜜蜂计划", "Bee Plan"), ProgrammeKind.BrandPlan, PlanStart, facilityId: "S05"),
+            new("bee-warm", new("暖阳", "Warm Sun"), ProgrammeKind.SubPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Hardship], parentId: "bee"),
+            new("bee-age", new("乐龄", "Joyful Age"), ProgrammeKind.SubPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Elderly], parentId: "bee"),
+            new("bee-young", new("雏鹰", "Young Eagles"), ProgrammeKind.SubPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Children], parentId: "bee"),
+            new("bee-home", new("乐居", "Happy Home"), ProgrammeKind.SubPlan, PlanStart, facilityId: "S05", targetGroups: [TargetGroup.Empowerment], parentId: "bee"),
+            new("venture", new("公益创投", "Public-benefit venture funding"), ProgrammeKind.VentureFunding, new LocalDate(2022, 3, 1), new LocalDate(2023, 12, 31)),
+            .. Enumerable.Range(1, VentureProjects).Select(n => new Programme(
+                $"venture-{n:D2}", new($"公益创投项目{n:D2}", $"Venture project {n:D2}"), ProgrammeKind.VentureProject, new LocalDate(2022, 3, 1), new LocalDate(2023, 12, 31), parentId: "venture")),
+        ]);
         Standard = StationStandard.Combine("demo", new LocalizedText("六有 + 福建配备 + 示例提升条件", "Six haves + Fujian staffing + sample improvement criteria"), StationStandard.SixHaves, StationStandard.Fujian2021) with
         {
             Criteria =
@@ -82,8 +83,11 @@ public sealed class DemoData
     /// <summary>Gets the county catalog (the default catalog plus the district's items).</summary>
     public ServiceCatalog Catalog { get; }
 
-    /// <summary>Gets the programmes: 蜜蜂计划 and its four sub-plans, and two venture-funding rounds.</summary>
-    public IReadOnlyList<Programme> Programmes { get; }
+    /// <summary>The projects of the 公益创投 round: 65, the number the seed reports for 竞秀区 (the projects themselves are made up).</summary>
+    public const int VentureProjects = 65;
+
+    /// <summary>Gets the programmes: 蜜蜂计划 and its four sub-plans (暖阳, 乐龄, 雏鹰, 乐居), and a 公益创投 round with its 65 projects.</summary>
+    public ProgrammeRegistry Programmes { get; }
 
     /// <summary>Gets the station standard: six haves, Fujian staffing and two sample improvement criteria.</summary>
     public StationStandard Standard { get; }
@@ -364,7 +368,7 @@ internal static class RecordGenerator
                     TargetGroup.Children => "bee-young",
                     _ => "bee-home",
                 },
-                2 => date.Year == 2022 ? "venture-2022" : "venture-2023",
+                2 => $"venture-{1 + (i % DemoData.VentureProjects):D2}",
                 _ => string.Empty,
             };
             var parties = LinkageParties.SocialWorker | (LinkageParties)(random.Next(32) & 0b11011) | (linkage ? LinkageParties.CharityResource : LinkageParties.None);

@@ -17,6 +17,12 @@ public enum ProgrammeKind
     /// <summary>A brand plan such as 蜜蜂计划, possibly with sub-plans.</summary>
     BrandPlan,
 
+    /// <summary>A sub-plan of a brand plan (蜜蜂计划's 暖阳, 乐龄, 雏鹰, 乐居); its parent is the plan.</summary>
+    SubPlan,
+
+    /// <summary>One project funded in a venture-funding round (公益创投项目); its parent is the round.</summary>
+    VentureProject,
+
     /// <summary>Any other programme.</summary>
     Other,
 }
@@ -26,7 +32,7 @@ public sealed record Programme
 {
     /// <summary>Creates a programme.</summary>
     /// <param name="id">A stable identifier.</param>
-    /// <param name="name">The name, for example 蜜蜂计划.</param>
+    /// <param name="name">The name in zh-CN (required) and English, for example 蜜蜂计划 / Bee Plan.</param>
     /// <param name="kind">The kind.</param>
     /// <param name="startsOn">The first day.</param>
     /// <param name="endsOn">The last day, if set.</param>
@@ -36,7 +42,7 @@ public sealed record Programme
     /// <exception cref="ArgumentException">A value is invalid.</exception>
     public Programme(
         string id,
-        string name,
+        LocalizedText name,
         ProgrammeKind kind,
         LocalDate startsOn,
         LocalDate? endsOn = null,
@@ -45,7 +51,8 @@ public sealed record Programme
         string? parentId = null)
     {
         Id = Preconditions.CheckNotBlank(id);
-        Name = Preconditions.CheckNotBlank(name);
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
         Preconditions.CheckDefined(kind);
         Preconditions.CheckArgument(endsOn is null || endsOn.Value >= startsOn, nameof(endsOn), $"Programme '{id}': endsOn {endsOn} is before startsOn {startsOn}.");
         Kind = kind;
@@ -53,14 +60,16 @@ public sealed record Programme
         EndsOn = endsOn;
         FacilityId = facilityId;
         TargetGroups = ValueList.From((targetGroups ?? []).Distinct().Order());
+        Preconditions.CheckArgument(parentId != id, nameof(parentId), $"Programme '{id}' cannot be its own parent.");
+        Preconditions.CheckArgument(kind is not (ProgrammeKind.SubPlan or ProgrammeKind.VentureProject) || parentId is not null, nameof(parentId), $"Programme '{id}': a {kind} needs a parent.");
         ParentId = parentId;
     }
 
     /// <summary>Gets the identifier.</summary>
     public string Id { get; }
 
-    /// <summary>Gets the name.</summary>
-    public string Name { get; }
+    /// <summary>Gets the name in zh-CN and English.</summary>
+    public LocalizedText Name { get; }
 
     /// <summary>Gets the kind.</summary>
     public ProgrammeKind Kind { get; }
@@ -84,4 +93,23 @@ public sealed record Programme
     /// <param name="date">The day.</param>
     /// <returns><see langword="true"/> between the first and last day, inclusive.</returns>
     public bool IsActiveOn(LocalDate date) => StartsOn <= date && (EndsOn is null || date <= EndsOn.Value);
+}
+
+/// <summary>Labels of <see cref="ProgrammeKind"/> values.</summary>
+public static class ProgrammeKindExtensions
+{
+    /// <summary>Gets the kind's label in zh-CN and English.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>For example 五社联动试点 / five-society linkage pilot.</returns>
+    public static LocalizedText GetLabel(this ProgrammeKind kind) => kind switch
+    {
+        ProgrammeKind.FiveSocietyLinkage => new("五社联动试点", "five-society linkage pilot"),
+        ProgrammeKind.ThreeRegions => new("三区计划", "three-regions plan"),
+        ProgrammeKind.VentureFunding => new("公益创投", "venture funding"),
+        ProgrammeKind.BrandPlan => new("品牌计划", "brand plan"),
+        ProgrammeKind.SubPlan => new("子计划", "sub-plan"),
+        ProgrammeKind.VentureProject => new("公益创投项目", "venture project"),
+        ProgrammeKind.Other => new("其他项目", "other programme"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown programme kind."),
+    };
 }

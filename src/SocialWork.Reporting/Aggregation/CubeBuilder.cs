@@ -394,7 +394,7 @@ internal static class CubeBuilder
             CubeDimension.Item => [.. batch.Codes.Select(c => c.Value)],
             CubeDimension.Method => [.. ServiceMethodExtensions.All.Select(m => m.ToCode())],
             CubeDimension.TargetGroup => [string.Empty, .. TargetGroupExtensions.All.Select(g => g.ToCode())],
-            CubeDimension.Programme => [.. batch.Programmes],
+            CubeDimension.Programme => [.. batch.Programmes.Select(p => p.Length > 0 && query.Programmes is { } registry ? registry.RootOf(p) : p)],
             CubeDimension.ServiceType => [.. batch.Codes.Select(c => PrimaryType(c, query.Catalog ?? throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query))))],
             _ => throw new ArgumentOutOfRangeException(nameof(query), dimension, $"Undefined cube dimension {dimension}."),
         };

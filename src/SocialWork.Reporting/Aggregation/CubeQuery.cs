@@ -20,7 +20,10 @@ public enum CubeDimension
     /// <summary>By target-group code; records without one have the empty key.</summary>
     TargetGroup,
 
-    /// <summary>By programme id; records without one have the empty key.</summary>
+    /// <summary>
+    /// By programme id; records without one have the empty key. With <see cref="CubeQuery.Programmes"/> set, sub-plans and
+    /// projects roll up to the programme they belong to (暖阳 counts under 蜜蜂计划, a 公益创投 project under its round).
+    /// </summary>
     Programme,
 
     /// <summary>
@@ -49,6 +52,9 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
 
     /// <summary>Gets the catalog whose item → type links <see cref="CubeDimension.ServiceType"/> groups by; required for that dimension.</summary>
     public ServiceCatalog? Catalog { get; init; }
+
+    /// <summary>Gets the programme registry whose tree <see cref="CubeDimension.Programme"/> rolls up by, if any; without it each id is its own key.</summary>
+    public ProgrammeRegistry? Programmes { get; init; }
 
     /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
     public int Parallelism { get; init; }

@@ -30,8 +30,10 @@ public sealed class ReportLabels
     /// <param name="culture">The culture: any zh culture gives Chinese, others English.</param>
     /// <param name="catalog">The catalog for key labels (the default catalog when omitted).</param>
     /// <param name="directory">Division names, if known.</param>
-    public ReportLabels(CultureInfo culture, ServiceCatalog? catalog = null, DivisionDirectory? directory = null)
+    /// <param name="programmes">Programme names, if known.</param>
+    public ReportLabels(CultureInfo culture, ServiceCatalog? catalog = null, DivisionDirectory? directory = null, ProgrammeRegistry? programmes = null)
     {
+        Programmes = programmes;
         Culture = culture ?? throw new ArgumentNullException(nameof(culture));
         Catalog = catalog ?? ServiceCatalog.Default;
         Directory = directory;
@@ -42,6 +44,9 @@ public sealed class ReportLabels
 
     /// <summary>Gets the catalog used for key labels.</summary>
     public ServiceCatalog Catalog { get; }
+
+    /// <summary>Gets the programme names, if known.</summary>
+    public ProgrammeRegistry? Programmes { get; }
 
     /// <summary>Gets the division names, if known.</summary>
     public DivisionDirectory? Directory { get; }
@@ -59,8 +64,16 @@ public sealed class ReportLabels
     /// <returns>The name.</returns>
     public string DivisionName(DivisionCode code) => Directory is not null && Directory.TryGet(code, out var d) ? d.Name : string.Empty;
 
-    /// <summary>Gets the label of a key (a domain, item, method or target-group code), falling back zh-CN → en → the key.</summary>
+    /// <summary>Gets the label of a catalog key (a domain, item, type, method or target-group code), falling back zh-CN → en → the key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The label.</returns>
     public string Key(string key) => key.Length == 0 ? string.Empty : Catalog.GetLabel(key, Culture);
+
+    /// <summary>Gets the label of a key of a report by <paramref name="dimension"/>: a programme's name from <see cref="Programmes"/>, any other key from the catalog.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="dimension">The dimension the key belongs to (a programme id may look like a catalog code).</param>
+    /// <returns>The label; the key itself when nothing names it.</returns>
+    public string Key(string key, CubeDimension dimension) => dimension != CubeDimension.Programme ? Key(key)
+        : key.Length == 0 ? string.Empty
+        : Programmes?.GetName(key, Culture) ?? key;
 }

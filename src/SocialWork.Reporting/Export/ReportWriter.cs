@@ -55,7 +55,7 @@ public static class ReportWriter
                 CsvText.Field(row.Name ?? labels.DivisionName(row.Division)),
                 row.Period.ToString(),
                 CsvText.Field(row.Key),
-                CsvText.Field(labels.Key(row.Key)),
+                CsvText.Field(labels.Key(row.Key, document.By)),
                 .. Values(row),
             ]));
             writer.Write('\n');
