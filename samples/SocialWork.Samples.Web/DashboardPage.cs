@@ -50,7 +50,7 @@ internal static class DashboardPage
             {Css}
             </head>
             <body>
-            <a class="toggle" id="lang-toggle" href="/?lang={(chinese ? "en" : "zh")}&amp;asOf={asOf:yyyy-MM-dd}">{(chinese ? "English" : "中文")}</a>
+            <a class="toggle" id="lang-toggle" lang="{(chinese ? "en" : "zh-CN")}" hreflang="{(chinese ? "en" : "zh-CN")}" href="/?lang={(chinese ? "en" : "zh")}&amp;asOf={asOf:yyyy-MM-dd}">{(chinese ? "English" : "中文")}</a>
             <h1 id="title">{E(T("竞秀区社会工作服务体系", "Jingxiu district social-work service system"))}</h1>
             <div class="meta">{E(T($"示例数据（非真实统计）· 截至 {asOf:yyyy-MM-dd} · 阶段：", $"Sample data (not real statistics) · as of {asOf:yyyy-MM-dd} · phase: "))}<span id="phase">{E(window is null ? assessment.PhaseId : chinese ? window.Phase.Label.Chinese : window.Phase.Label.English ?? window.Phase.Id)}</span></div>
             """);

@@ -134,6 +134,20 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     [Fact]
+    public async Task The_chinese_dashboard_holds_no_english_word_a_person_reads()
+    {
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        // What a person reads: the text between tags and the titles and labels of elements, not markup, styles or scripts,
+        // nor an element marked as another language (the switch to the English page says "English", lang="en").
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>|<a [^>]*lang=\"en\"[^>]*>[^<]*</a>", " ", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var readable = string.Join(" ", System.Text.RegularExpressions.Regex.Matches(text, "(?:title|aria-label|alt)=\"([^\"]*)\"|>([^<]+)<").Select(m => m.Groups[1].Value + m.Groups[2].Value));
+
+        Assert.Contains("竞秀区", readable, StringComparison.Ordinal);
+        Assert.Empty(SocialWork.Samples.Tests.EnglishWordScan.Find(System.Net.WebUtility.HtmlDecode(readable), ["bee", "venture", "demo", "xam", "shape"]));
+    }
+
+    [Fact]
     public void Bad_setting_stops_start_up_naming_the_setting()
     {
         var ex = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:PayPolicy:stacking=sometimes", "--SocialWork:AsOf=2023-02-30"]));

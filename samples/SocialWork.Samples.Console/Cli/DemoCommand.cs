@@ -12,7 +12,7 @@ internal static class DemoCommand
         var records = demo.Records();
         var asOf = DemoData.AsOf;
         output.Line(output.T(
-            $"SocialWork for .NET 演示 · 竞秀区（130602）：区划为统计局公布的5个街道、2个镇、3个乡和153个村（社区）；1个区级中心、10个镇街社工站、76个社工室；{records.Count}条服务记录（2022–2023）。除区划外数据为示例，非真实统计。",
+            $"演示 · 竞秀区（130602）：区划为统计局公布的5个街道、2个镇、3个乡和153个村（社区）；1个区级中心、10个镇街社工站、76个社工室；{records.Count}条服务记录（2022–2023）。除区划外数据为示例，非真实统计。",
             $"SocialWork for .NET demo · Jingxiu district (130602): the bureau's divisions, 5 streets, 2 towns, 3 townships and 153 villages/communities; 1 centre, 10 township stations, 76 community rooms; {records.Count} service records (2022–2023). All but the divisions is illustrative, not real statistics."));
         output.Line();
 

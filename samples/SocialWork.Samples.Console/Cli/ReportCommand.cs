@@ -18,7 +18,7 @@ internal static class ReportCommand
         var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
         var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
-        var period = new Option<string>("--period") { Description = "ReportingPeriod of the rows.", DefaultValueFactory = _ => "quarter" };
+        var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
         var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
         by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType");
@@ -29,10 +29,12 @@ internal static class ReportCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails the report with exit code 2)." };
         var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
         var outFile = SocialWorkCli.FileOption("--out", "Write the report to this file instead of standard output (written only on success).", required: false);
+        var csvHeaders = new Option<string>("--csv-headers") { Description = "With --format csv: the header row holds the contract's column ids (ids, the default, for programs) or the columns' labels in the --lang language (labels, for people).", DefaultValueFactory = _ => "ids" };
+        csvHeaders.AcceptOnlyFromAmong("ids", "labels");
         var timings = new Option<bool>("--timings") { Description = "Print how long import and aggregation took to standard error." };
         var command = new Command("report", "Indicator report (records, person-times, households, amount, records per method) from a records CSV.")
         {
-            records, divisions, level, period, by, from, to, format, skipInvalid, rejects, outFile, timings,
+            records, divisions, level, period, by, from, to, format, csvHeaders, skipInvalid, rejects, outFile, timings,
         };
         command.Validators.Add(result =>
         {
@@ -50,6 +52,7 @@ internal static class ReportCommand
             parse.GetResult(from) is null ? null : parse.GetValue(from),
             parse.GetResult(to) is null ? null : parse.GetValue(to),
             parse.GetValue(format)!,
+            parse.GetValue(csvHeaders) == "labels" ? ReportCsvHeaders.Labels : ReportCsvHeaders.Ids,
             parse.GetValue(skipInvalid),
             parse.GetValue(rejects),
             parse.GetValue(outFile),
@@ -57,7 +60,7 @@ internal static class ReportCommand
         return command;
     }
 
-    internal sealed record Arguments(string Records, string? Divisions, DivisionLevel Level, PeriodKind Period, CubeDimension By, LocalDate? From, LocalDate? To, string Format, bool SkipInvalid, string? Rejects, string? Out, bool Timings);
+    internal sealed record Arguments(string Records, string? Divisions, DivisionLevel Level, PeriodKind Period, CubeDimension By, LocalDate? From, LocalDate? To, string Format, ReportCsvHeaders CsvHeaders, bool SkipInvalid, string? Rejects, string? Out, bool Timings);
 
     internal static int Run(CliOutput output, Arguments a)
     {
@@ -79,14 +82,14 @@ internal static class ReportCommand
         var labels = new ReportLabels(output.Culture, catalog, directory, programmes);
         if (a.Rejects is not null)
         {
-            SocialWorkCli.WriteAtomically(a.Rejects, stream => WriteRejects(stream, import.Rejected));
+            SocialWorkCli.WriteAtomically(a.Rejects, stream => WriteRejects(stream, import.Rejected, output.Culture));
         }
         else if (import.Rejected.Count > 0)
         {
             output.Error.WriteLine(output.T($"已跳过{import.Rejected.Count}行无效记录：", $"skipped {import.Rejected.Count} invalid rows:"));
             foreach (var row in import.Rejected.Take(10))
             {
-                output.Error.WriteLine($"  {row}");
+                output.Error.WriteLine($"  {row.Describe(output.Culture)}");
             }
         }
         if (a.Out is not null)
@@ -94,12 +97,12 @@ internal static class ReportCommand
             SocialWorkCli.WriteAtomically(a.Out, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                Write(new CliOutput(writer, output.Error, output.Culture), a.Format, document, labels);
+                Write(new CliOutput(writer, output.Error, output.Culture), a, document, labels);
             });
         }
         else
         {
-            Write(output, a.Format, document, labels);
+            Write(output, a, document, labels);
         }
         return SocialWorkCli.Success;
     }
@@ -139,16 +142,16 @@ internal static class ReportCommand
         return Math.Max(1, length * Math.Max(1, start[..read].Count((byte)'\n')) / Math.Max(1, read));
     }
 
-    private static void Write(CliOutput output, string format, ReportDocument document, ReportLabels labels)
+    private static void Write(CliOutput output, Arguments a, ReportDocument document, ReportLabels labels)
     {
-        switch (format)
+        switch (a.Format)
         {
             case "json":
                 output.Output.Write(ReportWriter.ToJson(document));
                 output.Output.WriteLine();
                 break;
             case "csv":
-                ReportWriter.WriteCsv(document, output.Output, labels);
+                ReportWriter.WriteCsv(document, output.Output, labels, a.CsvHeaders);
                 break;
             default:
                 Tables.Report(output, document, labels);
@@ -157,10 +160,10 @@ internal static class ReportCommand
         output.Output.Flush();
     }
 
-    private static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected)
+    private static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected, CultureInfo culture)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-        ReportWriter.WriteRejectedCsv(rejected, writer);
+        ReportWriter.WriteRejectedCsv(rejected, writer, culture);
     }
 
     /// <summary>Reads a divisions CSV (<c>code,name</c>); every bad row is named by file and line.</summary>
@@ -171,24 +174,24 @@ internal static class ReportCommand
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(stream);
         if (!reader.Header.TryIndexOf("code", out var codeColumn) || !reader.Header.TryIndexOf("name", out var nameColumn))
         {
-            throw new FormatException($"{name}: line 1: the header must have the columns code,name.");
+            throw new CliProblem($"{name}：第1行：表头必须包含code,name两列。", $"{name}: line 1: the header must have the columns code,name.");
         }
         var divisions = new List<Division>();
         foreach (var row in reader)
         {
             if (row.ColCount <= Math.Max(codeColumn, nameColumn))
             {
-                throw new FormatException($"{name}: line {row.LineNumberFrom}: the row has {row.ColCount} columns; expected code,name.");
+                throw new CliProblem($"{name}：第{row.LineNumberFrom}行：该行有{row.ColCount}列，应为code,name两列。", $"{name}: line {row.LineNumberFrom}: the row has {row.ColCount} columns; expected code,name.");
             }
             var code = row[codeColumn].Span;
             if (DivisionCode.GetParseError(code, out var parsed) is { } error)
             {
-                throw new FormatException($"{name}: line {row.LineNumberFrom}: column 'code': division code '{code}' {error}.");
+                throw new CliProblem($"{name}：第{row.LineNumberFrom}行：code：'{code}'不是有效的区划代码（应为6、9或12位数字）。", $"{name}: line {row.LineNumberFrom}: column 'code': division code '{code}' {error}.");
             }
             var text = row[nameColumn].ToString();
             if (string.IsNullOrWhiteSpace(text))
             {
-                throw new FormatException($"{name}: line {row.LineNumberFrom}: column 'name': is empty.");
+                throw new CliProblem($"{name}：第{row.LineNumberFrom}行：name：为空。", $"{name}: line {row.LineNumberFrom}: column 'name': is empty.");
             }
             divisions.Add(new Division(parsed, text));
         }
@@ -196,7 +199,7 @@ internal static class ReportCommand
         if (unique.Count < divisions.Count)
         {
             var duplicate = divisions.GroupBy(d => d.Code).First(g => g.Count() > 1).Key;
-            throw new FormatException($"{name}: column 'code': division code {duplicate} appears more than once.");
+            throw new CliProblem($"{name}：code：区划代码{duplicate}出现不止一次。", $"{name}: column 'code': division code {duplicate} appears more than once.");
         }
         return new DivisionDirectory(Complete(unique), 2023);
     }

@@ -58,9 +58,19 @@ public static class SocialWorkCli
         {
             return action(output);
         }
+        catch (CliProblem problem)
+        {
+            output.Error.WriteLine(output.T($"错误：{problem.Chinese}", $"error: {problem.Message}"));
+            return InvalidInput;
+        }
+        catch (Reporting.RecordImportException ex)
+        {
+            output.Error.WriteLine(output.T("错误：", "error: ") + (output.Chinese ? ex.Row.Describe(output.Culture) : ex.Message));
+            return InvalidInput;
+        }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or Reporting.ReportLimitException)
         {
-            output.Error.WriteLine($"error: {ex.Message}");
+            output.Error.WriteLine(output.T("错误：", "error: ") + ex.Message);
             return InvalidInput;
         }
     }
@@ -94,7 +104,17 @@ public static class SocialWorkCli
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{what} file '{path}' was not found.", path);
+            var noun = what switch
+            {
+                "records" => "记录",
+                "divisions" => "区划",
+                "network" => "服务网络",
+                "plan" => "覆盖方案",
+                "workers" => "人员",
+                "policy" => "政策",
+                _ => what,
+            };
+            throw new CliProblem($"找不到{noun}文件'{path}'。", $"{what} file '{path}' was not found.", new FileNotFoundException(null, path));
         }
         return File.OpenRead(path);
     }
@@ -111,7 +131,7 @@ public static class SocialWorkCli
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist.");
+            throw new CliProblem($"无法写入'{path}'：目录'{directory}'不存在。", $"cannot write '{path}': the directory '{directory}' does not exist.");
         }
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))}.tmp");
         var created = false;
@@ -126,7 +146,7 @@ public static class SocialWorkCli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot write '{path}': {ex.Message.Replace(temp, full, StringComparison.Ordinal)}", ex);
+            throw new CliProblem($"无法写入'{path}'：{ex.Message.Replace(temp, full, StringComparison.Ordinal)}", $"cannot write '{path}': {ex.Message.Replace(temp, full, StringComparison.Ordinal)}", ex);
         }
         finally
         {

@@ -17,14 +17,15 @@ public enum ProgrammeKind
     /// <summary>A brand plan such as 蜜蜂计划, possibly with sub-plans.</summary>
     BrandPlan,
 
+
+    /// <summary>Any other programme.</summary>
+    Other,
+
     /// <summary>A sub-plan of a brand plan (蜜蜂计划's 暖阳, 乐龄, 雏鹰, 乐居); its parent is the plan.</summary>
     SubPlan,
 
     /// <summary>One project funded in a venture-funding round (公益创投项目); its parent is the round.</summary>
     VentureProject,
-
-    /// <summary>Any other programme.</summary>
-    Other,
 }
 
 /// <summary>A named project with dates, optionally run by one facility, optionally a sub-plan of another programme.</summary>

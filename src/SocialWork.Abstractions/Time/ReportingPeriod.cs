@@ -105,7 +105,7 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
     {
         if (year is < 1 or > 9999)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"ReportingPeriod year must be between 1 and 9999; was {year}.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"The year must be between 1 and 9999; was {year}.");
         }
         if (index < 1 || index > max)
         {
@@ -123,7 +123,7 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
     /// <returns>The next period.</returns>
     /// <exception cref="InvalidOperationException">This is the last period of 9999, the end of the ISO calendar NodaTime supports.</exception>
     public ReportingPeriod Next() => End.Year == 9999 && End.Month == 12 && End.Day == 31
-        ? throw new InvalidOperationException($"ReportingPeriod {this} is the last of the calendar; there is no period after it.")
+        ? throw new InvalidOperationException($"The period {this} is the last of the calendar; there is no period after it.")
         : Kind switch
         {
             PeriodKind.Month => Index == 12 ? new ReportingPeriod(Kind, Year + 1, 1) : new ReportingPeriod(Kind, Year, Index + 1),

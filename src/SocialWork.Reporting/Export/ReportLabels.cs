@@ -9,7 +9,7 @@ public sealed class ReportLabels
     {
         ["division"] = ("区划代码", "Division"),
         ["name"] = ("名称", "Name"),
-        ["period"] = ("期间", "ReportingPeriod"),
+        ["period"] = ("期间", "Period"),
         ["key"] = ("分类", "Key"),
         ["keyLabel"] = ("分类名称", "Key label"),
         ["records"] = ("记录数", "Records"),

@@ -42,12 +42,15 @@ public static class ReportWriter
     /// <param name="document">The report.</param>
     /// <param name="writer">The text writer.</param>
     /// <param name="labels">The labels.</param>
-    public static void WriteCsv(ReportDocument document, TextWriter writer, ReportLabels labels)
+    /// <param name="headers">The header row: the column ids of the contract (the default, for programs) or the columns' labels in the labels' language (for people).</param>
+    public static void WriteCsv(ReportDocument document, TextWriter writer, ReportLabels labels, ReportCsvHeaders headers = ReportCsvHeaders.Ids)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(labels);
-        writer.Write("division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others\n");
+        writer.Write(headers == ReportCsvHeaders.Labels
+            ? string.Join(',', CsvColumns.Select(c => CsvText.Field(labels.Column(c)))) + "\n"
+            : "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others\n");
         foreach (var row in document.Rows)
         {
             writer.Write(string.Join(',', [
@@ -61,6 +64,9 @@ public static class ReportWriter
             writer.Write('\n');
         }
     }
+
+    /// <summary>The report's columns by the ids <see cref="ReportLabels.Column"/> knows, in CSV order.</summary>
+    private static readonly string[] CsvColumns = ["division", "name", "period", "key", "keyLabel", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"];
 
     /// <summary>Gets the indicator values of a row as invariant text, in column order.</summary>
     /// <param name="i">The indicators.</param>
@@ -80,14 +86,16 @@ public static class ReportWriter
     /// </summary>
     /// <param name="rejected">The rejected rows.</param>
     /// <param name="writer">The text writer.</param>
-    public static void WriteRejectedCsv(IEnumerable<RejectedRow> rejected, TextWriter writer)
+    /// <param name="culture">The language of the reasons: Chinese (<see cref="RejectedRow.ChineseReason"/>) for any zh culture, else English (the default).</param>
+    public static void WriteRejectedCsv(IEnumerable<RejectedRow> rejected, TextWriter writer, CultureInfo? culture = null)
     {
+        var chinese = culture?.TwoLetterISOLanguageName == "zh";
         ArgumentNullException.ThrowIfNull(rejected);
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write("file,line,column,reason,raw\n");
         foreach (var r in rejected)
         {
-            writer.Write(string.Join(',', CsvText.Field(r.File), r.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(r.Column), CsvText.Field(r.Reason), CsvText.Field(r.Raw)));
+            writer.Write(string.Join(',', CsvText.Field(r.File), r.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(r.Column), CsvText.Field(chinese ? r.ChineseReason ?? r.Reason : r.Reason), CsvText.Field(r.Raw)));
             writer.Write('\n');
         }
     }

@@ -124,7 +124,10 @@ public sealed class CsvRecordImporter
     {
         if (!reader.MoveNext())
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, "(header)", $"the file is empty; expected a header with the columns {string.Join(",", RequiredColumns)}", string.Empty));
+            throw new RecordImportException(new RejectedRow(fileName, 1, "(header)", $"the file is empty; expected a header with the columns {string.Join(",", RequiredColumns)}", string.Empty)
+            {
+                ChineseReason = $"文件为空；表头应包含列{string.Join(",", RequiredColumns)}",
+            });
         }
         var row = reader.Current;
         var names = new string[row.ColCount];
@@ -136,11 +139,17 @@ public sealed class CsvRecordImporter
         var missing = RequiredColumns.Where(c => !names.Contains(c, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, missing[0], $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", raw));
+            throw new RecordImportException(new RejectedRow(fileName, 1, missing[0], $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", raw)
+            {
+                ChineseReason = $"表头缺少必需的列{string.Join("、", missing)}",
+            });
         }
         if (RequiredColumns.Concat(OptionalColumns).FirstOrDefault(c => names.Count(n => n == c) > 1) is { } repeated)
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, repeated, $"the header names the column {repeated} {names.Count(n => n == repeated)} times; each column may appear once", raw));
+            throw new RecordImportException(new RejectedRow(fileName, 1, repeated, $"the header names the column {repeated} {names.Count(n => n == repeated)} times; each column may appear once", raw)
+            {
+                ChineseReason = $"表头中列{repeated}出现{names.Count(n => n == repeated)}次；每列只能出现一次",
+            });
         }
         return new Columns(names);
     }
@@ -172,7 +181,7 @@ public sealed class CsvRecordImporter
                 progress.Add(0x10000);
             }
             var problem = row.ColCount <= columns.Max
-                ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more")
+                ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more", $"该行有{row.ColCount}列，表头有{columns.Max + 1}列或更多")
                 : RowParser.Append(builder, RowParser.Read(row, columns), catalogs, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0);
             if (problem is not { } p)
             {
@@ -181,12 +190,16 @@ public sealed class CsvRecordImporter
             var from = isFirst ? 1 : row.LineNumberFrom;
             var bad = limit.TryGetCut(from, out var cut)
                 ? Cut(fileName, from, cut, options.MaxRowLength)
-                : new RejectedRow(fileName, from, p.Column, p.Reason, row.Span.ToString());
+                : new RejectedRow(fileName, from, p.Column, p.Reason, row.Span.ToString()) { ChineseReason = p.Chinese };
             var lines = LinesOf(row.Span);
             spansLines |= lines > 1 || cut is not null;
             if (lines > 1 && cut is null)
             {
-                bad = bad with { Reason = $"{bad.Reason}; the row runs over lines {from}–{from + lines - 1} inside a quoted field (is a quote left open on line {from}?)" };
+                bad = bad with
+                {
+                    Reason = $"{bad.Reason}; the row runs over lines {from}–{from + lines - 1} inside a quoted field (is a quote left open on line {from}?)",
+                    ChineseReason = $"{bad.ChineseReason}；该行在引号内跨越第{from}–{from + lines - 1}行（第{from}行的引号是否未闭合？）",
+                };
             }
             if (options.Mode == ImportMode.Strict)
             {
@@ -208,11 +221,17 @@ public sealed class CsvRecordImporter
     /// <summary>The lines a row's text covers; a quoted field left open at the end of the input ends with the file's last line feed.</summary>
     private static int LinesOf(ReadOnlySpan<char> text) => text.Count('\n') + (text.EndsWith('\n') ? 0 : 1);
 
-    private static RejectedRow Cut(string fileName, int line, RowLimitReader.Cut cut, int maxRowLength) => line == cut.FromLine
-        ? new RejectedRow(fileName, line, "(row)", cut.ToLine > cut.FromLine
-            ? $"the row is longer than {maxRowLength} characters ({cut.Length} or more, over lines {cut.FromLine}–{cut.ToLine}; is a quote left open on line {cut.FromLine}?)"
-            : $"the row is longer than {maxRowLength} characters ({cut.Length} or more)", cut.Preview + "…")
-        : new RejectedRow(fileName, line, "(row)", $"part of the over-long row that starts on line {cut.FromLine}", string.Empty);
+    private static RejectedRow Cut(string fileName, int line, RowLimitReader.Cut cut, int maxRowLength) => line != cut.FromLine
+        ? new RejectedRow(fileName, line, "(row)", $"part of the over-long row that starts on line {cut.FromLine}", string.Empty) { ChineseReason = $"属于从第{cut.FromLine}行开始的超长行" }
+        : cut.ToLine > cut.FromLine
+            ? new RejectedRow(fileName, line, "(row)", $"the row is longer than {maxRowLength} characters ({cut.Length} or more, over lines {cut.FromLine}–{cut.ToLine}; is a quote left open on line {cut.FromLine}?)", cut.Preview + "…")
+            {
+                ChineseReason = $"该行超过{maxRowLength}个字符（至少{cut.Length}个，跨越第{cut.FromLine}–{cut.ToLine}行；第{cut.FromLine}行的引号是否未闭合？）",
+            }
+            : new RejectedRow(fileName, line, "(row)", $"the row is longer than {maxRowLength} characters ({cut.Length} or more)", cut.Preview + "…")
+            {
+                ChineseReason = $"该行超过{maxRowLength}个字符（至少{cut.Length}个）",
+            };
 
     /// <summary>Rejects each line of a rejected row that spans several: the first with the row's reason, the others as swallowed by it.</summary>
     private static void RejectLines(List<RejectedRow> rejected, RejectedRow first, ReadOnlySpan<char> text, int from, int toExclusive)
@@ -224,7 +243,10 @@ public sealed class CsvRecordImporter
             text = lineFeed < 0 ? [] : text[(lineFeed + 1)..];
             rejected.Add(line == from
                 ? first with { Raw = raw }
-                : new RejectedRow(first.File, line, "(row)", $"swallowed by the quoted field that opens on line {from} and is not closed before line {toExclusive - 1} ends", raw));
+                : new RejectedRow(first.File, line, "(row)", $"swallowed by the quoted field that opens on line {from} and is not closed before line {toExclusive - 1} ends", raw)
+                {
+                    ChineseReason = $"被第{from}行开始、到第{toExclusive - 1}行末仍未闭合的引号字段吞没",
+                });
         }
     }
 

@@ -18,8 +18,25 @@ public enum ImportMode
 /// <param name="Raw">The row verbatim.</param>
 public sealed record RejectedRow(string File, int Line, string Column, string Reason, string Raw)
 {
+    /// <summary>Gets the reason in Chinese, when the importer gave one (the library's importers always do).</summary>
+    public string? ChineseReason { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{File}:{Line}: {Column}: {Reason}";
+
+    /// <summary>Describes the row for a person reading <paramref name="culture"/>'s language: Chinese for any zh culture.</summary>
+    /// <param name="culture">The culture.</param>
+    /// <returns>For example <c>records.csv：第3行：date：'2024-13-05'不是有效日期…</c>, or <see cref="ToString()"/> in English.</returns>
+    public string Describe(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (culture.TwoLetterISOLanguageName != "zh")
+        {
+            return ToString();
+        }
+        var column = Column switch { "(row)" => "整行", "(header)" => "表头", _ => Column };
+        return $"{File}：第{Line}行：{column}：{ChineseReason ?? Reason}";
+    }
 }
 
 /// <summary>The outcome of an import: the batch of accepted records and every rejected row. <c>Accepted + Rejected = Read</c>, always.</summary>

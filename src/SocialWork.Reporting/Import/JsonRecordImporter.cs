@@ -55,7 +55,7 @@ public sealed class JsonRecordImporter
                 var element = bytes[start..((int)reader.TokenStartIndex + 1)];
                 if (Parse(builder, element, options.Catalog, path, ids, line) is { } problem)
                 {
-                    var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element));
+                    var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element)) { ChineseReason = problem.Chinese };
                     if (options.Mode == ImportMode.Strict)
                     {
                         throw new RecordImportException(bad);
@@ -66,7 +66,7 @@ public sealed class JsonRecordImporter
         }
         catch (JsonException ex)
         {
-            throw new RecordImportException(new RejectedRow(fileName, (int)(ex.LineNumber ?? 0) + 1, "$", $"the JSON is malformed: {ex.Message}", string.Empty));
+            throw new RecordImportException(new RejectedRow(fileName, (int)(ex.LineNumber ?? 0) + 1, "$", $"the JSON is malformed: {ex.Message}", string.Empty) { ChineseReason = "JSON格式有误" });
         }
         options.Progress?.Invoke(read);
         return new ImportResult(builder.Build(), read, rejected);
@@ -95,17 +95,17 @@ public sealed class JsonRecordImporter
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new RowParser.Problem(path, $"expected an object but found {root.ValueKind}");
+            return new RowParser.Problem(path, $"expected an object but found {root.ValueKind}", "应为对象（记录）");
         }
         foreach (var property in root.EnumerateObject())
         {
             if (!Known.Contains(property.Name))
             {
-                return new RowParser.Problem($"{path}.{property.Name}", "is not a record property");
+                return new RowParser.Problem($"{path}.{property.Name}", "is not a record property", "不是记录的属性");
             }
             if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                return new RowParser.Problem($"{path}.{property.Name}", $"expected a string or number but found {property.Value.ValueKind}");
+                return new RowParser.Problem($"{path}.{property.Name}", $"expected a string or number but found {property.Value.ValueKind}", "应为字符串或数字");
             }
         }
         var fields = new RowParser.Fields

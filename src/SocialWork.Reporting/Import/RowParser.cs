@@ -6,7 +6,7 @@ namespace SocialWork.Reporting;
 /// <summary>Validates one row field by field; returns the first problem, or the parsed values.</summary>
 internal static class RowParser
 {
-    internal readonly record struct Problem(string Column, string Reason);
+    internal readonly record struct Problem(string Column, string Reason, string Chinese);
 
     /// <summary>The text of one row's fields, as read from CSV or JSON.</summary>
     internal ref struct Fields
@@ -74,7 +74,7 @@ internal static class RowParser
         var first = ids.Add(f.Id, line);
         if (first > 0)
         {
-            return new Problem(n.Id, $"duplicate id {f.Id}, first on line {first}");
+            return new Problem(n.Id, $"duplicate id {f.Id}, first on line {first}", $"记录编号{f.Id}重复，首次出现在第{first}行");
         }
         builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
         return null;
@@ -86,23 +86,23 @@ internal static class RowParser
         v = default;
         if (f.Id.IsWhiteSpace())
         {
-            return new Problem(n.Id, "is empty");
+            return new Problem(n.Id, "is empty", "为空");
         }
         if (!DayNumber.TryParse(f.Date, out v.Day))
         {
-            return new Problem(n.Date, $"'{f.Date}' is not a date of the form yyyy-MM-dd");
+            return new Problem(n.Date, $"'{f.Date}' is not a date of the form yyyy-MM-dd", $"'{f.Date}'不是有效日期（应为年-月-日，如2024-01-05）");
         }
         if (DivisionCode.GetParseError(f.Division, out v.Division) is { } divisionError)
         {
-            return new Problem(n.Division, $"division code '{f.Division}' {divisionError}");
+            return new Problem(n.Division, $"division code '{f.Division}' {divisionError}", $"'{f.Division}'不是有效的区划代码（应为6、9或12位数字）");
         }
         if (!codeKnownValid && ServiceCode.GetParseError(f.Item) is { } codeError)
         {
-            return new Problem(n.Item, $"service code '{f.Item}' {codeError}");
+            return new Problem(n.Item, $"service code '{f.Item}' {codeError}", $"'{f.Item}'不是有效的服务代码（如EL或EL.01）");
         }
         if (!ServiceMethodExtensions.TryParse(f.Method, out v.Method))
         {
-            return new Problem(n.Method, $"'{f.Method}' is not one of visit, file, casework, group, activity, training, other");
+            return new Problem(n.Method, $"'{f.Method}' is not one of visit, file, casework, group, activity, training, other", $"'{f.Method}'不是服务方式代码（visit、file、casework、group、activity、training、other）之一");
         }
         if (Count(f.PersonTimes, n.PersonTimes, out v.PersonTimes) is { } p1)
         {
@@ -116,11 +116,11 @@ internal static class RowParser
         {
             if (Money.GetParseError(f.Amount, out var money) is { } moneyError)
             {
-                return new Problem(n.Amount, $"'{f.Amount}' {moneyError}");
+                return new Problem(n.Amount, $"'{f.Amount}' {moneyError}", $"'{f.Amount}'不是有效金额（以元计，最多两位小数）");
             }
             if (money.Fen < 0)
             {
-                return new Problem(n.Amount, $"'{f.Amount}' is negative");
+                return new Problem(n.Amount, $"'{f.Amount}' is negative", $"'{f.Amount}'为负数");
             }
             v.Fen = money.Fen;
         }
@@ -128,13 +128,13 @@ internal static class RowParser
         {
             if (!TargetGroupExtensions.TryParse(f.TargetGroup, out var g))
             {
-                return new Problem(n.TargetGroup, $"'{f.TargetGroup}' is not one of hardship, elderly, children, empowerment, disabled");
+                return new Problem(n.TargetGroup, $"'{f.TargetGroup}' is not one of hardship, elderly, children, empowerment, disabled", $"'{f.TargetGroup}'不是服务对象代码（hardship、elderly、children、empowerment、disabled）之一");
             }
             v.Group = g;
         }
         if (!LinkagePartiesExtensions.TryParse(f.Parties, out v.Parties))
         {
-            return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity");
+            return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity", $"'{f.Parties}'应为以|分隔的联动主体代码（community、organisation、socialWorker、volunteer、charity）");
         }
         return catalogs is null ? null : CheckCatalog(f, catalogs, n, v.Day);
     }
@@ -146,13 +146,13 @@ internal static class RowParser
         var catalog = catalogs.InForceOn(date);
         if (catalog is null)
         {
-            return new Problem(n.Item, $"no service catalog is in force on {f.Date}");
+            return new Problem(n.Item, $"no service catalog is in force on {f.Date}", $"{f.Date}没有生效的服务事项清单");
         }
         if (!catalog.Contains(code))
         {
-            return new Problem(n.Item, $"service code '{f.Item}' is not in catalog {catalog.Id}");
+            return new Problem(n.Item, $"service code '{f.Item}' is not in catalog {catalog.Id}", $"服务代码'{f.Item}'不在服务事项清单{catalog.Id}中");
         }
-        return catalog.IsActive(code, date) ? null : new Problem(n.Item, $"service code '{f.Item}' is retired on {f.Date} in catalog {catalog.Id}");
+        return catalog.IsActive(code, date) ? null : new Problem(n.Item, $"service code '{f.Item}' is retired on {f.Date} in catalog {catalog.Id}", $"服务代码'{f.Item}'在{f.Date}已从服务事项清单{catalog.Id}中停用");
     }
 
     private static Problem? Count(ReadOnlySpan<char> text, string column, out int value)
@@ -178,11 +178,13 @@ internal static class RowParser
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             {
                 var digits = text.TrimStart("+-");
-                return new Problem(column, digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
-                    ? $"'{text}' is too large: at most {int.MaxValue}"
-                    : $"'{text}' is not a whole number");
+                var tooLarge = digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
+                return new Problem(
+                    column,
+                    tooLarge ? $"'{text}' is too large: at most {int.MaxValue}" : $"'{text}' is not a whole number",
+                    tooLarge ? $"'{text}'过大，最大为{int.MaxValue}" : $"'{text}'不是整数");
             }
-            return value < 0 ? new Problem(column, $"'{text}' is negative") : null;
+            return value < 0 ? new Problem(column, $"'{text}' is negative", $"'{text}'为负数") : null;
         }
     }
 }

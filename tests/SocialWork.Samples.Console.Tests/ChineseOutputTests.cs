@@ -1,0 +1,76 @@
+using System.Text;
+using SocialWork.Rules;
+using SocialWork.Samples.Cli;
+using SocialWork.Samples.Tests;
+
+namespace SocialWork.Samples.Console.Tests;
+
+/// <summary>
+/// In zh mode a person reads Chinese: every command's output, its rejected rows and its errors hold no English word.
+/// What may stay ASCII is what is not a word: ids (S01, W020, bee-warm, demo-xam-shape), codes (130602005014, EL.01,
+/// CARE, visit), column ids of the CSV contract, dates, periods, numbers and file paths.
+/// </summary>
+public sealed class ChineseOutputTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("socialwork-zh-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string File(string name, string content)
+    {
+        var path = Path.Combine(dir, name);
+        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = SocialWorkCli.Run(["--lang", "zh", .. args], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "generate"];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void A_zh_run_prints_no_english_word(string command)
+    {
+        var demo = DemoData.Create();
+        var records = File("records.csv", "id,date,division,facility,item,method,person_times,households,amount,target_group,parties,programme\n"
+            + "R1,2023-01-05,130602005014,S05,EL.01,visit,3,1,12.50,elderly,community|volunteer,bee-age\n"
+            + "R2,2023-04-05,130602100200,S06,CH,group,9,0,,,,venture-07\n");
+        var bad = File("bad.csv", "id,date,division,facility,item,method,person_times,households,amount\n"
+            + "R1,2023-13-05,130602005014,,EL,visit,3,1,\nR2,2023-01-05,1306020,,EL,visit,3,1,\nR3,2023-01-05,130602005014,,EL.x,visit,3,1,\n"
+            + "R4,2023-01-05,130602005014,,EL,dance,3,1,\nR5,2023-01-05,130602005014,,EL,visit,three,1,\nR6,2023-01-05,130602005014,,EL,visit,3,1,-1\n"
+            + "R7,2023-01-05,130602005014,,EL,visit,3,1,,poor\nR1,2023-01-05,130602005014,,EL,visit,3,1,\n");
+        var network = File("network.json", NetworkJson.SerializeNetwork(demo.Network(demo.Records(2_000), DemoData.AsOf)));
+        var plan = File("plan.json", CoveragePlanJson.Serialize(new CoveragePlanDocument(demo.Plan, demo.Standard)));
+        var workers = File("workers.json", NetworkJson.SerializeWorkers(demo.Workers));
+        var policy = File("policy.json", PayPolicyJson.Serialize(demo.PayPolicy));
+        var (code, output, error) = command switch
+        {
+            "demo" => Run(),
+            "report-table" => Run("report", "--records", records, "--by", "targetGroup"),
+            "report-csv" => Run("report", "--records", records, "--by", "domain", "--format", "csv", "--csv-headers", "labels"),
+            "report-by-programme" => Run("report", "--records", records, "--by", "programme"),
+            "report-rejects" => Run("report", "--records", bad, "--skip-invalid"),
+            "report-bad-row" => Run("report", "--records", bad),
+            "report-missing-file" => Run("report", "--records", Path.Combine(dir, "none.csv")),
+            "coverage" => Run("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
+            "pay" => Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
+            _ => Run("generate", "--records", "10", "--out", Path.Combine(dir, "generated.csv")),
+        };
+
+        Assert.True(code is 0 or 2, $"exit {code}: {error}");
+        Assert.Empty(EnglishWordScan.Find(output + error, demo.Programmes.Programmes.Select(p => p.Id)));
+    }
+
+    [Fact]
+    public void The_scan_finds_english_words_and_passes_ids_and_codes()
+    {
+        Assert.Equal(["is", "not", "valid"], EnglishWordScan.Find("R1 S01 W020 bee-warm 2023-Q4 EL.01 CARE visit 130602005014 is not valid"));
+        Assert.Empty(EnglishWordScan.Find("第2行 date：'2023-13-05'不是有效日期 /tmp/x.csv demo-xam-shape"));
+    }
+}
