@@ -40,8 +40,8 @@ public sealed record AllowancePolicy : IncentivePolicy
     /// <returns>The policy.</returns>
     public static AllowancePolicy Gansu(string id, LocalDate effectiveFrom, IReadOnlyList<Employment> eligibleEmployment)
         => new(id, effectiveFrom, new PerLevel<long>(20_000, 30_000, 50_000), eligibleEmployment)
-    {
-        Name = new LocalizedText("甘肃省社会工作职业水平津贴", "Gansu qualification allowance"),
-        Source = "Gansu 200/300/500 yuan a month, as reported by educity.cn [secondary] (R-E4); dates and eligibility supplied by the user.",
-    };
+        {
+            Name = new LocalizedText("甘肃省社会工作职业水平津贴", "Gansu qualification allowance"),
+            Source = "Gansu 200/300/500 yuan a month, as reported by educity.cn [secondary] (R-E4); dates and eligibility supplied by the user.",
+        };
 }

@@ -36,8 +36,8 @@ public sealed record BonusPolicy : IncentivePolicy
     /// <returns>The policy.</returns>
     public static BonusPolicy Changning(string id, LocalDate effectiveFrom, IReadOnlyList<Employment> eligibleEmployment)
         => new(id, effectiveFrom, new PerLevel<long>(150_000, 300_000, 500_000), eligibleEmployment)
-    {
-        Name = new LocalizedText("长宁区持证社工一次性奖励", "Changning one-off certification bonus"),
-        Source = "Shanghai Changning 1,500/3,000/5,000 yuan, as reported [secondary]; the appraisal condition is not modelled.",
-    };
+        {
+            Name = new LocalizedText("长宁区持证社工一次性奖励", "Changning one-off certification bonus"),
+            Source = "Shanghai Changning 1,500/3,000/5,000 yuan, as reported [secondary]; the appraisal condition is not modelled; eligibility supplied by the user.",
+        };
 }
