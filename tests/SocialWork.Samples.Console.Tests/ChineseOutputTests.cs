@@ -31,7 +31,7 @@ public sealed class ChineseOutputTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "generate"];
+    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -60,6 +60,10 @@ public sealed class ChineseOutputTests : IDisposable
             "report-missing-file" => Run("report", "--records", Path.Combine(dir, "none.csv")),
             "coverage" => Run("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
             "pay" => Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
+            "coverage-bad-plan" => Run("coverage", "--network", network, "--plan", File("bad-plan.json", """{"scope":"1306","start":"2021-13-01","preset":"fast","phaseMonths":{"cover":0},"thresholds":{"standardShare":2,"colour":1},"standard":["gold"],"extra":1}"""), "--as-of", "2023-12-31"),
+            "coverage-malformed-network" => Run("coverage", "--network", File("bad-network.json", """{"divisions":[{"code":"130602","name":"竞秀区"}],"facilities":[{"id":"S1","tier":"tower","division":"130602001","openedOn":"2021-01-01","profile":{"rooms":"three"}}],"""), "--plan", plan, "--as-of", "2023-12-31"),
+            "pay-bad-workers" => Run("pay", "--workers", File("bad-workers.json", """{"workers":[{"id":"W1","employment":"boss","qualifications":[{"level":"expert","obtainedOn":"2020-02-30"}]},null,{"id":"W1","employment":"partTime","baseLevel":"x"}]}"""), "--policy", policy, "--as-of", "2023-12-31"),
+            "pay-bad-policy" => Run("pay", "--workers", workers, "--policy", File("bad-policy.json", """{"id":"p","effectiveFrom":"2021-01-01","effectiveTo":"2020-01-01","steps":{"senior":99},"eligibleEmployment":[],"ladder":{"preset":"tall"},"name":{"zh-CN":""}}"""), "--as-of", "2023-12-31"),
             _ => Run("generate", "--records", "10", "--out", Path.Combine(dir, "generated.csv")),
         };
 

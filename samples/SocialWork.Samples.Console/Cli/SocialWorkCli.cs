@@ -63,6 +63,20 @@ public static class SocialWorkCli
             output.Error.WriteLine(output.T($"错误：{problem.Chinese}", $"error: {problem.Message}"));
             return InvalidInput;
         }
+        catch (DocumentException ex) when (output.Chinese)
+        {
+            var kind = ex.Kind switch
+            {
+                "service catalog" => "服务事项清单",
+                "pay policy" => "政策文件",
+                "coverage plan" => "覆盖方案",
+                "network document" => "服务网络文件",
+                "workers document" => "人员文件",
+                _ => "文档",
+            };
+            output.Error.WriteLine($"错误：{kind}{(ex.DocumentName is null ? "" : $"'{ex.DocumentName}'")}有误：{string.Join("；", ex.Problems.Select(p => p.Describe(output.Culture)))}。");
+            return InvalidInput;
+        }
         catch (Reporting.RecordImportException ex)
         {
             output.Error.WriteLine(output.T("错误：", "error: ") + (output.Chinese ? ex.Row.Describe(output.Culture) : ex.Message));

@@ -79,7 +79,7 @@ public static class ServiceCatalogJson
     {
         if (string.IsNullOrWhiteSpace(document.Id))
         {
-            reader.Add("$.id", "the catalog id is missing");
+            reader.Add("$.id", "the catalog id is missing", "缺少清单编号");
         }
         var effectiveFrom = reader.Date(document.EffectiveFrom, "$.effectiveFrom", required: false);
         var jurisdiction = reader.Code(document.Jurisdiction, "$.jurisdiction", required: false);
@@ -91,7 +91,7 @@ public static class ServiceCatalogJson
         }
         if (document.Relabel is not null || document.Retire is not null)
         {
-            reader.Add(document.Relabel is not null ? "$.relabel" : "$.retire", "relabel and retire are allowed only in a document that extends a base catalog");
+            reader.Add(document.Relabel is not null ? "$.relabel" : "$.retire", "relabel and retire are allowed only in a document that extends a base catalog", "relabel和retire只能用于扩展基础清单的文档");
         }
         var domains = Entries(document.Domains, "domains", reader);
         var types = Entries(document.ServiceTypes, "serviceTypes", reader);
@@ -111,13 +111,13 @@ public static class ServiceCatalogJson
         {
             if (list is not null)
             {
-                reader.Add(path, "an extension document may not redefine the base's vocabularies; use relabel");
+                reader.Add(path, "an extension document may not redefine the base's vocabularies; use relabel", "扩展文档不能重新定义基础清单的词表，请用relabel");
             }
         }
         var baseCatalog = (resolveBase ?? DefaultResolver)(document.Extends!);
         if (baseCatalog is null)
         {
-            reader.Add("$.extends", $"base catalog '{document.Extends}' is not known");
+            reader.Add("$.extends", $"base catalog '{document.Extends}' is not known", $"未知的基础清单'{document.Extends}'");
         }
         var relabels = new List<CatalogRelabel>();
         for (var i = 0; i < (document.Relabel?.Count ?? 0); i++)
@@ -180,7 +180,7 @@ public static class ServiceCatalogJson
         }
         if (ServiceCode.GetParseError(text!) is { } error)
         {
-            reader.Add(path, $"item code '{text}' {error}");
+            reader.Add(path, $"item code '{text}' {error}", $"'{text}'不是有效的服务事项代码（如EL.01）");
             return null;
         }
         return ServiceCode.Parse(text!);

@@ -12,7 +12,11 @@ public class DocumentException : FormatException
     {
         Problems = problems ?? [];
         DocumentName = documentName;
+        Kind = kind ?? string.Empty;
     }
+
+    /// <summary>Gets what the document is: "service catalog", "pay policy", "coverage plan", "network document", "workers document".</summary>
+    public string Kind { get; }
 
     /// <summary>Gets every defect found.</summary>
     public IReadOnlyList<DocumentProblem> Problems { get; }

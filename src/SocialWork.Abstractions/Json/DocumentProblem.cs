@@ -8,8 +8,24 @@ public sealed record DocumentProblem(string Path, string Message)
     /// <summary>Gets the 1-based line of the offending value in the document, when known.</summary>
     public int? Line { get; init; }
 
+    /// <summary>Gets what is wrong in Chinese, when the reader gave it (the library's document readers always do).</summary>
+    public string? Chinese { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Line is { } line ? $"{Path} (line {line}): {Message}" : $"{Path}: {Message}";
+
+    /// <summary>Describes the problem for a person reading <paramref name="culture"/>'s language: Chinese for any zh culture.</summary>
+    /// <param name="culture">The culture.</param>
+    /// <returns>For example <c>$.workers[1].level（第7行）：'expert'不是assistant、intermediate、senior之一</c>, or <see cref="ToString()"/> in English.</returns>
+    public string Describe(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (culture.TwoLetterISOLanguageName != "zh")
+        {
+            return ToString();
+        }
+        return Line is { } line ? $"{Path}（第{line}行）：{Chinese ?? Message}" : $"{Path}：{Chinese ?? Message}";
+    }
 
     /// <summary>
     /// Describes a document that System.Text.Json could not read: its JSON path, its line and one sentence for the person
@@ -20,7 +36,7 @@ public sealed record DocumentProblem(string Path, string Message)
     public static DocumentProblem FromJsonException(System.Text.Json.JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return new DocumentProblem(exception.Path ?? "$", Json.JsonErrorText.Describe(exception)) { Line = (int?)exception.LineNumber + 1 };
+        return new DocumentProblem(exception.Path ?? "$", Json.JsonErrorText.Describe(exception)) { Line = (int?)exception.LineNumber + 1, Chinese = Json.JsonErrorText.DescribeChinese(exception) };
     }
 
     /// <summary>
@@ -59,7 +75,7 @@ public sealed record DocumentProblem(string Path, string Message)
                     path.RemoveAt(path.Count - 1);
                     break;
                 case System.Text.Json.JsonTokenType.Null when path.Count > 0 && path[^1].InArray:
-                    problems.Add(new DocumentProblem(Format(path), "is null; the list's elements must be values"));
+                    problems.Add(new DocumentProblem(Format(path), "is null; the list's elements must be values") { Chinese = "为null；列表的元素必须是值" });
                     break;
             }
         }

@@ -46,7 +46,7 @@ internal sealed class DocumentReader
         }
         if (dto is null)
         {
-            throw fail([new("$", "the document is null; expected an object") { Line = 1 }]);
+            throw fail([new("$", "the document is null; expected an object") { Line = 1, Chinese = "文档为null，应为对象" }]);
         }
         if (DocumentProblem.FindNullElements(bytes) is { Count: > 0 } nulls)
         {
@@ -68,7 +68,7 @@ internal sealed class DocumentReader
         var (dto, reader) = Open(stream, info, fail);
         var model = convert(dto, reader);
         reader.ThrowIfAny();
-        return model ?? throw reader.Fail([new("$", "the document could not be read")]);
+        return model ?? throw reader.Fail([new("$", "the document could not be read") { Chinese = "无法读取文档" }]);
     }
 
     /// <summary>Reads each element of a list at <c>path[i]</c>; elements that <paramref name="read"/> rejects (returns <see langword="null"/> for) are left out.</summary>
@@ -88,9 +88,11 @@ internal sealed class DocumentReader
 
     internal bool HasProblems => problems.Count > 0;
 
-    internal void Add(string path, string message) => problems.Add(new DocumentProblem(path, message));
+    /// <summary>Records a problem at <paramref name="path"/>, in English and in Chinese.</summary>
+    internal void Add(string path, string message, string chinese) => problems.Add(new DocumentProblem(path, message) { Chinese = chinese });
 
-    internal void AddRange(IEnumerable<DocumentProblem> found) => problems.AddRange(found);
+    /// <summary>Records problems found by a model's own checks (English only; their Chinese falls back to a general sentence).</summary>
+    internal void AddRange(IEnumerable<DocumentProblem> found) => problems.AddRange(found.Select(p => p.Chinese is null ? p with { Chinese = "取值不符合要求（详情见英文说明）" } : p));
 
     internal void ThrowIfAny()
     {
@@ -109,7 +111,7 @@ internal sealed class DocumentReader
         {
             if (required)
             {
-                Add(path, "is missing; expected a date yyyy-MM-dd");
+                Add(path, "is missing; expected a date yyyy-MM-dd", "缺少日期（年-月-日）");
             }
             return null;
         }
@@ -118,7 +120,7 @@ internal sealed class DocumentReader
         {
             return result.Value;
         }
-        Add(path, $"'{text}' is not a date of the form yyyy-MM-dd");
+        Add(path, $"'{text}' is not a date of the form yyyy-MM-dd", $"'{text}'不是有效日期（应为年-月-日，如2024-01-05）");
         return null;
     }
 
@@ -128,13 +130,13 @@ internal sealed class DocumentReader
         {
             if (required)
             {
-                Add(path, "is missing; expected a 6, 9 or 12-digit division code");
+                Add(path, "is missing; expected a 6, 9 or 12-digit division code", "缺少区划代码（6、9或12位数字）");
             }
             return null;
         }
         if (DivisionCode.GetParseError(text, out var code) is { } error)
         {
-            Add(path, $"division code '{text}' {error}");
+            Add(path, $"division code '{text}' {error}", $"'{text}'不是有效的区划代码（应为6、9或12位数字）");
             return null;
         }
         return code;
@@ -147,7 +149,7 @@ internal sealed class DocumentReader
         {
             if (required)
             {
-                Add(path, $"is missing; expected one of {string.Join(", ", Names<TEnum>())}");
+                Add(path, $"is missing; expected one of {string.Join(", ", Names<TEnum>())}", $"缺少取值，应为{string.Join("、", Names<TEnum>())}之一");
             }
             return null;
         }
@@ -158,7 +160,7 @@ internal sealed class DocumentReader
                 return value;
             }
         }
-        Add(path, $"'{text}' is not one of {string.Join(", ", Names<TEnum>())}");
+        Add(path, $"'{text}' is not one of {string.Join(", ", Names<TEnum>())}", $"'{text}'不是{string.Join("、", Names<TEnum>())}之一");
         return null;
     }
 
@@ -167,7 +169,7 @@ internal sealed class DocumentReader
     {
         if (value is { } v && !double.IsFinite(v))
         {
-            Add(path, $"'{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number");
+            Add(path, $"'{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number", $"'{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}'不是有限数值");
             return false;
         }
         return true;
@@ -177,7 +179,7 @@ internal sealed class DocumentReader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            Add(path, "is missing");
+            Add(path, "is missing", "缺少取值");
             return null;
         }
         return text;
@@ -192,7 +194,7 @@ internal sealed class DocumentReader
         }
         catch (ArgumentException ex)
         {
-            Add(path, ex.Message);
+            Add(path, ex.Message, "取值不符合要求（详情见英文说明）");
             return null;
         }
     }
@@ -216,13 +218,13 @@ internal sealed record LabelDto([property: JsonPropertyName("zh-CN")] string? Ch
         {
             if (required)
             {
-                reader.Add(path, "is missing");
+                reader.Add(path, "is missing", "缺少标签");
             }
             return null;
         }
         if (string.IsNullOrWhiteSpace(dto.Chinese))
         {
-            reader.Add($"{path}.zh-CN", "the label has no zh-CN text");
+            reader.Add($"{path}.zh-CN", "the label has no zh-CN text", "标签缺少中文文本");
             return null;
         }
         return new LocalizedText(dto.Chinese, dto.English);

@@ -32,6 +32,36 @@ internal static partial class JsonErrorText
         return TypeName().Replace(message, "a value");
     }
 
+    /// <summary>Says in Chinese what <see cref="Describe"/> says in English: the kind of defect, without the serializer's wording.</summary>
+    public static string DescribeChinese(JsonException ex)
+    {
+        var english = Describe(ex);
+        if (english.StartsWith("has the wrong type: expected ", StringComparison.Ordinal))
+        {
+            var expected = english["has the wrong type: expected ".Length..].TrimEnd('.');
+            return "类型有误：应为" + expected switch
+            {
+                "an array" => "数组",
+                "a string" => "字符串",
+                "true or false" => "true或false",
+                "a date string yyyy-MM-dd" => "日期字符串（年-月-日）",
+                "a number" => "数字",
+                _ => "对象",
+            };
+        }
+        var notMapped = NotMappedWords().Match(english);
+        if (notMapped.Success)
+        {
+            return $"'{notMapped.Groups["name"].Value}'不是此处已知的属性";
+        }
+        if (english.StartsWith("required properties are missing: ", StringComparison.Ordinal))
+        {
+            return "缺少必需的属性：" + english["required properties are missing: ".Length..].TrimEnd('.');
+        }
+        var duplicate = DuplicateWords().Match(english);
+        return duplicate.Success ? $"属性'{duplicate.Groups["name"].Value}'出现不止一次；每个属性只能出现一次" : "JSON格式有误";
+    }
+
     private static string Expected(string type)
     {
         bool Has(string part) => type.Contains(part, StringComparison.Ordinal);
@@ -45,6 +75,12 @@ internal static partial class JsonErrorText
 
     [GeneratedRegex(@"The JSON value could not be converted to (?<type>[\w.`\[\], ]+?)\.(?= |$)")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"^'(?<name>[^']*)' is not a known property here\.")]
+    private static partial Regex NotMappedWords();
+
+    [GeneratedRegex(@"the property '(?<name>[^']*)' appears more than once")]
+    private static partial Regex DuplicateWords();
 
     [GeneratedRegex(@"Cannot get the value of a token type '\w+' as an? (?<what>number|string|boolean)")]
     private static partial Regex TokenAs();

@@ -39,7 +39,7 @@ public static class CoveragePlanJson
         };
         if (phaseIds.Length == 0)
         {
-            reader.Add("$.preset", $"'{preset}' is not one of {CoveragePlan.CoverStandardizeImprovePreset}, {CoveragePlan.PilotRolloutFullPreset}");
+            reader.Add("$.preset", $"'{preset}' is not one of {CoveragePlan.CoverStandardizeImprovePreset}, {CoveragePlan.PilotRolloutFullPreset}", $"'{preset}'不是{CoveragePlan.CoverStandardizeImprovePreset}、{CoveragePlan.PilotRolloutFullPreset}之一");
         }
         var months = new int[3] { 12, 12, 12 };
         foreach (var (phase, value) in dto.PhaseMonths ?? [])
@@ -47,11 +47,11 @@ public static class CoveragePlanJson
             var index = Array.IndexOf(phaseIds, phase);
             if (index < 0)
             {
-                reader.Add($"$.phaseMonths.{phase}", $"'{phase}' is not a phase of {preset} ({string.Join(", ", phaseIds)})");
+                reader.Add($"$.phaseMonths.{phase}", $"'{phase}' is not a phase of {preset} ({string.Join(", ", phaseIds)})", $"'{phase}'不是{preset}的阶段（{string.Join("、", phaseIds)}）");
             }
             else if (value < 1)
             {
-                reader.Add($"$.phaseMonths.{phase}", $"a phase lasts at least one month; was {value}");
+                reader.Add($"$.phaseMonths.{phase}", $"a phase lasts at least one month; was {value}", $"阶段至少持续一个月，实际为{value}");
             }
             else
             {
@@ -64,7 +64,7 @@ public static class CoveragePlanJson
             var path = $"$.thresholds.{id}";
             if (!double.IsFinite(value) || value is < 0 or > 1)
             {
-                reader.Add(path, $"a share must lie in [0,1]; was {value}");
+                reader.Add(path, $"a share must lie in [0,1]; was {value}", $"比例应在0到1之间，实际为{value}");
                 continue;
             }
             thresholds = id switch
@@ -81,7 +81,7 @@ public static class CoveragePlanJson
         {
             if (value is { } share && (!double.IsFinite(share) || share is < 0 or > 1))
             {
-                reader.Add(path, $"a share must lie in [0,1]; was {value}");
+                reader.Add(path, $"a share must lie in [0,1]; was {value}", $"比例应在0到1之间，实际为{value}");
             }
         }
         var standard = Standard(dto, reader);
@@ -130,7 +130,7 @@ public static class CoveragePlanJson
     {
         if (dto.Preset is not null || dto.PhaseMonths is not null || dto.Thresholds is not null || dto.PilotCoverage is not null || dto.RolloutCoverage is not null)
         {
-            reader.Add("$.phases", "explicit phases replace preset, phaseMonths, thresholds, pilotCoverage and rolloutCoverage; give one or the other");
+            reader.Add("$.phases", "explicit phases replace preset, phaseMonths, thresholds, pilotCoverage and rolloutCoverage; give one or the other", "显式阶段（phases）与preset、phaseMonths、thresholds、pilotCoverage、rolloutCoverage不能同时给出");
         }
         var phases = new List<CoveragePhase>();
         for (var i = 0; i < dto.Phases!.Count; i++)
@@ -141,7 +141,7 @@ public static class CoveragePlanJson
             var label = LabelDto.Read(p.Label, reader, $"{path}.label", required: true);
             if (p.Months < 1)
             {
-                reader.Add($"{path}.months", $"a phase lasts at least one month; was {p.Months}");
+                reader.Add($"{path}.months", $"a phase lasts at least one month; was {p.Months}", $"阶段至少持续一个月，实际为{p.Months}");
             }
             var targets = new List<CoverageTarget>();
             for (var j = 0; j < (p.Targets?.Count ?? 0); j++)
@@ -149,12 +149,12 @@ public static class CoveragePlanJson
                 var t = p.Targets![j];
                 if (t.Metric is null || !CoverageMetricExtensions.TryParse(t.Metric, out var metric))
                 {
-                    reader.Add($"{path}.targets[{j}].metric", $"'{t.Metric}' is not a coverage metric; known: {string.Join(", ", Enum.GetValues<CoverageMetric>().Select(CoverageMetricExtensions.ToId))}");
+                    reader.Add($"{path}.targets[{j}].metric", $"'{t.Metric}' is not a coverage metric; known: {string.Join(", ", Enum.GetValues<CoverageMetric>().Select(CoverageMetricExtensions.ToId))}", $"'{t.Metric}'不是覆盖指标（已知：{string.Join("、", Enum.GetValues<CoverageMetric>().Select(CoverageMetricExtensions.ToId))}）");
                     continue;
                 }
                 if (CoverageMetricExtensions.IsShare(metric) && t.Required is < 0 or > 1)
                 {
-                    reader.Add($"{path}.targets[{j}].required", $"a share must lie in [0,1]; was {t.Required}");
+                    reader.Add($"{path}.targets[{j}].required", $"a share must lie in [0,1]; was {t.Required}", $"比例应在0到1之间，实际为{t.Required}");
                     continue;
                 }
                 targets.Add(new CoverageTarget(metric, t.Required));
@@ -173,7 +173,7 @@ public static class CoveragePlanJson
 
     private static CoverageThresholds Unknown(DocumentReader reader, string path, string id, CoverageThresholds thresholds)
     {
-        reader.Add(path, $"'{id}' is not a threshold; known: townshipStationCoverage, countyCenter, standardShare, improvedShare, communityRoomCoverage");
+        reader.Add(path, $"'{id}' is not a threshold; known: townshipStationCoverage, countyCenter, standardShare, improvedShare, communityRoomCoverage", $"'{id}'不是目标值（已知：townshipStationCoverage、countyCenter、standardShare、improvedShare、communityRoomCoverage）");
         return thresholds;
     }
 
@@ -192,7 +192,7 @@ public static class CoveragePlanJson
             };
             if (part is null)
             {
-                reader.Add($"$.standard[{i}]", $"'{names[i]}' is not a known standard; known: six-haves, fujian-2021, guangdong-2017");
+                reader.Add($"$.standard[{i}]", $"'{names[i]}' is not a known standard; known: six-haves, fujian-2021, guangdong-2017", $"'{names[i]}'不是已知的社工站标准（已知：six-haves、fujian-2021、guangdong-2017）");
             }
             else
             {
@@ -216,7 +216,7 @@ public static class CoveragePlanJson
         var name = LabelDto.Read(dto.StandardName, reader, "$.standardName", required: false);
         if (parts.Count == 0 && extra.Count == 0)
         {
-            reader.Add("$.standard", "the station standard needs at least one preset or criterion");
+            reader.Add("$.standard", "the station standard needs at least one preset or criterion", "社工站标准至少需要一个预设或一项条件");
         }
         if (reader.HasProblems)
         {

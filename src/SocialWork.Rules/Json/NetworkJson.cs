@@ -37,7 +37,7 @@ public static class NetworkJson
         });
         if (dto.Divisions is null)
         {
-            reader.Add("$.divisions", "is missing");
+            reader.Add("$.divisions", "is missing", "缺少区划列表");
         }
         var profiles = new List<StationProfile>();
         var facilities = DocumentReader.Each(dto.Facilities, "$.facilities", (f, path) =>
@@ -156,7 +156,7 @@ public static class NetworkJson
         {
             if (!seen.Add(workers[i].Id))
             {
-                reader.Add($"{path}[{i}].id", $"worker id '{workers[i].Id}' appears more than once");
+                reader.Add($"{path}[{i}].id", $"worker id '{workers[i].Id}' appears more than once", $"人员编号'{workers[i].Id}'出现不止一次");
             }
         }
         return workers;

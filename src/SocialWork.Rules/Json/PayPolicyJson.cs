@@ -74,14 +74,14 @@ public static class PayPolicyJson
         }
         if (dto.EligibleEmployment is { Count: 0 })
         {
-            reader.Add($"{path}.eligibleEmployment", "must name at least one employment kind");
+            reader.Add($"{path}.eligibleEmployment", "must name at least one employment kind", "至少应列出一种用工类型");
         }
         var steps = dto.Steps ?? new StepsDto();
         foreach (var (value, level) in new[] { (steps.Assistant, "assistant"), (steps.Intermediate, "intermediate"), (steps.Senior, "senior") })
         {
             if (value is < 0 or > PayStepPolicy.MaxSteps)
             {
-                reader.Add($"{path}.steps.{level}", $"steps must be between 0 and {PayStepPolicy.MaxSteps}; was {value}");
+                reader.Add($"{path}.steps.{level}", $"steps must be between 0 and {PayStepPolicy.MaxSteps}; was {value}", $"提升级数应在0到{PayStepPolicy.MaxSteps}之间，实际为{value}");
             }
         }
         var stacking = reader.Enum<Stacking>(dto.Stacking, $"{path}.stacking", required: false);
@@ -90,7 +90,7 @@ public static class PayPolicyJson
         var ladder = dto.Ladder?.ToModel(reader, $"{path}.ladder");
         if (from is { } f && to is { } t && t < f)
         {
-            reader.Add($"{path}.effectiveTo", $"{dto.EffectiveTo} is before effectiveFrom {dto.EffectiveFrom}");
+            reader.Add($"{path}.effectiveTo", $"{dto.EffectiveTo} is before effectiveFrom {dto.EffectiveFrom}", $"失效日期{dto.EffectiveTo}早于生效日期{dto.EffectiveFrom}");
         }
         if (reader.HasProblems || id is null || from is null)
         {
@@ -144,7 +144,7 @@ internal sealed record LadderDto(string? Id, string? Preset, List<CategoryDto>? 
         {
             if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level) || level < 1)
             {
-                reader.Add($"{path}.monthlyPayFen.{key}", $"'{key}' is not a ladder level (a whole number from 1)");
+                reader.Add($"{path}.monthlyPayFen.{key}", $"'{key}' is not a ladder level (a whole number from 1)", $"'{key}'不是薪级（应为从1起的整数）");
             }
             else
             {
@@ -155,7 +155,7 @@ internal sealed record LadderDto(string? Id, string? Preset, List<CategoryDto>? 
         {
             if (Preset != "three-posts-eighteen-levels")
             {
-                reader.Add($"{path}.preset", $"'{Preset}' is not a known ladder preset; known: three-posts-eighteen-levels");
+                reader.Add($"{path}.preset", $"'{Preset}' is not a known ladder preset; known: three-posts-eighteen-levels", $"'{Preset}'不是已知的薪级预设（已知：three-posts-eighteen-levels）");
                 return null;
             }
             return PayLadder.ThreePostsEighteenLevels(pay.Count == 0 ? null : pay);
