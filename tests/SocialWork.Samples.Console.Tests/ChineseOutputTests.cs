@@ -1,6 +1,4 @@
-using System.Text;
 using SocialWork.Rules;
-using SocialWork.Samples.Cli;
 using SocialWork.Samples.Tests;
 
 namespace SocialWork.Samples.Console.Tests;
@@ -10,26 +8,9 @@ namespace SocialWork.Samples.Console.Tests;
 /// What may stay ASCII is what is not a word: ids (S01, W020, bee-warm, demo-xam-shape), codes (130602005014, EL.01,
 /// CARE, visit), column ids of the CSV contract, dates, periods, numbers and file paths.
 /// </summary>
-public sealed class ChineseOutputTests : IDisposable
+public sealed class ChineseOutputTests : CliTestBase
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("socialwork-zh-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private string File(string name, string content)
-    {
-        var path = Path.Combine(dir, name);
-        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SocialWorkCli.Run(["--lang", "zh", .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Zh(params string[] args) => Run(["--lang", "zh", .. args]);
 
     public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
 
@@ -51,20 +32,20 @@ public sealed class ChineseOutputTests : IDisposable
         var policy = File("policy.json", PayPolicyJson.Serialize(demo.PayPolicy));
         var (code, output, error) = command switch
         {
-            "demo" => Run(),
-            "report-table" => Run("report", "--records", records, "--by", "targetGroup"),
-            "report-csv" => Run("report", "--records", records, "--by", "domain", "--format", "csv", "--csv-headers", "labels"),
-            "report-by-programme" => Run("report", "--records", records, "--by", "programme"),
-            "report-rejects" => Run("report", "--records", bad, "--skip-invalid"),
-            "report-bad-row" => Run("report", "--records", bad),
-            "report-missing-file" => Run("report", "--records", Path.Combine(dir, "none.csv")),
-            "coverage" => Run("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
-            "pay" => Run("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
-            "coverage-bad-plan" => Run("coverage", "--network", network, "--plan", File("bad-plan.json", """{"scope":"1306","start":"2021-13-01","preset":"fast","phaseMonths":{"cover":0},"thresholds":{"standardShare":2,"colour":1},"standard":["gold"],"extra":1}"""), "--as-of", "2023-12-31"),
-            "coverage-malformed-network" => Run("coverage", "--network", File("bad-network.json", """{"divisions":[{"code":"130602","name":"竞秀区"}],"facilities":[{"id":"S1","tier":"tower","division":"130602001","openedOn":"2021-01-01","profile":{"rooms":"three"}}],"""), "--plan", plan, "--as-of", "2023-12-31"),
-            "pay-bad-workers" => Run("pay", "--workers", File("bad-workers.json", """{"workers":[{"id":"W1","employment":"boss","qualifications":[{"level":"expert","obtainedOn":"2020-02-30"}]},null,{"id":"W1","employment":"partTime","baseLevel":"x"}]}"""), "--policy", policy, "--as-of", "2023-12-31"),
-            "pay-bad-policy" => Run("pay", "--workers", workers, "--policy", File("bad-policy.json", """{"id":"p","effectiveFrom":"2021-01-01","effectiveTo":"2020-01-01","steps":{"senior":99},"eligibleEmployment":[],"ladder":{"preset":"tall"},"name":{"zh-CN":""}}"""), "--as-of", "2023-12-31"),
-            _ => Run("generate", "--records", "10", "--out", Path.Combine(dir, "generated.csv")),
+            "demo" => Zh(),
+            "report-table" => Zh("report", "--records", records, "--by", "targetGroup"),
+            "report-csv" => Zh("report", "--records", records, "--by", "domain", "--format", "csv", "--csv-headers", "labels"),
+            "report-by-programme" => Zh("report", "--records", records, "--by", "programme"),
+            "report-rejects" => Zh("report", "--records", bad, "--skip-invalid"),
+            "report-bad-row" => Zh("report", "--records", bad),
+            "report-missing-file" => Zh("report", "--records", Path.Combine(Dir, "none.csv")),
+            "coverage" => Zh("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
+            "pay" => Zh("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
+            "coverage-bad-plan" => Zh("coverage", "--network", network, "--plan", File("bad-plan.json", """{"scope":"1306","start":"2021-13-01","preset":"fast","phaseMonths":{"cover":0},"thresholds":{"standardShare":2,"colour":1},"standard":["gold"],"extra":1}"""), "--as-of", "2023-12-31"),
+            "coverage-malformed-network" => Zh("coverage", "--network", File("bad-network.json", """{"divisions":[{"code":"130602","name":"竞秀区"}],"facilities":[{"id":"S1","tier":"tower","division":"130602001","openedOn":"2021-01-01","profile":{"rooms":"three"}}],"""), "--plan", plan, "--as-of", "2023-12-31"),
+            "pay-bad-workers" => Zh("pay", "--workers", File("bad-workers.json", """{"workers":[{"id":"W1","employment":"boss","qualifications":[{"level":"expert","obtainedOn":"2020-02-30"}]},null,{"id":"W1","employment":"partTime","baseLevel":"x"}]}"""), "--policy", policy, "--as-of", "2023-12-31"),
+            "pay-bad-policy" => Zh("pay", "--workers", workers, "--policy", File("bad-policy.json", """{"id":"p","effectiveFrom":"2021-01-01","effectiveTo":"2020-01-01","steps":{"senior":99},"eligibleEmployment":[],"ladder":{"preset":"tall"},"name":{"zh-CN":""}}"""), "--as-of", "2023-12-31"),
+            _ => Zh("generate", "--records", "10", "--out", Path.Combine(Dir, "generated.csv")),
         };
 
         Assert.True(code is 0 or 2, $"exit {code}: {error}");

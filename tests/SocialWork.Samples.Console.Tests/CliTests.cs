@@ -1,31 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SocialWork.Samples.Cli;
 
 namespace SocialWork.Samples.Console.Tests;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTestBase
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("socialwork-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private string File(string name, string content)
-    {
-        var path = Path.Combine(dir, name);
-        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SocialWorkCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Demo_prints_coverage_pay_roster_and_indicators()
     {
@@ -58,7 +38,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Report_json_matches_totals_computed_independently()
     {
-        var csv = Path.Combine(dir, "records.csv");
+        var csv = Path.Combine(Dir, "records.csv");
         Assert.Equal(0, Run("generate", "--records", "5000", "--out", csv, "--seed", "3").Code);
         var lines = System.IO.File.ReadAllLines(csv);
         var header = lines[0].Split(',');
@@ -141,7 +121,7 @@ public sealed class CliTests : IDisposable
     {
         var csv = File("bad.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-01-05,130602005001,,EL,visit,three,1,\n");
         var outFile = File("report.json", "previous content");
-        var rejects = Path.Combine(dir, "rejects.csv");
+        var rejects = Path.Combine(Dir, "rejects.csv");
         var (code, output, error) = Run("report", "--records", csv, "--format", "json", "--out", outFile);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
@@ -149,14 +129,14 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.Equal("previous content", System.IO.File.ReadAllText(outFile));
         Assert.False(System.IO.File.Exists(rejects));
-        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Dir, "*.tmp"));
     }
 
     [Fact]
     public void Skip_invalid_writes_the_rejects_and_counts_them()
     {
         var csv = File("some-bad.csv", ImportRows);
-        var rejects = Path.Combine(dir, "rejects.csv");
+        var rejects = Path.Combine(Dir, "rejects.csv");
         var (code, output, _) = Run("report", "--records", csv, "--format", "json", "--skip-invalid", "--rejects", rejects);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -173,8 +153,8 @@ public sealed class CliTests : IDisposable
     {
         var csv = File("records.csv", "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\n=cmd|' /C calc'!A0,x,,,,,,,\n");
         var divisions = File("divisions.csv", "code,name\n130602005,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
-        var report = Path.Combine(dir, "report.csv");
-        var rejects = Path.Combine(dir, "rejects.csv");
+        var report = Path.Combine(Dir, "report.csv");
+        var rejects = Path.Combine(Dir, "rejects.csv");
         var (code, _, error) = Run("report", "--records", csv, "--divisions", divisions, "--format", "csv", "--out", report, "--skip-invalid", "--rejects", rejects);
         Assert.True(code == 0, error);
         var reportLines = System.IO.File.ReadAllLines(report);
@@ -188,7 +168,7 @@ public sealed class CliTests : IDisposable
     public void Out_into_a_missing_directory_names_the_target_not_a_temporary_file()
     {
         var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");
-        var target = Path.Combine(dir, "missing", "x.json");
+        var target = Path.Combine(Dir, "missing", "x.json");
         var (code, _, error) = Run("report", "--records", csv, "--format", "json", "--out", target);
         Assert.Equal(2, code);
         Assert.Contains($"cannot write '{target}': the directory", error, StringComparison.Ordinal);
@@ -200,10 +180,10 @@ public sealed class CliTests : IDisposable
     {
         var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");
         var victim = File("victim.txt", "precious");
-        var target = Path.Combine(dir, "report.json");
+        var target = Path.Combine(Dir, "report.json");
         for (var pid = Environment.ProcessId - 2; pid <= Environment.ProcessId + 2; pid++)
         {
-            System.IO.File.CreateSymbolicLink(Path.Combine(dir, $".report.json.{pid}.tmp"), victim);
+            System.IO.File.CreateSymbolicLink(Path.Combine(Dir, $".report.json.{pid}.tmp"), victim);
         }
 
         var (code, _, error) = Run("report", "--records", csv, "--format", "json", "--out", target);
@@ -211,13 +191,13 @@ public sealed class CliTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Equal("precious", System.IO.File.ReadAllText(victim));
         Assert.Contains("\"records\": 1", System.IO.File.ReadAllText(target), StringComparison.Ordinal);
-        Assert.Equal(5, Directory.GetFiles(dir, ".report.json.*.tmp").Length);
+        Assert.Equal(5, Directory.GetFiles(Dir, ".report.json.*.tmp").Length);
     }
 
     [Fact]
     public void A_fifty_megabyte_row_exits_2_naming_its_line_or_is_skipped_with_skip_invalid()
     {
-        var csv = Path.Combine(dir, "long.csv");
+        var csv = Path.Combine(Dir, "long.csv");
         using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false)))
         {
             writer.Write("id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-01-05,130602005001,");
@@ -230,7 +210,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("long.csv: line 3: column '(row)': the row is longer than 4194304 characters", strictError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", strictError, StringComparison.Ordinal);
 
-        var rejects = Path.Combine(dir, "rejects.csv");
+        var rejects = Path.Combine(Dir, "rejects.csv");
         var (lenient, output, lenientError) = Run("report", "--records", csv, "--format", "json", "--skip-invalid", "--rejects", rejects);
         Assert.True(lenient == 0, lenientError);
         Assert.Contains("\"rejected\": 1", output, StringComparison.Ordinal);
@@ -262,7 +242,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--townships", "2147483647")]
     public void Generate_rejects_sizes_it_cannot_make_with_exit_1(params string[] extra)
     {
-        var (code, _, error) = Run(["generate", "--records", "10", "--out", Path.Combine(dir, "g.csv"), .. extra]);
+        var (code, _, error) = Run(["generate", "--records", "10", "--out", Path.Combine(Dir, "g.csv"), .. extra]);
         Assert.Equal(1, code);
         Assert.Contains("must be", error, StringComparison.Ordinal);
     }
@@ -315,7 +295,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Missing_input_file_exits_2_naming_it()
     {
-        var (code, _, error) = Run("report", "--records", Path.Combine(dir, "nope.csv"));
+        var (code, _, error) = Run("report", "--records", Path.Combine(Dir, "nope.csv"));
         Assert.Equal(2, code);
         Assert.Contains("nope.csv", error, StringComparison.Ordinal);
     }
@@ -445,7 +425,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Generate_writes_the_requested_rows()
     {
-        var csv = Path.Combine(dir, "g.csv");
+        var csv = Path.Combine(Dir, "g.csv");
         Assert.Equal(0, Run("generate", "--records", "1234", "--out", csv).Code);
         Assert.Equal(1235, System.IO.File.ReadLines(csv).Count());
     }
