@@ -1,0 +1,83 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace SocialWork;
+
+/// <summary>
+/// A pseudonymous key for a person served: HMAC-SHA256 of the resident ID number under a secret the bureau holds,
+/// written as 43 base64url characters. The same number and secret give the same key, so people can be counted without
+/// the number; without the secret the key cannot be turned back into the number or checked against a guess.
+/// </summary>
+public readonly record struct PersonKey
+{
+    /// <summary>The length of a key's text: 32 bytes of HMAC-SHA256 in base64url without padding.</summary>
+    public const int Length = 43;
+
+    /// <summary>The fewest bytes a secret may have (the HMAC-SHA256 block's half; shorter secrets are guessable).</summary>
+    public const int MinSecretBytes = 16;
+
+    private readonly string? value;
+
+    private PersonKey(string value) => this.value = value;
+
+    /// <summary>Gets the key's text (43 base64url characters).</summary>
+    public string Value => value ?? throw new InvalidOperationException("The default PersonKey has no value; make keys with Pseudonymize or Parse.");
+
+    /// <summary>Makes the key of a resident ID number.</summary>
+    /// <param name="residentId">The 18-character resident ID number (a lower-case <c>x</c> is read as <c>X</c>).</param>
+    /// <param name="secret">The bureau's secret, at least <see cref="MinSecretBytes"/> bytes; keep it out of the data.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException">The number is not valid (the message shows it masked) or the secret is too short.</exception>
+    public static PersonKey Pseudonymize(ReadOnlySpan<char> residentId, ReadOnlySpan<byte> secret)
+    {
+        if (secret.Length < MinSecretBytes)
+        {
+            throw new ArgumentException($"The secret has {secret.Length} bytes; a pseudonymisation secret needs at least {MinSecretBytes}.", nameof(secret));
+        }
+        if (ResidentIdNumber.GetValidationError(residentId) is { } error)
+        {
+            throw new ArgumentException($"'{ResidentIdNumber.Mask(residentId)}' is not a valid resident ID number: {error}.", nameof(residentId));
+        }
+        Span<byte> canonical = stackalloc byte[ResidentIdNumber.Length];
+        for (var i = 0; i < canonical.Length; i++)
+        {
+            canonical[i] = (byte)char.ToUpperInvariant(residentId[i]);
+        }
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(secret, canonical, mac);
+        canonical.Clear();
+        return new PersonKey(Base64Url.EncodeToString(mac));
+    }
+
+    /// <summary>Describes what is wrong with <paramref name="text"/> as a key, without repeating a resident ID number.</summary>
+    /// <param name="text">The candidate.</param>
+    /// <param name="key">The key when valid.</param>
+    /// <returns><see langword="null"/> when valid; otherwise one sentence (a raw resident ID number is named as such, masked).</returns>
+    public static string? GetParseError(ReadOnlySpan<char> text, out PersonKey key)
+    {
+        key = default;
+        if (ResidentIdNumber.IsValid(text))
+        {
+            return $"'{ResidentIdNumber.Mask(text)}' is a raw resident ID number; pseudonymise it first (PersonKey.Pseudonymize)";
+        }
+        if (text.Length != Length || !Base64Url.IsValid(text, out var bytes) || bytes != HMACSHA256.HashSizeInBytes)
+        {
+            return $"a person key is {Length} base64url characters; this has {text.Length}";
+        }
+        key = new PersonKey(text.ToString());
+        return null;
+    }
+
+    /// <summary>Reads a key written by <see cref="ToString"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="FormatException">The text is not a key (a raw resident ID number is refused and shown masked).</exception>
+    public static PersonKey Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return GetParseError(text, out var key) is { } error ? throw new FormatException(error) : key;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => value ?? string.Empty;
+}
