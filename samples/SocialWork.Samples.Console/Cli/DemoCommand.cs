@@ -16,8 +16,13 @@ internal static class DemoCommand
             $"SocialWork for .NET demo · Jingxiu district (130602): the bureau's divisions, 5 streets, 2 towns, 3 townships and 153 villages/communities; 1 centre, 10 township stations, 76 community rooms; {records.Count} service records (2022–2023). All but the divisions is illustrative, not real statistics."));
         output.Line();
 
-        var assessment = new CoverageAssessor(demo.Standard).Assess(demo.Plan, demo.Network(records, asOf), asOf);
+        var network = demo.Network(records, asOf);
+        var assessment = new CoverageAssessor(demo.Standard).Assess(demo.Plan, network, asOf);
         Tables.Coverage(output, assessment, demo.Plan, demo.Directory);
+
+        // The plan's three years quarter by quarter: the district's stations, rooms and certified workers, and each target.
+        var series = NetworkSeries.Build(network, demo.Plan, DemoData.PlanStart, demo.Plan.End, PeriodKind.Quarter, demo.Standard);
+        Tables.Series(output, series, DemoData.County, demo.Directory, townships: false);
 
         var roster = demo.Workers.Where(w => w.Employment != Employment.StationResident).Select(w => PayStepEvaluator.Assess(w, asOf, demo.PayPolicy)).ToList();
         Tables.Pay(output, roster, demo.PayPolicy.Id, asOf);

@@ -47,6 +47,7 @@ public static class SocialWorkCli
         root.Subcommands.Add(ReportCommand.Create(Out));
         root.Subcommands.Add(CoverageCommand.Create(Out));
         root.Subcommands.Add(PayCommand.Create(Out));
+        root.Subcommands.Add(SeriesCommand.Create(Out));
         root.Subcommands.Add(GenerateCommand.Create(Out));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }

@@ -69,14 +69,7 @@ internal static class Tables
         table.AddColumn(output.T("状态", "Status"));
         foreach (var t in assessment.Targets)
         {
-            var status = t.Status switch
-            {
-                TargetStatus.Met => $"[green]{output.T("已达成", "met")}[/]",
-                TargetStatus.OnTrack => $"[blue]{output.T("进度正常", "on track")}[/]",
-                TargetStatus.Behind => $"[yellow]{output.T("滞后", "behind")}[/]",
-                TargetStatus.NotAssessable => $"[grey]{output.T("无法评估", "not assessable")}[/]",
-                _ => $"[red]{output.T("未达成", "missed")}[/]",
-            };
+            var status = Status(output, t.Status);
             var label = CoverageMetricExtensions.GetLabel(t.Metric);
             var phaseLabel = plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
             var own = t.Source is not null ? output.T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
@@ -159,6 +152,58 @@ internal static class Tables
     }
 
     internal static string Level(CliOutput output, QualificationLevel level) => output.T(level.ToChineseLabel(), level.ToCode());
+
+    private static string Status(CliOutput output, TargetStatus status) => status switch
+    {
+        TargetStatus.Met => $"[green]{output.T("已达成", "met")}[/]",
+        TargetStatus.OnTrack => $"[blue]{output.T("进度正常", "on track")}[/]",
+        TargetStatus.Behind => $"[yellow]{output.T("滞后", "behind")}[/]",
+        TargetStatus.NotAssessable => $"[grey]{output.T("无法评估", "not assessable")}[/]",
+        _ => $"[red]{output.T("未达成", "missed")}[/]",
+    };
+
+    /// <summary>The stocks of each division and period, then the plan's progress: each target's actual value and status by period.</summary>
+    internal static void Series(CliOutput output, IReadOnlyList<NetworkStock> rows, DivisionCode scope, DivisionDirectory directory, bool townships = true)
+    {
+        rows = townships ? rows : [.. rows.Where(r => r.Division == scope)];
+        output.Render(new Rule(output.T($"服务网络与人员（期末存量） {scope.ToString("S", null)}", $"Network and workforce (stocks at period end) {scope.ToString("S", null)}")).LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var (zh, en, right) in new[]
+        {
+            ("区划", "Division", false), ("期间", "Period", false), ("截至", "As of", false), ("区县中心", "Centres", true), ("社工站", "Stations", true),
+            ("社工室", "Rooms", true), ("志愿服务站点", "Volunteer points", true), ("有站乡镇", "Townships w/ station", true), ("有室村", "Villages w/ room", true),
+            ("人员", "Workers", true), ("初级", "Assistant", true), ("中级", "Intermediate", true), ("高级", "Senior", true),
+        })
+        {
+            table.AddColumn(right ? new TableColumn(output.T(zh, en)).RightAligned() : new TableColumn(output.T(zh, en)));
+        }
+        foreach (var r in rows)
+        {
+            var name = directory.TryGet(r.Division, out var d) ? d.Name : r.Division.ToString("S", null);
+            table.AddRow([Markup.Escape(name), r.Period.ToString(), r.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                .. new[] { r.Facilities.CountyCenter, r.Facilities.TownshipStation, r.Facilities.CommunityRoom, r.Facilities.VolunteerPoint, r.TownshipsWithStation, r.VillagesWithRoom, r.Workers, r.Certified.Assistant, r.Certified.Intermediate, r.Certified.Senior }
+                    .Select(v => v.ToString(CultureInfo.InvariantCulture))]);
+        }
+        output.Render(table);
+        var scoped = rows.Where(r => r.Division == scope && r.Targets.Count > 0).ToList();
+        if (scoped.Count == 0)
+        {
+            return;
+        }
+        output.Render(new Rule(output.T("覆盖目标进度（实际值与状态）", "Coverage progress (actual value and status)")).LeftJustified());
+        var progress = new Table().Border(TableBorder.Rounded);
+        progress.AddColumn(output.T("期间", "Period"));
+        foreach (var t in scoped[0].Targets)
+        {
+            progress.AddColumn(Markup.Escape(CoverageMetricExtensions.GetLabel(t.Metric).For(output.Culture)));
+        }
+        foreach (var r in scoped)
+        {
+            progress.AddRow([r.Period.ToString(), .. r.Targets.Select(t => $"{Ratio(t.Metric, t.Actual)} {Status(output, t.Status)}")]);
+        }
+        output.Render(progress);
+        output.Line();
+    }
 
     private static string Ratio(CoverageMetric metric, double value)
         => CoverageMetricExtensions.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);

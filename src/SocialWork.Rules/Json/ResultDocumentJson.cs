@@ -20,4 +20,9 @@ public static class ResultDocumentJson
     /// <param name="document">The document.</param>
     /// <returns>The JSON.</returns>
     public static string Serialize(PayRosterDocument document) => JsonSerializer.Serialize(document, Readable.PayRosterDocument);
+
+    /// <summary>Serialises a network series document.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The JSON.</returns>
+    public static string Serialize(NetworkSeriesDocument document) => JsonSerializer.Serialize(document, Readable.NetworkSeriesDocument);
 }

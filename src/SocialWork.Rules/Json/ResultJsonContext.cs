@@ -6,4 +6,5 @@ namespace SocialWork.Rules;
     AllowDuplicateProperties = false, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(CoverageDocument))]
 [JsonSerializable(typeof(PayRosterDocument))]
+[JsonSerializable(typeof(NetworkSeriesDocument))]
 internal sealed partial class ResultJsonContext : JsonSerializerContext;

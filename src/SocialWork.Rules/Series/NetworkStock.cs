@@ -1,0 +1,36 @@
+using NodaTime;
+
+namespace SocialWork.Rules;
+
+/// <summary>
+/// The network and the workforce of one division read on one day (<see cref="AsOf"/>, the last day of
+/// <see cref="Period"/> or the series' end): stocks, which add up over the hierarchy but never over time.
+/// </summary>
+/// <param name="Division">The division: the plan's scope or one of its townships.</param>
+/// <param name="Period">The period the row stands for.</param>
+/// <param name="AsOf">The day the stocks are read on.</param>
+/// <param name="Facilities">Facilities operating on <see cref="AsOf"/> inside the division, by tier.</param>
+/// <param name="TownshipsWithStation">Townships inside the division (the division itself, for a township) with an operating station.</param>
+/// <param name="VillagesWithRoom">Villages inside the division with an operating community room.</param>
+/// <param name="Workers">Workers of facilities inside the division.</param>
+/// <param name="Certified">Those workers by the highest qualification level they hold on <see cref="AsOf"/>.</param>
+public sealed record NetworkStock(
+    DivisionCode Division,
+    ReportingPeriod Period,
+    LocalDate AsOf,
+    FacilityCounts Facilities,
+    int TownshipsWithStation,
+    int VillagesWithRoom,
+    int Workers,
+    PerLevel<int> Certified)
+{
+    /// <summary>Gets the plan's targets on <see cref="AsOf"/>; only the scope's rows carry them (empty otherwise).</summary>
+    public IReadOnlyList<TargetAssessment> Targets { get; init => field = ValueList.From(value); } = [];
+}
+
+/// <summary>Facilities operating on a day, by tier.</summary>
+/// <param name="CountyCenter">County centres (区县社工服务中心).</param>
+/// <param name="TownshipStation">Township stations (乡镇（街道）社工站).</param>
+/// <param name="CommunityRoom">Community rooms (村（社区）社工室).</param>
+/// <param name="VolunteerPoint">Volunteer points (志愿服务站点).</param>
+public sealed record FacilityCounts(int CountyCenter, int TownshipStation, int CommunityRoom, int VolunteerPoint);
