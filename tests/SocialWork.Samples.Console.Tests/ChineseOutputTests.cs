@@ -12,7 +12,7 @@ public sealed class ChineseOutputTests : CliTestBase
 {
     private static (int Code, string Out, string Err) Zh(params string[] args) => Run(["--lang", "zh", .. args]);
 
-    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "series", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
+    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "series", "posts", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -41,6 +41,7 @@ public sealed class ChineseOutputTests : CliTestBase
             "report-missing-file" => Zh("report", "--records", Path.Combine(Dir, "none.csv")),
             "coverage" => Zh("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
             "pay" => Zh("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
+            "posts" => Zh("posts", "--institutions", File("institutions.json", """{"institutions":[{"id":"I1","name":"某福利院","sector":"民政","division":"130602","posts":[{"id":"P1","from":"2022-03-01"}]}]}"""), "--as-of", "2023-12-31"),
             "series" => Zh("series", "--network", network, "--plan", plan, "--workers", workers, "--from", "2021-05-18", "--to", "2022-05-17"),
             "coverage-bad-plan" => Zh("coverage", "--network", network, "--plan", File("bad-plan.json", """{"scope":"1306","start":"2021-13-01","preset":"fast","phaseMonths":{"cover":0},"thresholds":{"standardShare":2,"colour":1},"standard":["gold"],"extra":1}"""), "--as-of", "2023-12-31"),
             "coverage-malformed-network" => Zh("coverage", "--network", File("bad-network.json", """{"divisions":[{"code":"130602","name":"竞秀区"}],"facilities":[{"id":"S1","tier":"tower","division":"130602001","openedOn":"2021-01-01","profile":{"rooms":"three"}}],"""), "--plan", plan, "--as-of", "2023-12-31"),

@@ -260,12 +260,7 @@ public sealed class CliTests : CliTestBase
     [Fact]
     public void Report_on_the_shipped_xingan_sample_prints_the_seven_seed_figures()
     {
-        var root = AppContext.BaseDirectory;
-        while (!System.IO.File.Exists(Path.Combine(root, "SocialWork.slnx")))
-        {
-            root = Path.GetDirectoryName(root)!;
-        }
-        var data = Path.Combine(root, "samples", "data", "xingan");
+        var data = Path.Combine(RepositoryRoot(), "samples", "data", "xingan");
         var (code, output, error) = Run("report", "--records", Path.Combine(data, "records.csv"), "--divisions", Path.Combine(data, "divisions.csv"), "--level", "prefecture", "--period", "year", "--format", "json");
         Assert.True(code == 0, error);
         var total = JsonDocument.Parse(output).RootElement.GetProperty("total");
@@ -278,6 +273,42 @@ public sealed class CliTests : CliTestBase
         Assert.InRange(total.GetProperty("personTimes").GetInt64(), 13_600, 13_699);    // 1.36万余人次
         var table = Run("report", "--records", Path.Combine(data, "records.csv"), "--divisions", Path.Combine(data, "divisions.csv"), "--level", "prefecture", "--period", "year", "--lang", "zh").Out;
         Assert.Contains("兴安盟", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Posts_on_the_shipped_xingan_sample_reproduce_21_institutions_and_17_posts()
+    {
+        var data = Path.Combine(RepositoryRoot(), "samples", "data", "xingan");
+        var (code, output, error) = Run("posts", "--institutions", Path.Combine(data, "institutions.json"), "--sector", "民政", "--as-of", "2022-12-31", "--format", "json");
+        Assert.True(code == 0, error);
+        var total = JsonDocument.Parse(output).RootElement.GetProperty("total");
+        Assert.Equal(21, total.GetProperty("institutions").GetInt32());   // 民政系统21个事业单位
+        Assert.Equal(17, total.GetProperty("posts").GetInt32());          // 共设置社会工作岗位17个
+        var table = Run("posts", "--institutions", Path.Combine(data, "institutions.json"), "--divisions", Path.Combine(data, "divisions.csv"), "--as-of", "2022-12-31", "--lang", "zh").Out;
+        Assert.Contains("21个事业单位中共设置社会工作岗位17个", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Posts_count_only_between_their_establishment_and_abolition()
+    {
+        var institutions = File("institutions.json", """{"institutions":[{"id":"I1","name":"某福利院","sector":"民政","division":"152201","posts":[{"id":"P1","from":"2022-03-01"},{"id":"P2","from":"2022-01-01","to":"2022-02-28"}]},{"id":"I2","name":"某救助站","sector":"民政","division":"152201"}]}""");
+        var total = (string day) => JsonDocument.Parse(Run("posts", "--institutions", institutions, "--as-of", day, "--format", "json").Out).RootElement.GetProperty("total");
+        Assert.Equal(1, total("2022-01-15").GetProperty("posts").GetInt32());
+        Assert.Equal(1, total("2022-02-28").GetProperty("posts").GetInt32());
+        Assert.Equal(1, total("2022-03-01").GetProperty("posts").GetInt32());
+        Assert.Equal(1, total("2022-03-01").GetProperty("institutionsWithPosts").GetInt32());
+        Assert.Equal(2, total("2021-12-31").GetProperty("institutions").GetInt32());
+        Assert.Equal(0, total("2021-12-31").GetProperty("institutionsWithPosts").GetInt32());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!System.IO.File.Exists(Path.Combine(root, "SocialWork.slnx")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+        return root;
     }
 
     private const string ImportRows = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602005001,,EL,visit,3,1,\nR2,2024-13-05,130602005001,,EL,visit,3,1,\nR3,2024-01-05,130602005001,,EL,visit,3,1,1.001\n";

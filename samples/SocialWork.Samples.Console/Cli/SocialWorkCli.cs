@@ -48,6 +48,7 @@ public static class SocialWorkCli
         root.Subcommands.Add(CoverageCommand.Create(Out));
         root.Subcommands.Add(PayCommand.Create(Out));
         root.Subcommands.Add(SeriesCommand.Create(Out));
+        root.Subcommands.Add(PostsCommand.Create(Out));
         root.Subcommands.Add(GenerateCommand.Create(Out));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
@@ -73,6 +74,7 @@ public static class SocialWorkCli
                 "coverage plan" => "覆盖方案",
                 "network document" => "服务网络文件",
                 "workers document" => "人员文件",
+                "institutions document" => "事业单位文件",
                 _ => "文档",
             };
             output.Error.WriteLine($"错误：{kind}{(ex.DocumentName is null ? "" : $"'{ex.DocumentName}'")}有误：{string.Join("；", ex.Problems.Select(p => p.Describe(output.Culture)))}。");
@@ -127,6 +129,7 @@ public static class SocialWorkCli
                 "plan" => "覆盖方案",
                 "workers" => "人员",
                 "policy" => "政策",
+                "institutions" => "事业单位",
                 _ => what,
             };
             throw new CliProblem($"找不到{noun}文件'{path}'。", $"{what} file '{path}' was not found.", new FileNotFoundException(null, path));

@@ -267,4 +267,5 @@ internal sealed record CriterionDto(string? Id, string? Metric, string? Comparis
 [JsonSerializable(typeof(WorkersDto))]
 [JsonSerializable(typeof(NetworkDto))]
 [JsonSerializable(typeof(PlanDto))]
+[JsonSerializable(typeof(InstitutionsDto))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext;
