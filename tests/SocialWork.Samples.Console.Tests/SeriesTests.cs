@@ -27,6 +27,9 @@ public sealed class SeriesTests : CliTestBase
             Assert.Equal(county.VillagesWithRoom, townships.Sum(t => t.VillagesWithRoom));
             Assert.Equal(county.TownshipsWithStation, townships.Sum(t => t.TownshipsWithStation));
             Assert.Equal(county.Certified.Intermediate, townships.Sum(t => t.Certified.Intermediate));
+            Assert.Equal(county.PostsHeld, new PerLevel<int>(townships.Sum(t => t.PostsHeld.Assistant), townships.Sum(t => t.PostsHeld.Intermediate), townships.Sum(t => t.PostsHeld.Senior)));
+            Assert.Equal(county.Workers, townships.Sum(t => t.Workers) + WorkersAboveTownships(network));   // the county centre's workers count in the county only
+            Assert.Equal(county.ByEmployment.StationResident + county.ByEmployment.CommunityFullTime + county.ByEmployment.PartTime + county.ByEmployment.Volunteer, county.Workers);
             Assert.All(townships, t => Assert.Empty(t.Targets));
 
             var oneDay = new CoverageAssessor(Demo.Standard).Assess(Demo.Plan, network, county.AsOf);
@@ -39,7 +42,7 @@ public sealed class SeriesTests : CliTestBase
     }
 
     [Fact]
-    public void A_facility_closed_mid_period_is_not_counted_at_its_end_and_a_lapsed_qualification_not_certified()
+    public void A_facility_closed_and_a_post_ended_mid_month_are_not_counted_at_its_end()
     {
         var directory = new DivisionDirectory([new(DivisionCode.Parse("130602"), "竞秀区"), new(DivisionCode.Parse("130602001"), "先锋街道"), new(DivisionCode.Parse("130602001002"), "天翔社区")], 2023);
         var network = new ServiceNetwork(
@@ -48,7 +51,7 @@ public sealed class SeriesTests : CliTestBase
                 new("S1", "先锋街道社工站", FacilityTier.TownshipStation, DivisionCode.Parse("130602001"), new LocalDate(2021, 1, 1)),
                 new("R1", "天翔社区社工室", FacilityTier.CommunityRoom, DivisionCode.Parse("130602001002"), new LocalDate(2021, 1, 1), closedOn: new LocalDate(2021, 5, 15)),
             ],
-            [new Worker("W1", Employment.StationResident, [new Qualification(QualificationLevel.Assistant, new LocalDate(2021, 2, 10))], facilityId: "S1")]);
+            [new Worker("W1", Employment.StationResident, [new Qualification(QualificationLevel.Assistant, new LocalDate(2021, 2, 10))], [new PostAppointment(QualificationLevel.Assistant, new LocalDate(2021, 3, 1), new LocalDate(2021, 5, 20))], facilityId: "S1")]);
         var plan = CoveragePlan.CoverStandardizeImprove(DivisionCode.Parse("130602"), new LocalDate(2021, 1, 1));
 
         var rows = NetworkSeries.Build(network, plan, new LocalDate(2021, 1, 1), new LocalDate(2021, 6, 30), PeriodKind.Month, StationStandard.SixHaves)
@@ -56,6 +59,9 @@ public sealed class SeriesTests : CliTestBase
 
         Assert.Equal([1, 1, 1, 1, 0, 0], rows.Select(r => r.Facilities.CommunityRoom));
         Assert.Equal([0, 1, 1, 1, 1, 1], rows.Select(r => r.Certified.Assistant));
+        Assert.Equal([0, 0, 1, 1, 0, 0], rows.Select(r => r.PostsHeld.Assistant));    // the post ends on 20 May
+        Assert.Equal([0.0, 1, 1, 1, 1, 1], rows.Select(r => r.CertifiedShare!.Value));
+        Assert.All(rows, r => Assert.Equal(1, r.ByEmployment[Employment.StationResident]));
     }
 
     [Fact]
@@ -83,5 +89,11 @@ public sealed class SeriesTests : CliTestBase
         Assert.False(rows[4].TryGetProperty("targets", out _));
         var keys = rows.Select(r => (r.GetProperty("division").GetString()!, r.GetProperty("asOf").GetString()!)).ToList();
         Assert.Equal(keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal), keys);
+    }
+
+    private static int WorkersAboveTownships(ServiceNetwork network)
+    {
+        var county = network.Facilities.Where(f => f.Division.Level < DivisionLevel.Township).Select(f => f.Id).ToHashSet();
+        return network.Workers.Count(w => w.FacilityId is { } id && county.Contains(id));
     }
 }

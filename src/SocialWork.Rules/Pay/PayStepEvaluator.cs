@@ -227,6 +227,69 @@ public sealed class PayStepEvaluator
         return spans;
     }
 
+    /// <summary>
+    /// Assesses a roster month by month, with the extra pay the uplifts cost when the policy's ladder has a pay table (see
+    /// <see cref="Payroll"/> for the day that decides each month).
+    /// </summary>
+    /// <param name="workers">The workers.</param>
+    /// <param name="from">The first month.</param>
+    /// <param name="to">The last month.</param>
+    /// <param name="divisionOf">Each worker's division, to choose among jurisdictions' policies and to sum by division; none when omitted.</param>
+    /// <returns>The months, the changes with their reasons (an uplift already running in the first month counts as started then), and the costs.</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public Payroll AssessPayroll(IEnumerable<Worker> workers, YearMonth from, YearMonth to, Func<Worker, DivisionCode?>? divisionOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (to < from)
+        {
+            throw new ArgumentException($"The payroll ends in {to:yyyy-MM}, before it starts in {from:yyyy-MM}.", nameof(to));
+        }
+        var months = new List<PayrollMonth>();
+        var changes = new List<PayrollChange>();
+        foreach (var worker in workers.OrderBy(w => w.Id, StringComparer.Ordinal))
+        {
+            var division = divisionOf?.Invoke(worker);
+            var before = 0;
+            for (var month = from; month <= to; month = month.PlusMonths(1))
+            {
+                var first = month.OnDayOfMonth(1);
+                var settledOn = Policies.InForceOn(first, division)?.Timing == UpliftTiming.NextMonth ? first : month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+                var assessment = Assess(worker, settledOn, division);
+                var steps = assessment.UpliftSteps;
+                months.Add(new PayrollMonth(worker.Id, division, month, settledOn, assessment.PolicyId, assessment.LevelUsed, steps, assessment.BaseLevel, assessment.EffectiveLevel, ExtraPay(assessment)));
+                if (steps != before)
+                {
+                    changes.Add(new PayrollChange(worker.Id, month, before, steps, Change(worker.Id, month, before, steps, assessment.Findings[0])));
+                }
+                before = steps;
+            }
+        }
+        return new Payroll(from, to, months, changes);
+    }
+
+    private Money? ExtraPay(PayAssessment assessment)
+    {
+        if (assessment.UpliftSteps == 0)
+        {
+            return Money.Zero;
+        }
+        var ladder = assessment.PolicyId is { } id ? Policies.Policies.FirstOrDefault(p => p.Id == id)?.Ladder : null;
+        return ladder is not null && assessment.BaseLevel is { } baseLevel && assessment.MonthlyBasicPay is { } paid && ladder.MonthlyPay(baseLevel) is { } basic
+            ? paid - basic
+            : null;
+    }
+
+    private static Finding Change(string workerId, YearMonth month, int before, int after, Finding reason)
+    {
+        var (code, chinese, english) = (before, after) switch
+        {
+            (0, _) => ("payroll.started", $"自{month:yyyy-MM}起提升{after}级", $"from {month:yyyy-MM} the uplift of {LevelCounting.EnglishSteps(after)} starts"),
+            (_, 0) => ("payroll.stopped", $"自{month:yyyy-MM}起不再提升（此前{before}级）", $"from {month:yyyy-MM} the uplift of {LevelCounting.EnglishSteps(before)} stops"),
+            _ => ("payroll.changed", $"自{month:yyyy-MM}起提升由{before}级变为{after}级", $"from {month:yyyy-MM} the uplift changes from {LevelCounting.EnglishSteps(before)} to {LevelCounting.EnglishSteps(after)}"),
+        };
+        return Finding.Info(code, $"{chinese}：{reason.Chinese}", $"{english}: {reason.English}", ("worker", workerId), ("month", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), ("stepsBefore", before), ("stepsAfter", after), ("reason", reason.Code));
+    }
+
     /// <summary>Assesses many workers on one day, sorted by worker id.</summary>
     /// <param name="workers">The workers.</param>
     /// <param name="date">The day.</param>

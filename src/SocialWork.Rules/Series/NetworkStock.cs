@@ -14,6 +14,8 @@ namespace SocialWork.Rules;
 /// <param name="VillagesWithRoom">Villages inside the division with an operating community room.</param>
 /// <param name="Workers">Workers of facilities inside the division.</param>
 /// <param name="Certified">Those workers by the highest qualification level they hold on <see cref="AsOf"/>.</param>
+/// <param name="PostsHeld">Those workers by the highest social-work post they are appointed to on <see cref="AsOf"/>.</param>
+/// <param name="ByEmployment">Those workers by employment.</param>
 public sealed record NetworkStock(
     DivisionCode Division,
     ReportingPeriod Period,
@@ -22,8 +24,13 @@ public sealed record NetworkStock(
     int TownshipsWithStation,
     int VillagesWithRoom,
     int Workers,
-    PerLevel<int> Certified)
+    PerLevel<int> Certified,
+    PerLevel<int> PostsHeld,
+    EmploymentCounts ByEmployment)
 {
+    /// <summary>Gets the share of <see cref="Workers"/> holding any qualification, recomputed from the counts; <see langword="null"/> without workers.</summary>
+    public double? CertifiedShare => Workers == 0 ? null : (double)(Certified.Assistant + Certified.Intermediate + Certified.Senior) / Workers;
+
     /// <summary>Gets the plan's targets on <see cref="AsOf"/>; only the scope's rows carry them (empty otherwise).</summary>
     public IReadOnlyList<TargetAssessment> Targets { get; init => field = ValueList.From(value); } = [];
 }
@@ -34,3 +41,24 @@ public sealed record NetworkStock(
 /// <param name="CommunityRoom">Community rooms (村（社区）社工室).</param>
 /// <param name="VolunteerPoint">Volunteer points (志愿服务站点).</param>
 public sealed record FacilityCounts(int CountyCenter, int TownshipStation, int CommunityRoom, int VolunteerPoint);
+
+/// <summary>Workers by employment.</summary>
+/// <param name="CommunityFullTime">Full-time community workers (社区专职工作者).</param>
+/// <param name="StationResident">Workers resident at a station (驻站社工).</param>
+/// <param name="PartTime">Part-time workers.</param>
+/// <param name="Volunteer">Volunteers.</param>
+public sealed record EmploymentCounts(int CommunityFullTime, int StationResident, int PartTime, int Volunteer)
+{
+    /// <summary>Gets the count for <paramref name="employment"/>.</summary>
+    /// <param name="employment">The employment.</param>
+    /// <returns>The number of workers.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="employment"/> is not a defined value.</exception>
+    public int this[Employment employment] => employment switch
+    {
+        Employment.CommunityFullTime => CommunityFullTime,
+        Employment.StationResident => StationResident,
+        Employment.PartTime => PartTime,
+        Employment.Volunteer => Volunteer,
+        _ => throw new ArgumentOutOfRangeException(nameof(employment), employment, "Not a defined employment."),
+    };
+}
