@@ -93,6 +93,12 @@ internal static class DashboardPage
             """);
         page.Append(Chart(months, T("每月服务人次", "Person-times per month")));
 
+        var progress = NetworkSeries.Build(network, plan, DemoData.PlanStart, asOf, PeriodKind.Quarter, state.Settings.Plan.Standard)
+            .Where(r => r.Division == plan.Scope)
+            .ToList();
+        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖进度与持证社工（按季度）", "Coverage and certified workers by quarter"))}</h2>");
+        page.Append(ProgressChart(progress, demo, chinese));
+
         page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T($"基本报酬提升（政策 {state.Settings.PayPolicy.Id}）", $"Pay-step uplift (policy {state.Settings.PayPolicy.Id})"))}</h2><table data-testid=\"roster\"><tr><th>{E(T("人员", "Worker"))}</th><th>{E(T("资格", "Qualification"))}</th><th>{E(T("岗位", "Post"))}</th><th>{E(T("提升级数", "Uplift"))}</th><th>{E(T("执行等级", "Effective level"))}</th><th>{E(T("说明", "Why"))}</th></tr>");
         foreach (var a in roster)
         {
@@ -130,6 +136,52 @@ internal static class DashboardPage
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>
+    /// A line chart of the plan's scope by quarter end: the share of townships with a station and of villages with a room
+    /// (left axis, 0–100 %), and the certified workers (right axis). Every point is a circle with its quarter and value.
+    /// </summary>
+    private static string ProgressChart(List<NetworkStock> quarters, DemoData demo, bool chinese)
+    {
+        const int Width = 900, Height = 260, Left = 60, Right = 60, Bottom = 40, Top = 30;
+        var townships = demo.Townships.Count;
+        var villages = demo.Villages.Count;
+        var maxCertified = Math.Max(1, quarters.Count == 0 ? 1 : quarters.Max(Certified));
+        var step = quarters.Count <= 1 ? 0 : (Width - Left - Right) / (double)(quarters.Count - 1);
+        double X(int i) => Left + (i * step);
+        double Y(double fraction) => Height - Bottom - ((Height - Bottom - Top) * fraction);
+        var series = new (string Id, string Label, string Colour, Func<NetworkStock, double> Fraction, Func<NetworkStock, string> Value)[]
+        {
+            ("stations", chinese ? "镇街社工站覆盖率" : "Townships with a station", "#3b82c4", s => (double)s.TownshipsWithStation / townships, s => ((double)s.TownshipsWithStation / townships).ToString("0.0%", CultureInfo.InvariantCulture)),
+            ("rooms", chinese ? "村（社区）社工室覆盖率" : "Villages with a room", "#0b7a33", s => (double)s.VillagesWithRoom / villages, s => ((double)s.VillagesWithRoom / villages).ToString("0.0%", CultureInfo.InvariantCulture)),
+            ("certified", chinese ? "持证社工（右轴）" : "Certified workers (right axis)", "#b7791f", s => (double)Certified(s) / maxCertified, s => Certified(s).ToString(CultureInfo.InvariantCulture)),
+        };
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg data-testid=\"chart-progress\" role=\"img\" aria-label=\"{Html.Encode(series[0].Label)}\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" style=\"background:#fff;border:1px solid #d9e2ec\">");
+        for (var tick = 0; tick <= 4; tick++)
+        {
+            var y = Y(tick / 4.0);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#eef2f7\"/><text x=\"{Left - 6}\" y=\"{y + 4:F1}\" font-size=\"10\" text-anchor=\"end\" fill=\"#52606d\">{tick * 25}%</text><text x=\"{Width - Right + 6}\" y=\"{y + 4:F1}\" font-size=\"10\" fill=\"#52606d\">{maxCertified * tick / 4}</text>");
+        }
+        for (var k = 0; k < series.Length; k++)
+        {
+            var (id, label, colour, fraction, value) = series[k];
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + (k * 260)}\" y=\"16\" font-size=\"12\" fill=\"{colour}\">■ {Html.Encode(label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline data-series=\"{id}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{string.Join(' ', quarters.Select((q, i) => string.Create(CultureInfo.InvariantCulture, $"{X(i):F1},{Y(fraction(q)):F1}")))}\"/>");
+            for (var i = 0; i < quarters.Count; i++)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"point\" data-series=\"{id}\" data-quarter=\"{quarters[i].Period}\" data-value=\"{value(quarters[i])}\" cx=\"{X(i):F1}\" cy=\"{Y(fraction(quarters[i])):F1}\" r=\"3\" fill=\"{colour}\"><title>{quarters[i].Period}: {value(quarters[i])}</title></circle>");
+            }
+        }
+        for (var i = 0; i < quarters.Count; i += 2)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):F1}\" y=\"{Height - Bottom + 14}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#52606d\">{quarters[i].Period}</text>");
+        }
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static int Certified(NetworkStock stock) => stock.Certified.Assistant + stock.Certified.Intermediate + stock.Certified.Senior;
 
     private static string Ratio(CoverageMetric metric, double value)
         => CoverageMetricExtensions.IsShare(metric) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -112,6 +112,26 @@ public static class SocialWorkWeb
             return Results.Text(ResultDocumentJson.Serialize(document), "application/json; charset=utf-8");
         }).WithSummary("Pay-step roster on a day (asOf=yyyy-MM-dd, lang=zh|en).");
 
+        api.MapGet("/series", (DashboardState state, string? to, string? period) =>
+        {
+            if (ParseDate(to, "to", state.Settings.AsOf, out var day) is { } problem)
+            {
+                return problem;
+            }
+            if (period is not (null or "month" or "quarter" or "year"))
+            {
+                return Invalid("period", $"'{period}' is not one of month, quarter, year.");
+            }
+            if (day < DemoData.PlanStart)
+            {
+                return Invalid("to", $"'{to}' is before the plan starts on {DemoData.PlanStart:yyyy-MM-dd}.");
+            }
+            var kind = period switch { "month" => PeriodKind.Month, "year" => PeriodKind.Year, _ => PeriodKind.Quarter };
+            var plan = state.Settings.Plan;
+            var rows = NetworkSeries.Build(state.NetworkOn(day), plan.Plan, DemoData.PlanStart, day, kind, plan.Standard);
+            return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, rows)), "application/json; charset=utf-8");
+        }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start (to=yyyy-MM-dd, period=month|quarter|year).");
+
         api.MapGet("/report", (DashboardState state, string? level, string? period, string? by, string? from, string? to) =>
         {
             if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)

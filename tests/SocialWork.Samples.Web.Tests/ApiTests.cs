@@ -58,6 +58,17 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
         Assert.Equal(rows.Sum(r => r.GetProperty("records").GetInt64()), root.GetProperty("total").GetProperty("records").GetInt64());
     }
 
+    [Fact]
+    public async Task Series_reads_the_county_and_its_townships_at_every_quarter_end_from_the_plan_start()
+    {
+        var root = await Json(await client.GetAsync("/api/series?to=2022-05-17&period=quarter", TestContext.Current.CancellationToken));
+        Assert.Equal("quarter", root.GetProperty("period").GetString());
+        var county = root.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("division").GetString() == "130602000000").ToList();
+        Assert.Equal(["2021-06-30", "2021-09-30", "2021-12-31", "2022-03-31", "2022-05-17"], county.Select(r => r.GetProperty("asOf").GetString()));
+        Assert.Equal(11 * 5, root.GetProperty("rows").GetArrayLength());
+        Assert.All(county, r => Assert.NotEqual(0, r.GetProperty("targets").GetArrayLength()));
+    }
+
     [Theory]
     [InlineData("/api/report?level=street", "level")]
     [InlineData("/api/report?period=week", "period")]
@@ -67,6 +78,8 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
     [InlineData("/api/coverage?asOf=2022-02-30", "asOf")]
     [InlineData("/api/pay?asOf=soon", "asOf")]
     [InlineData("/api/pay?lang=fr", "lang")]
+    [InlineData("/api/series?period=week", "period")]
+    [InlineData("/api/series?to=2020-01-01", "to")]
     [InlineData("/?lang=fr", "lang")]
     public async Task Bad_parameters_are_400_problem_details_naming_the_parameter(string url, string parameter)
     {
@@ -122,6 +135,7 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
         Assert.Contains("/api/coverage", paths);
         Assert.Contains("/api/pay", paths);
         Assert.Contains("/api/report", paths);
+        Assert.Contains("/api/series", paths);
     }
 
     [Fact]

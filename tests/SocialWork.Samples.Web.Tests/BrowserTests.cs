@@ -26,6 +26,8 @@ public sealed class BrowserTests
         using var report = JsonDocument.Parse(await http.GetStringAsync("/api/report?level=county&period=month&to=2023-12-31", ct));
         var months = report.RootElement.GetProperty("rows").EnumerateArray().ToList();
         var personTimes = report.RootElement.GetProperty("total").GetProperty("personTimes").GetInt64();
+        using var series = JsonDocument.Parse(await http.GetStringAsync("/api/series?period=quarter", ct));
+        var quarters = series.RootElement.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("division").GetString() == "130602000000").ToList();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -41,6 +43,12 @@ public sealed class BrowserTests
         Assert.Equal(months.Count, await page.Locator("[data-testid=chart-person-times] rect.bar").CountAsync());
         var firstBar = page.Locator("[data-testid=chart-person-times] rect.bar").First;
         Assert.Equal(months[0].GetProperty("personTimes").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), await firstBar.GetAttributeAsync("data-value"));
+        Assert.Equal(quarters.Count, await page.Locator("[data-testid=chart-progress] circle.point[data-series=stations]").CountAsync());
+        Assert.Equal(quarters.Count, await page.Locator("[data-testid=chart-progress] circle.point[data-series=certified]").CountAsync());
+        var lastCertified = quarters[^1].GetProperty("certified").EnumerateObject().Sum(level => level.Value.GetInt32());
+        Assert.Equal(lastCertified.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=chart-progress] circle.point[data-series=certified]").Last.GetAttributeAsync("data-value"));
+        var line = await page.Locator("[data-testid=chart-progress] polyline[data-series=rooms]").BoundingBoxAsync();
+        Assert.True(line is { Width: > 400 }, "the rooms line is not drawn across the chart");
         Assert.Equal(personTimes.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-person-times]").InnerTextAsync());
         Assert.Equal(workers, await page.Locator("[data-testid=roster] tr[data-worker]").CountAsync());
         Assert.Equal(10, await page.Locator("[data-testid=townships] tr").CountAsync() - 1);
