@@ -5,6 +5,12 @@ namespace SocialWork.Reporting;
 /// <summary>Converts ISO dates to and from day numbers (days since 1970-01-01) and parses <c>yyyy-MM-dd</c> without allocating.</summary>
 internal static class DayNumber
 {
+    /// <summary>The day number of NodaTime's first ISO date.</summary>
+    internal static readonly int MinValue = Period.DaysBetween(new LocalDate(1970, 1, 1), LocalDate.MinIsoValue);
+
+    /// <summary>The day number of NodaTime's last ISO date.</summary>
+    internal static readonly int MaxValue = Period.DaysBetween(new LocalDate(1970, 1, 1), LocalDate.MaxIsoValue);
+
     internal static int From(int year, int month, int day)
     {
         var y = month <= 2 ? year - 1 : year;

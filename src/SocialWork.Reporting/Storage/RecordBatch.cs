@@ -84,6 +84,9 @@ public sealed class RecordBatch
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
     public TargetGroup? TargetGroupAt(int index) => TargetGroupColumn[index] is var stored and > 0 ? (TargetGroup)(stored - 1) : null;
 
+    /// <summary>Gets the target group of each record: 0 for none, otherwise the <see cref="TargetGroup"/> value + 1.</summary>
+    public ReadOnlySpan<byte> TargetGroupValues => TargetGroupColumn;
+
     /// <summary>Gets the five-society parties of each record (the <see cref="LinkageParties"/> flags).</summary>
     public ReadOnlySpan<byte> Parties => PartiesColumn;
 
@@ -168,6 +171,106 @@ public sealed class RecordBatch
             builder.Append(record);
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Builds a batch from columns (see <see cref="RecordColumns"/>), checking every value as an import does: indices
+    /// inside their lists, defined methods, target groups and parties, days inside NodaTime's ISO range, counts and
+    /// amounts not negative. Records not in date order are put in it.
+    /// </summary>
+    /// <param name="columns">The columns; the batch takes their arrays over.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="ArgumentException">The columns differ in length, or a value is out of range (the message names the column and the record).</exception>
+    public static RecordBatch FromColumns(RecordColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var n = columns.DayNumbers.Length;
+        foreach (var (name, length) in new[]
+        {
+            ("division", columns.DivisionIndices.Length), ("code", columns.CodeIndices.Length), ("programme", columns.ProgrammeIndices.Length),
+            ("method", columns.Methods.Length), ("target group", columns.TargetGroups.Length), ("parties", columns.Parties.Length),
+            ("person-times", columns.PersonTimes.Length), ("households", columns.Households.Length), ("amount", columns.AmountFen.Length),
+        })
+        {
+            if (length != n)
+            {
+                throw new ArgumentException($"The {name} column holds {length} values; the date column {n}.", nameof(columns));
+            }
+        }
+        if (columns.Programmes.Count == 0 || columns.Programmes[0].Length != 0)
+        {
+            throw new ArgumentException("The first programme must be the empty string (\"no programme\").", nameof(columns));
+        }
+        Check(columns.DivisionIndices, columns.Divisions.Count, "division index");
+        CheckBelow(columns.CodeIndices, columns.Codes.Count, "code index");
+        CheckBelow(columns.ProgrammeIndices, columns.Programmes.Count, "programme index");
+        CheckBelow(columns.Methods, Enum.GetValues<ServiceMethod>().Length, "method");
+        CheckBelow(columns.TargetGroups, Enum.GetValues<TargetGroup>().Length + 1, "target group");
+        CheckBelow(columns.Parties, Enum.GetValues<LinkageParties>().Aggregate(0, (all, p) => all | (int)p) + 1, "parties");
+        Check(columns.PersonTimes, int.MaxValue, "person-times");
+        Check(columns.Households, int.MaxValue, "households");
+        var inOrder = true;
+        var days = columns.DayNumbers;
+        for (var i = 0; i < n; i++)
+        {
+            if (days[i] < Reporting.DayNumber.MinValue || days[i] > Reporting.DayNumber.MaxValue)
+            {
+                throw new ArgumentException($"Record {i}: day number {days[i]} is outside the dates a batch holds.", nameof(columns));
+            }
+            if (columns.AmountFen[i] < 0)
+            {
+                throw new ArgumentException($"Record {i}: the amount {columns.AmountFen[i]} fen is negative.", nameof(columns));
+            }
+            inOrder &= i == 0 || days[i - 1] <= days[i];
+        }
+        var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
+        return new RecordBatch(
+            [.. columns.Divisions],
+            [.. columns.Codes],
+            [.. columns.Programmes],
+            RecordBatchBuilder.Take(columns.DivisionIndices, n, order),
+            RecordBatchBuilder.Take(days, n, order),
+            RecordBatchBuilder.Take(columns.CodeIndices, n, order),
+            RecordBatchBuilder.Take(columns.ProgrammeIndices, n, order),
+            RecordBatchBuilder.Take(columns.Methods, n, order),
+            RecordBatchBuilder.Take(columns.TargetGroups, n, order),
+            RecordBatchBuilder.Take(columns.Parties, n, order),
+            RecordBatchBuilder.Take(columns.PersonTimes, n, order),
+            RecordBatchBuilder.Take(columns.Households, n, order),
+            RecordBatchBuilder.Take(columns.AmountFen, n, order));
+
+        static void Check(int[] column, int count, string name)
+        {
+            for (var i = 0; i < column.Length; i++)
+            {
+                if ((uint)column[i] >= (uint)count && !(count == int.MaxValue && column[i] == int.MaxValue))
+                {
+                    throw new ArgumentException($"Record {i}: {name} {column[i]} is out of range (0 to {count - 1}).", nameof(columns));
+                }
+            }
+        }
+
+        static void CheckBelow<T>(T[] column, int count, string name)
+            where T : struct, System.Numerics.IBinaryInteger<T>
+        {
+            for (var i = 0; i < column.Length; i++)
+            {
+                if (int.CreateTruncating(column[i]) >= count)
+                {
+                    throw new ArgumentException($"Record {i}: {name} {column[i]} is out of range (0 to {count - 1}).", nameof(columns));
+                }
+            }
+        }
+    }
+
+    /// <summary>Joins batches into one (in date order), mapping their divisions, codes and programmes to shared lists.</summary>
+    /// <param name="batches">The batches.</param>
+    /// <returns>One batch holding every record of them.</returns>
+    /// <exception cref="InvalidOperationException">The batches together hold more than 65,535 distinct codes or programmes.</exception>
+    public static RecordBatch Concat(IReadOnlyList<RecordBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        return RecordBatchBuilder.Concat([.. batches.Select(RecordBatchBuilder.Over)]).Build();
     }
 
     /// <summary>Gets the day of record <paramref name="index"/>.</summary>

@@ -253,7 +253,34 @@ public sealed class RecordBatchBuilder
         return lastProgramme = programmes.Count - 1;
     }
 
-    private int[] DateOrder(int n)
+    /// <summary>Wraps a batch's columns (not copied) in a builder, as a part for <see cref="Concat"/>, which only reads its parts.</summary>
+    internal static RecordBatchBuilder Over(RecordBatch batch)
+    {
+        var part = new RecordBatchBuilder(0)
+        {
+            division = batch.DivisionColumn,
+            day = batch.DayColumn,
+            code = batch.CodeColumn,
+            programme = batch.ProgrammeColumn,
+            method = batch.MethodColumn,
+            targetGroup = batch.TargetGroupColumn,
+            parties = batch.PartiesColumn,
+            personTimes = batch.PersonTimesColumn,
+            households = batch.HouseholdsColumn,
+            fen = batch.FenColumn,
+            Count = batch.Count,
+        };
+        part.divisions.AddRange(batch.Divisions);
+        part.codes.AddRange(batch.Codes);
+        part.programmes.Clear();
+        part.programmes.AddRange(batch.Programmes);
+        return part;
+    }
+
+    private int[] DateOrder(int n) => DateOrder(day, n);
+
+    /// <summary>A stable counting sort of the first <paramref name="n"/> days: the record indices in date order.</summary>
+    internal static int[] DateOrder(int[] day, int n)
     {
         var min = int.MaxValue;
         var max = int.MinValue;
@@ -279,7 +306,7 @@ public sealed class RecordBatchBuilder
         return order;
     }
 
-    private static T[] Take<T>(T[] column, int n, int[]? order)
+    internal static T[] Take<T>(T[] column, int n, int[]? order)
     {
         if (order is null && column.Length == n)
         {

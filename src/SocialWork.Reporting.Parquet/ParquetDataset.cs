@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using NodaTime;
+using Parquet.Data;
+
+namespace SocialWork.Reporting.Parquet;
+
+/// <summary>
+/// A folder of records files (<c>*.parquet</c>, for example one per month, <c>2023-01.parquet</c>) as one record store
+/// (design section 7). An append writes new files atomically (a temporary name, then a move), so a query sees a file
+/// whole or not at all. A query reads the row groups on all cores, one partial cube each, and merges them with the
+/// indicators' monoid; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/<c>Within</c>
+/// is not read. Any tool that reads Parquet (DuckDB, Spark, Trino) reads the folder as it is.
+/// </summary>
+public sealed class ParquetDataset : IRecordStore
+{
+    /// <summary>Opens a dataset, creating its folder if it does not exist.</summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="options">How appended files are written; the defaults when omitted.</param>
+    public ParquetDataset(string directory, ParquetRecordOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = System.IO.Directory.CreateDirectory(directory).FullName;
+        Options = options ?? new ParquetRecordOptions();
+    }
+
+    /// <summary>Gets the folder's full path.</summary>
+    public string Directory { get; }
+
+    /// <summary>Gets how appended files are written.</summary>
+    public ParquetRecordOptions Options { get; }
+
+    /// <summary>Gets the records files, in name order (temporary files of appends under way are not among them).</summary>
+    public IReadOnlyList<string> Files => [.. System.IO.Directory.GetFiles(Directory, "*.parquet").Order(StringComparer.Ordinal)];
+
+    /// <summary>Appends a batch as one new file (<c>part-…parquet</c>), written atomically.</summary>
+    /// <param name="batch">The records.</param>
+    /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: false, cancellationToken);
+
+    /// <summary>
+    /// Appends a batch as one new file per calendar month its records fall in (<c>2023-01.parquet</c>, or
+    /// <c>2023-01-….parquet</c> when that name is taken), each written atomically.
+    /// </summary>
+    /// <param name="batch">The records.</param>
+    /// <param name="cancellationToken">Cancels the append; the months already moved into place stay.</param>
+    /// <returns>A task that completes when every file is in place.</returns>
+    public ValueTask AppendByMonthAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: true, cancellationToken);
+
+    private async ValueTask AppendAsync(RecordBatch batch, bool byMonth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        foreach (var (start, count, name) in Parts(batch, byMonth))
+        {
+            if (!await ParquetRecordFile.WriteFileAsync(batch, start, count, Path.Combine(Directory, $"{name}.parquet"), overwrite: false, Options, cancellationToken).ConfigureAwait(false))
+            {
+                await ParquetRecordFile.WriteFileAsync(batch, start, count, Path.Combine(Directory, $"{name}-{Guid.NewGuid():N}.parquet"), overwrite: false, Options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Cube> QueryAsync(CubeQuery query, CancellationToken cancellationToken = default) => await QueryFilesAsync(Files, query, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordBatch> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var file in Files)
+        {
+            await foreach (var batch in ParquetRecordFile.ReadRowGroupsAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>Builds the cube of some files: their row groups (those the query may need) on all cores, merged.</summary>
+    internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
+        var single = query with { Parallelism = 1 };
+        var cubes = new ConcurrentBag<Cube>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(units, parallel, async (unit, ct) =>
+        {
+            var (reader, tables) = await ParquetRecordFile.OpenAsync(unit.File, ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, tables, unit.File, ct).ConfigureAwait(false);
+                cubes.Add(Cube.Build(batch, single));
+            }
+        }).ConfigureAwait(false);
+        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : cubes.Aggregate(Cube.Merge);
+    }
+
+    /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>
+    internal static async Task<List<(string File, int RowGroup)>> PlanAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
+    {
+        var units = new List<(string File, int RowGroup)>();
+        foreach (var file in files)
+        {
+            var (reader, tables) = await ParquetRecordFile.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                for (var g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    if (MayHold(group.GetStatistics(tables.Fields[0]), group.GetStatistics(RecordFileLayout.Division), query))
+                    {
+                        units.Add((file, g));
+                    }
+                }
+            }
+        }
+        return units;
+    }
+
+    /// <summary>Whether a row group whose statistics are these may hold records the query counts (true when statistics are missing).</summary>
+    private static bool MayHold(DataColumnStatistics? dates, DataColumnStatistics? divisions, CubeQuery query)
+    {
+        if (DayOf(dates?.MinValue) is { } first && DayOf(dates?.MaxValue) is { } last
+            && ((query.To is { } to && first > to) || (query.From is { } from && last < from)))
+        {
+            return false;
+        }
+        if (query.Within is { } within && divisions?.MinValue is long low && divisions.MaxValue is long high)
+        {
+            var (lowest, highest) = Range(within);
+            return high >= lowest && low <= highest;
+        }
+        return true;
+    }
+
+    private static LocalDate? DayOf(object? statistic) => statistic switch
+    {
+        DateOnly date => new LocalDate(date.Year, date.Month, date.Day),
+        int days => new LocalDate(1970, 1, 1).PlusDays(days),
+        DateTime time => new LocalDate(time.Year, time.Month, time.Day),
+        _ => null,
+    };
+
+    /// <summary>The smallest and largest 12-digit codes inside a division.</summary>
+    private static (long Lowest, long Highest) Range(DivisionCode division)
+    {
+        var span = division.Level switch
+        {
+            DivisionLevel.Province => 10_000_000_000L,
+            DivisionLevel.Prefecture => 100_000_000L,
+            DivisionLevel.County => 1_000_000L,
+            DivisionLevel.Township => 1_000L,
+            _ => 1L,
+        };
+        return (division.Value, division.Value + span - 1);
+    }
+
+    /// <summary>Cuts a batch (in date order) into the ranges of records each file gets, with the file's name.</summary>
+    private static IEnumerable<(int Start, int Count, string Name)> Parts(RecordBatch batch, bool byMonth)
+    {
+        if (!byMonth)
+        {
+            yield return (0, batch.Count, string.Create(CultureInfo.InvariantCulture, $"part-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"));
+            yield break;
+        }
+        var start = 0;
+        while (start < batch.Count)
+        {
+            var month = batch.DateAt(start);
+            var end = start;
+            while (end < batch.Count && batch.DateAt(end) is var date && date.Year == month.Year && date.Month == month.Month)
+            {
+                end++;
+            }
+            yield return (start, end - start, month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            start = end;
+        }
+    }
+}

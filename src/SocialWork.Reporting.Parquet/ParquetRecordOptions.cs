@@ -1,0 +1,39 @@
+namespace SocialWork.Reporting.Parquet;
+
+/// <summary>How records files are written.</summary>
+public sealed record ParquetRecordOptions
+{
+    /// <summary>The default number of records in a row group: 1,048,576.</summary>
+    public const int DefaultRowGroupSize = 1 << 20;
+
+    /// <summary>Gets the records in a row group (the unit a query reads on one core and skips by its statistics); 1,048,576 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int RowGroupSize
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultRowGroupSize;
+
+    /// <summary>
+    /// Gets the compression of the column pages: <see cref="ParquetCompression.None"/> by default, because reading is
+    /// what files are for and uncompressed pages read several times faster here; choose Snappy or Zstd for smaller files.
+    /// </summary>
+    public ParquetCompression Compression { get; init; } = ParquetCompression.None;
+}
+
+/// <summary>The compression of a records file's column pages.</summary>
+public enum ParquetCompression
+{
+    /// <summary>No compression: the fastest to read.</summary>
+    None,
+
+    /// <summary>Snappy.</summary>
+    Snappy,
+
+    /// <summary>Zstandard: the smallest files.</summary>
+    Zstd,
+}

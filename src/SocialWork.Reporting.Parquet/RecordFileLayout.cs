@@ -1,0 +1,296 @@
+using System.Text;
+using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
+
+namespace SocialWork.Reporting.Parquet;
+
+/// <summary>
+/// The columns of a records file. The first ten are the CSV contract's, in the types other tools expect: <c>date</c>
+/// DATE, <c>division</c> INT64, <c>item</c> and <c>method</c> dictionary-encoded strings, <c>person_times</c> and
+/// <c>households</c> INT64, <c>amount</c> DECIMAL(18,2), and the optional <c>target_group</c>, <c>parties</c> and
+/// <c>programme</c> (null when a record names none). Two more carry the same values in the form a report reads fastest —
+/// <c>division_index</c> (INT32, into the division list in the file's key-value metadata) and <c>codes</c> (INT64: item
+/// index, programme index, method, target group and parties packed in 56 bits, the lists in the metadata) — so a report
+/// never turns a string into an object.
+/// </summary>
+internal static class RecordFileLayout
+{
+    public const string LayoutKey = "socialwork.layout";
+    public const string LayoutVersion = "1";
+    public const string DivisionsKey = "socialwork.divisions";
+    public const string ItemsKey = "socialwork.items";
+    public const string ProgrammesKey = "socialwork.programmes";
+
+    /// <summary>DateOnly.DayNumber of 1970-01-01: Parquet's DATE counts days from it.</summary>
+    private const int EpochDayNumber = 719_162;
+
+    public static readonly DataField<DateOnly> Date = new("date");
+    public static readonly DataField<long> Division = new("division");
+    public static readonly DataField<string> Item = new("item");
+    public static readonly DataField<string> Method = new("method");
+    public static readonly DataField<long> PersonTimes = new("person_times");
+    public static readonly DataField<long> Households = new("households");
+    public static readonly DecimalDataField Amount = new("amount", 18, 2);
+    public static readonly DataField<string> TargetGroup = new("target_group");
+    public static readonly DataField<string> Parties = new("parties");
+    public static readonly DataField<string> Programme = new("programme");
+    public static readonly DataField<int> DivisionIndex = new("division_index");
+    public static readonly DataField<long> Codes = new("codes");
+
+    public static readonly ParquetSchema Schema = new(Date, Division, Item, Method, PersonTimes, Households, Amount, TargetGroup, Parties, Programme, DivisionIndex, Codes);
+
+    /// <summary>The columns a report reads, with the .NET type each must have.</summary>
+    public static readonly (string Name, Type Type)[] ReadColumns =
+    [
+        ("date", typeof(DateOnly)), ("division_index", typeof(int)), ("codes", typeof(long)),
+        ("person_times", typeof(long)), ("households", typeof(long)), ("amount", typeof(decimal)),
+    ];
+
+    private static readonly string[] MethodCodes = [.. Enum.GetValues<ServiceMethod>().Select(m => m.ToCode())];
+    private static readonly string?[] TargetCodes = [null, .. Enum.GetValues<global::SocialWork.TargetGroup>().Select(g => g.ToCode())];
+    private static readonly string?[] PartyCodes = [.. Enumerable.Range(0, 32).Select(p => p == 0 ? null : ((LinkageParties)p).ToCodes())];
+
+    public static ParquetOptions WriterOptions(ParquetRecordOptions options)
+    {
+        var parquet = new ParquetOptions
+        {
+            CompressionMethod = options.Compression switch
+            {
+                ParquetCompression.Snappy => CompressionMethod.Snappy,
+                ParquetCompression.Zstd => CompressionMethod.Zstd,
+                _ => CompressionMethod.None,
+            },
+        };
+        foreach (var field in new[] { Item, Method, TargetGroup, Parties, Programme })
+        {
+            parquet.ColumnEncodingHints[field.Name] = EncodingHint.Dictionary;
+        }
+        return parquet;
+    }
+
+    public static ParquetOptions ReaderOptions() => new() { UseDateOnlyTypeForDates = true };
+
+    public static Dictionary<string, string> Metadata(RecordBatch batch) => new(StringComparer.Ordinal)
+    {
+        [LayoutKey] = LayoutVersion,
+        [DivisionsKey] = JsonList(batch.Divisions.Select(d => d.ToString())),
+        [ItemsKey] = JsonList(batch.Codes.Select(c => c.Value)),
+        [ProgrammesKey] = JsonList(batch.Programmes),
+    };
+
+    /// <summary>Writes records [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) as one row group.</summary>
+    public static async Task WriteRowGroupAsync(ParquetWriter writer, RecordBatch batch, int start, int count, CancellationToken cancellationToken)
+    {
+        var dates = new DateOnly[count];
+        var divisions = new long[count];
+        var items = new string[count];
+        var methods = new string[count];
+        var personTimes = new long[count];
+        var households = new long[count];
+        var amounts = new decimal[count];
+        var targets = new string?[count];
+        var parties = new string?[count];
+        var programmes = new string?[count];
+        var divisionIndex = new int[count];
+        var codes = new long[count];
+        Fill(batch, start, count, dates, divisions, items, methods, personTimes, households, amounts, targets, parties, programmes, divisionIndex, codes);
+
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync<DateOnly>(Date, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<long>(Division, divisions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(Item, items).ConfigureAwait(false);
+        await group.WriteAsync(Method, methods).ConfigureAwait(false);
+        await group.WriteAsync<long>(PersonTimes, personTimes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<long>(Households, households, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<decimal>(Amount, amounts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(TargetGroup, targets!).ConfigureAwait(false);
+        await group.WriteAsync(Parties, parties!).ConfigureAwait(false);
+        await group.WriteAsync(Programme, programmes!).ConfigureAwait(false);
+        await group.WriteAsync<int>(DivisionIndex, divisionIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<long>(Codes, codes, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Fill(
+        RecordBatch batch, int start, int count, DateOnly[] dates, long[] divisions, string[] items, string[] methods, long[] personTimes, long[] households,
+        decimal[] amounts, string?[] targets, string?[] parties, string?[] programmes, int[] divisionIndex, long[] codes)
+    {
+        var divisionValues = batch.Divisions.Select(d => d.Value).ToArray();
+        var itemCodes = batch.Codes.Select(c => c.Value).ToArray();
+        var programmeIds = batch.Programmes.Select(p => p.Length == 0 ? null : p).ToArray();
+        var day = batch.DayNumbers;
+        var division = batch.DivisionIndices;
+        var code = batch.CodeIndices;
+        var programme = batch.ProgrammeIndices;
+        var method = batch.Methods;
+        var target = batch.TargetGroupValues;
+        var party = batch.Parties;
+        var persons = batch.PersonTimes;
+        var homes = batch.Households;
+        var fen = batch.AmountFen;
+        for (var i = 0; i < count; i++)
+        {
+            var r = start + i;
+            dates[i] = DateOnly.FromDayNumber(day[r] + EpochDayNumber);
+            divisions[i] = divisionValues[division[r]];
+            items[i] = itemCodes[code[r]];
+            methods[i] = MethodCodes[method[r]];
+            personTimes[i] = persons[r];
+            households[i] = homes[r];
+            amounts[i] = fen[r] / 100m;
+            targets[i] = TargetCodes[target[r]];
+            parties[i] = PartyCodes[party[r]];
+            programmes[i] = programmeIds[programme[r]];
+            divisionIndex[i] = division[r];
+            codes[i] = code[r] | ((long)programme[r] << 16) | ((long)method[r] << 32) | ((long)target[r] << 40) | ((long)party[r] << 48);
+        }
+    }
+
+    /// <summary>Reads one row group back into a batch, checking every value (<see cref="RecordBatch.FromColumns"/>).</summary>
+    public static async Task<RecordBatch> ReadRowGroupAsync(ParquetReader reader, int rowGroup, FileTables tables, string fileName, CancellationToken cancellationToken)
+    {
+        using var group = reader.OpenRowGroupReader(rowGroup);
+        var n = checked((int)group.RowCount);
+        var dates = new DateOnly[n];
+        var divisionIndex = new int[n];
+        var packed = new long[n];
+        var persons = new long[n];
+        var homes = new long[n];
+        var amounts = new decimal[n];
+        var fields = tables.Fields;
+        await group.ReadAsync<DateOnly>(fields[0], dates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<int>(fields[1], divisionIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<long>(fields[2], packed, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<long>(fields[3], persons, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<long>(fields[4], homes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<decimal>(fields[5], amounts, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var day = new int[n];
+        var code = new ushort[n];
+        var programme = new ushort[n];
+        var method = new byte[n];
+        var target = new byte[n];
+        var party = new byte[n];
+        var personTimes = new int[n];
+        var households = new int[n];
+        var fen = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            day[i] = dates[i].DayNumber - EpochDayNumber;
+            var p = packed[i];
+            if ((ulong)p >> 56 != 0)
+            {
+                throw Bad(fileName, "codes", rowGroup, i, $"{p} uses bits above the 56 the layout packs");
+            }
+            code[i] = (ushort)p;
+            programme[i] = (ushort)(p >> 16);
+            method[i] = (byte)(p >> 32);
+            target[i] = (byte)(p >> 40);
+            party[i] = (byte)(p >> 48);
+            personTimes[i] = persons[i] is >= 0 and <= int.MaxValue ? (int)persons[i] : throw Bad(fileName, "person_times", rowGroup, i, $"{persons[i]} is not a count from 0 to {int.MaxValue}");
+            households[i] = homes[i] is >= 0 and <= int.MaxValue ? (int)homes[i] : throw Bad(fileName, "households", rowGroup, i, $"{homes[i]} is not a count from 0 to {int.MaxValue}");
+            var cents = amounts[i] * 100m;
+            fen[i] = cents == decimal.Truncate(cents) && cents is >= 0 and <= long.MaxValue ? (long)cents : throw Bad(fileName, "amount", rowGroup, i, $"{amounts[i]} is not an amount in whole fen from 0");
+        }
+        try
+        {
+            return RecordBatch.FromColumns(new RecordColumns
+            {
+                Divisions = tables.Divisions,
+                Codes = tables.Items,
+                Programmes = tables.Programmes,
+                DivisionIndices = divisionIndex,
+                DayNumbers = day,
+                CodeIndices = code,
+                ProgrammeIndices = programme,
+                Methods = method,
+                TargetGroups = target,
+                Parties = party,
+                PersonTimes = personTimes,
+                Households = households,
+                AmountFen = fen,
+            });
+        }
+        catch (ArgumentException e)
+        {
+            throw new ParquetRecordException(fileName, e.Message.Contains("division", StringComparison.Ordinal) ? "division_index" : "codes", $"row group {rowGroup}: {e.Message.Replace(" (Parameter 'columns')", string.Empty, StringComparison.Ordinal)}");
+        }
+    }
+
+    private static ParquetRecordException Bad(string fileName, string column, int rowGroup, int row, string what)
+        => new(fileName, column, $"row group {rowGroup}, row {row}: {what}");
+
+    /// <summary>Checks a file's schema and metadata and reads its lists; names the file and the column when anything is wrong.</summary>
+    public static FileTables ReadTables(ParquetReader reader, string fileName)
+    {
+        var fields = new DataField[ReadColumns.Length];
+        for (var i = 0; i < ReadColumns.Length; i++)
+        {
+            var (name, type) = ReadColumns[i];
+            var field = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == name)
+                ?? throw new ParquetRecordException(fileName, name, $"the file has no column '{name}'; it was not written by SocialWork.Reporting.Parquet (a records file has {string.Join(", ", Schema.GetDataFields().Select(f => f.Name))})");
+            if (field.ClrType != type || field.IsArray)
+            {
+                throw new ParquetRecordException(fileName, name, $"column '{name}' holds {field.ClrType.Name}{(field.IsArray ? "[]" : string.Empty)}; a records file holds {type.Name}");
+            }
+            if (field is DecimalDataField { Scale: not 2 } decimalField)
+            {
+                throw new ParquetRecordException(fileName, name, $"column '{name}' has scale {decimalField.Scale}; amounts are DECIMAL(18,2)");
+            }
+            fields[i] = field;
+        }
+        var metadata = reader.CustomMetadata;
+        if (!metadata.TryGetValue(LayoutKey, out var layout) || layout != LayoutVersion)
+        {
+            throw new ParquetRecordException(fileName, LayoutKey, $"the key-value metadata '{LayoutKey}' is {(layout is null ? "missing" : $"'{layout}'")}; this reader knows layout {LayoutVersion}");
+        }
+        var divisions = ReadList(metadata, DivisionsKey, fileName).Select(code => DivisionCode.TryParse(code, out var d) ? d : throw new ParquetRecordException(fileName, DivisionsKey, $"'{code}' is not a division code")).ToArray();
+        var items = ReadList(metadata, ItemsKey, fileName).Select(code => ServiceCode.TryParse(code, out var c) ? c : throw new ParquetRecordException(fileName, ItemsKey, $"'{code}' is not a service code")).ToArray();
+        var programmes = ReadList(metadata, ProgrammesKey, fileName);
+        return new FileTables(fields, divisions, items, programmes);
+    }
+
+    private static string[] ReadList(Dictionary<string, string> metadata, string key, string fileName)
+    {
+        if (!metadata.TryGetValue(key, out var json))
+        {
+            throw new ParquetRecordException(fileName, key, $"the key-value metadata '{key}' is missing");
+        }
+        var list = new List<string>();
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new ParquetRecordException(fileName, key, $"the key-value metadata '{key}' is not a JSON array of strings");
+            }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                list.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new ParquetRecordException(fileName, key, $"the key-value metadata '{key}' holds a {reader.TokenType} where a string belongs"));
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new ParquetRecordException(fileName, key, $"the key-value metadata '{key}' is not valid JSON: {e.Message}");
+        }
+        return [.. list];
+    }
+
+    private static string JsonList(IEnumerable<string> values)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            foreach (var value in values)
+            {
+                json.WriteStringValue(value);
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A file's checked fields (in <see cref="ReadColumns"/> order) and its division, item and programme lists.</summary>
+    internal sealed record FileTables(DataField[] Fields, DivisionCode[] Divisions, ServiceCode[] Items, string[] Programmes);
+}

@@ -1,0 +1,64 @@
+using DuckDB.NET.Data;
+
+namespace SocialWork.Reporting.Parquet.Tests;
+
+/// <summary>The files are ordinary Parquet: DuckDB reads every value back, in the types the CSV contract implies.</summary>
+public sealed class DuckDbReadBackTests : StoreTestBase
+{
+    private static readonly ServiceRecord[] Records =
+    [
+        new("R1", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 3, 1, Money.FromFen(1_234),
+            parties: LinkageParties.Community | LinkageParties.Volunteer, targetGroup: TargetGroup.Elderly, programmeId: "bee-age"),
+        new("R2", new LocalDate(2023, 2, 28), DivisionCode.Parse("130602100200"), ServiceCode.Parse("CH"), ServiceMethod.Group, 9, 0),
+        new("R3", new LocalDate(2024, 12, 31), DivisionCode.Parse("130602"), ServiceCode.Parse("SA.02"), ServiceMethod.Training, 40, 0, Money.FromYuan(1_700m),
+            parties: LinkageParties.CharityResource, programmeId: "venture-07"),
+    ];
+
+    [Fact]
+    public async Task DuckDB_reads_every_value_back_in_the_contract_types()
+    {
+        var path = Path.Combine(Dir, "records.parquet");
+        await ParquetRecordFile.WriteFileAsync(RecordBatch.From(Records), path, new ParquetRecordOptions { RowGroupSize = 2, Compression = ParquetCompression.Snappy }, TestContext.Current.CancellationToken);
+
+        using var duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        var types = Query(duck, $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{path}'))")
+            .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("DATE", types["date"]);
+        Assert.Equal("BIGINT", types["division"]);
+        Assert.Equal("VARCHAR", types["item"]);
+        Assert.Equal("BIGINT", types["person_times"]);
+        Assert.Equal("DECIMAL(18,2)", types["amount"]);
+        var physical = Query(duck, $"SELECT name, type FROM parquet_schema('{path}') WHERE type IS NOT NULL").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("INT64", physical["amount"]);
+        Assert.Equal("INT32", physical["date"]);
+
+        var rows = Query(duck, $"SELECT strftime(date, '%Y-%m-%d'), division, item, method, person_times, households, amount, target_group, parties, programme FROM read_parquet('{path}')");
+        Assert.Equal(
+            [
+                ["2023-01-05", 130602005014L, "EL.01", "visit", 3L, 1L, 12.34m, "elderly", "community|volunteer", "bee-age"],
+                ["2023-02-28", 130602100200L, "CH", "group", 9L, 0L, 0.00m, null, null, null],
+                ["2024-12-31", 130602000000L, "SA.02", "training", 40L, 0L, 1700.00m, null, "charity", "venture-07"],
+            ],
+            rows);
+        Assert.Equal("3", Query(duck, $"SELECT count(*) FROM read_parquet('{Dir}/*.parquet')")[0][0]!.ToString());
+    }
+
+    private static List<object?[]> Query(DuckDBConnection duck, string sql)
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
