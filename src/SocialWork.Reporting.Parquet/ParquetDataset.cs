@@ -65,6 +65,20 @@ public sealed class ParquetDataset : IRecordStore
         }
     }
 
+    /// <summary>Counts the records in every file, from the files' footers.</summary>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The number of records stored.</returns>
+    /// <exception cref="ParquetRecordException">A file is not a readable records file.</exception>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0L;
+        foreach (var file in Files)
+        {
+            count += await ParquetRecordFile.CountAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        return count;
+    }
+
     /// <inheritdoc />
     public async ValueTask<Cube> QueryAsync(CubeQuery query, CancellationToken cancellationToken = default) => await QueryFilesAsync(Files, query, cancellationToken).ConfigureAwait(false);
 

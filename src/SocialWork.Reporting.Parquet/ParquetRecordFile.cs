@@ -85,6 +85,27 @@ public static class ParquetRecordFile
         return ParquetDataset.QueryFilesAsync([path], query, cancellationToken);
     }
 
+    /// <summary>Counts a file's records from its footer, without reading them.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The number of records.</returns>
+    /// <exception cref="ParquetRecordException">The file is not a readable records file.</exception>
+    public static async Task<long> CountAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var (reader, _) = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var count = 0L;
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                count += group.RowCount;
+            }
+            return count;
+        }
+    }
+
     internal static async Task WriteAsync(RecordBatch batch, int start, int count, Stream output, ParquetRecordOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);

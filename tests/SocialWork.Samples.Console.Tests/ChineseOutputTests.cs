@@ -12,7 +12,7 @@ public sealed class ChineseOutputTests : CliTestBase
 {
     private static (int Code, string Out, string Err) Zh(params string[] args) => Run(["--lang", "zh", .. args]);
 
-    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "series", "posts", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
+    public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "series", "posts", "convert", "report-dataset", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -41,6 +41,8 @@ public sealed class ChineseOutputTests : CliTestBase
             "report-missing-file" => Zh("report", "--records", Path.Combine(Dir, "none.csv")),
             "coverage" => Zh("coverage", "--network", network, "--plan", plan, "--as-of", "2023-12-31"),
             "pay" => Zh("pay", "--workers", workers, "--policy", policy, "--as-of", "2023-12-31"),
+            "convert" => Zh("convert", "--records", records, "--out", Path.Combine(Dir, "dataset")),
+            "report-dataset" => Zh("report", "--records", Dataset(records), "--by", "programme"),
             "posts" => Zh("posts", "--institutions", File("institutions.json", """{"institutions":[{"id":"I1","name":"某福利院","sector":"民政","division":"130602","posts":[{"id":"P1","from":"2022-03-01"}]}]}"""), "--as-of", "2023-12-31"),
             "series" => Zh("series", "--network", network, "--plan", plan, "--workers", workers, "--from", "2021-05-18", "--to", "2022-05-17"),
             "coverage-bad-plan" => Zh("coverage", "--network", network, "--plan", File("bad-plan.json", """{"scope":"1306","start":"2021-13-01","preset":"fast","phaseMonths":{"cover":0},"thresholds":{"standardShare":2,"colour":1},"standard":["gold"],"extra":1}"""), "--as-of", "2023-12-31"),
@@ -52,6 +54,13 @@ public sealed class ChineseOutputTests : CliTestBase
 
         Assert.True(code is 0 or 2, $"exit {code}: {error}");
         Assert.Empty(EnglishWordScan.Find(output + error, demo.Programmes.Programmes.Select(p => p.Id)));
+    }
+
+    private string Dataset(string records)
+    {
+        var folder = Path.Combine(Dir, "converted");
+        Assert.Equal(0, Zh("convert", "--records", records, "--out", folder).Code);
+        return folder;
     }
 
     [Fact]

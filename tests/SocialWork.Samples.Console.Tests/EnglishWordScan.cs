@@ -20,8 +20,8 @@ public static partial class EnglishWordScan
 
     // Input quoted back ('dance'); file paths; dates and periods (2023-12-31, 2023-Q4, 2023-05); ids with digits or dashes (S01, W020, R001, bee-warm,
     // venture-01, demo-xam-shape, 130602005014); catalog codes (EL, EL.01, CARE); the CSV contract's column ids and the
-    // vocabularies' codes (visit, person_times, hardship, community …); JSON paths ($.workers[0].id).
-    [GeneratedRegex(@"'[^'\n]*'|(/[\w.\-]+)+|(?<![A-Za-z0-9_])[\w\-]+\.(csv|json)(?![A-Za-z0-9_])|\$[\w.\[\]\-]*|(?<![A-Za-z0-9_])(\d{4}-(Q[1-4]|\d{2})(-\d{2})?|[A-Za-z]+\d[\w\-]*|[a-z]+(-[a-z0-9]+)+|[A-Z]{2,4}(\.\d+)?|id|date|division|facility|item|method|person_times|households|amount|target_group|parties|programme|visit|file|casework|group|activity|training|other|hardship|elderly|children|empowerment|disabled|community|organisation|socialWorker|volunteer|charity)(?![A-Za-z0-9_])")]
+    // vocabularies' codes (visit, person_times, hardship, community …); JSON paths ($.workers[0].id); the format name Parquet.
+    [GeneratedRegex(@"'[^'\n]*'|(/[\w.\-]+)+|(?<![A-Za-z0-9_])[\w\-]+\.(csv|json|parquet)(?![A-Za-z0-9_])|\$[\w.\[\]\-]*|(?<![A-Za-z0-9_])(\d{4}-(Q[1-4]|\d{2})(-\d{2})?|[A-Za-z]+\d[\w\-]*|[a-z]+(-[a-z0-9]+)+|[A-Z]{2,4}(\.\d+)?|id|date|division|facility|item|method|person_times|households|amount|target_group|parties|programme|visit|file|casework|group|activity|training|other|hardship|elderly|children|empowerment|disabled|community|organisation|socialWorker|volunteer|charity|Parquet)(?![A-Za-z0-9_])")]
     private static partial Regex Allowed();
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]

@@ -17,6 +17,9 @@ internal sealed class CliOutput(TextWriter output, TextWriter error, CultureInfo
 
     public string T(string zh, string en) => Chinese ? zh : en;
 
+    /// <summary>The same errors and language, with results written to <paramref name="writer"/>.</summary>
+    public CliOutput With(TextWriter writer) => new(writer, Error, Culture);
+
     public void Render(IRenderable renderable) => Console(Output).Write(renderable);
 
     public void Line(string text = "") => Output.WriteLine(text);

@@ -14,7 +14,7 @@ internal static class ReportCommand
 {
     internal static Command Create(Func<ParseResult, CliOutput> output)
     {
-        var records = SocialWorkCli.FileOption("--records", "Records CSV: id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme].");
+        var records = SocialWorkCli.FileOption("--records", "Records: a CSV file (id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]), a Parquet file or a dataset folder written by 'socialwork convert'.");
         var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
         var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
@@ -65,16 +65,28 @@ internal static class ReportCommand
     internal static int Run(CliOutput output, Arguments a)
     {
         var directory = a.Divisions is null ? null : LoadDivisions(a.Divisions);
-        var watch = Stopwatch.StartNew();
-        var import = Import(output, a);
-        var importTime = watch.Elapsed;
-        watch.Restart();
         // The sample knows the demo district's catalog and programmes: they name keys, give item types, roll sub-plans up.
         var catalog = DemoData.LoadCatalog();
         var programmes = DemoData.Create().Programmes;
-        var cube = Cube.Build(import.Batch, new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To, Catalog = catalog, Programmes = programmes });
+        var query = new CubeQuery(a.Level, a.Period, a.By) { From = a.From, To = a.To, Catalog = catalog, Programmes = programmes };
+        if (StoredRecords.IsParquet(a.Records))
+        {
+            var watch = Stopwatch.StartNew();
+            var (stored, count) = StoredRecords.Query(a.Records, query);
+            if (a.Timings)
+            {
+                output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: query {watch.Elapsed.TotalSeconds:F3} s ({count} records)"));
+            }
+            Write(output, a, ReportDocument.From(stored, new ReportInput(checked((int)count), checked((int)count), 0), directory), new ReportLabels(output.Culture, catalog, directory, programmes));
+            return SocialWorkCli.Success;
+        }
+        var clock = Stopwatch.StartNew();
+        var import = Import(output, a);
+        var importTime = clock.Elapsed;
+        clock.Restart();
+        var cube = Cube.Build(import.Batch, query);
         var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory);
-        var aggregateTime = watch.Elapsed;
+        var aggregateTime = clock.Elapsed;
         if (a.Timings)
         {
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: import {importTime.TotalSeconds:F3} s ({import.Read} rows), aggregate {aggregateTime.TotalSeconds:F3} s"));
@@ -92,26 +104,18 @@ internal static class ReportCommand
                 output.Error.WriteLine($"  {row.Describe(output.Culture)}");
             }
         }
-        if (a.Out is not null)
-        {
-            SocialWorkCli.WriteAtomically(a.Out, stream =>
-            {
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                Write(new CliOutput(writer, output.Error, output.Culture), a, document, labels);
-            });
-        }
-        else
-        {
-            Write(output, a, document, labels);
-        }
+        Write(output, a, document, labels);
         return SocialWorkCli.Success;
     }
 
-    private static ImportResult Import(CliOutput output, Arguments a)
+    private static ImportResult Import(CliOutput output, Arguments a) => Import(output, a.Records, a.SkipInvalid);
+
+    /// <summary>Imports a records CSV, with a progress bar on a terminal for a large file.</summary>
+    internal static ImportResult Import(CliOutput output, string path, bool skipInvalid)
     {
-        var options = new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict };
+        var options = new RecordImportOptions { Mode = skipInvalid ? ImportMode.Lenient : ImportMode.Strict };
         long length;
-        using (var stream = SocialWorkCli.OpenInput(a.Records, "records"))
+        using (var stream = SocialWorkCli.OpenInput(path, "records"))
         {
             length = stream.Length;
         }
@@ -119,16 +123,16 @@ internal static class ReportCommand
         var interactive = ReferenceEquals(output.Error, Console.Error) && !Console.IsErrorRedirected;
         if (!interactive || length < 40_000_000)
         {
-            return importer.ImportFile(a.Records, options);
+            return importer.ImportFile(path, options);
         }
 
         // A large file is read in slices on all cores, so progress counts rows against an estimate from the first lines.
-        var rows = EstimateRows(a.Records, length);
+        var rows = EstimateRows(path, length);
         ImportResult? result = null;
         CliOutput.Console(Console.Error).Progress().Start(context =>
         {
             var task = context.AddTask(output.T("导入记录", "Importing records"), maxValue: rows);
-            result = importer.ImportFile(a.Records, options with { Progress = read => task.Value = Math.Min(read, rows) });
+            result = importer.ImportFile(path, options with { Progress = read => task.Value = Math.Min(read, rows) });
             task.Value = rows;
         });
         return result!;
@@ -143,6 +147,22 @@ internal static class ReportCommand
     }
 
     private static void Write(CliOutput output, Arguments a, ReportDocument document, ReportLabels labels)
+    {
+        if (a.Out is not null)
+        {
+            SocialWorkCli.WriteAtomically(a.Out, stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                WriteTo(output.With(writer), a, document, labels);
+            });
+        }
+        else
+        {
+            WriteTo(output, a, document, labels);
+        }
+    }
+
+    private static void WriteTo(CliOutput output, Arguments a, ReportDocument document, ReportLabels labels)
     {
         switch (a.Format)
         {
@@ -160,7 +180,7 @@ internal static class ReportCommand
         output.Output.Flush();
     }
 
-    private static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected, CultureInfo culture)
+    internal static void WriteRejects(Stream stream, IReadOnlyList<RejectedRow> rejected, CultureInfo culture)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         ReportWriter.WriteRejectedCsv(rejected, writer, culture);

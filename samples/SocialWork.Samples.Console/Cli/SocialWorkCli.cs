@@ -45,6 +45,7 @@ public static class SocialWorkCli
 
         root.SetAction(parse => Guarded(Out(parse), DemoCommand.Run));
         root.Subcommands.Add(ReportCommand.Create(Out));
+        root.Subcommands.Add(ConvertCommand.Create(Out));
         root.Subcommands.Add(CoverageCommand.Create(Out));
         root.Subcommands.Add(PayCommand.Create(Out));
         root.Subcommands.Add(SeriesCommand.Create(Out));

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using SocialWork.Reporting.Parquet;
+
+namespace SocialWork.Samples.Cli;
+
+/// <summary><c>socialwork convert</c>: a records CSV into a Parquet dataset, with the same checks and rejects as <c>report</c>.</summary>
+internal static class ConvertCommand
+{
+    internal static Command Create(Func<ParseResult, CliOutput> output)
+    {
+        var records = SocialWorkCli.FileOption("--records", "Records CSV to convert (the columns of 'report').");
+        var outDir = new Option<string>("--out") { Description = "The dataset folder to write Parquet files into (created if missing; files are added beside those already there).", Required = true, HelpName = "DIR" };
+        var partition = new Option<string>("--partition") { Description = "One file per calendar month (month, the default) or one file for the whole batch (none).", DefaultValueFactory = _ => "month" };
+        partition.AcceptOnlyFromAmong("month", "none");
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails with exit code 2 and nothing is written)." };
+        var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
+        var command = new Command("convert", "Convert a records CSV into a Parquet dataset folder that 'report --records DIR', DuckDB or Spark read.") { records, outDir, partition, skipInvalid, rejects };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
+            {
+                result.AddError("--rejects needs --skip-invalid.");
+            }
+        });
+        command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(records)!, parse.GetValue(outDir)!, parse.GetValue(partition) == "month", parse.GetValue(skipInvalid), parse.GetValue(rejects))));
+        return command;
+    }
+
+    internal static int Run(CliOutput output, string records, string outDir, bool byMonth, bool skipInvalid, string? rejects)
+    {
+        var import = ReportCommand.Import(output, records, skipInvalid);
+        var dataset = new ParquetDataset(outDir);
+        var before = dataset.Files.Count;
+        if (byMonth)
+        {
+            dataset.AppendByMonthAsync(import.Batch).AsTask().GetAwaiter().GetResult();
+        }
+        else
+        {
+            dataset.AppendAsync(import.Batch).AsTask().GetAwaiter().GetResult();
+        }
+        if (rejects is not null)
+        {
+            SocialWorkCli.WriteAtomically(rejects, stream => ReportCommand.WriteRejects(stream, import.Rejected, output.Culture));
+        }
+        var files = dataset.Files.Count - before;
+        output.Line(output.Chinese
+            ? string.Create(CultureInfo.InvariantCulture, $"已读取{import.Read}行：{import.Accepted}条记录写入'{dataset.Directory}'的{files}个Parquet文件，{import.Rejected.Count}行被拒绝。")
+            : string.Create(CultureInfo.InvariantCulture, $"read {import.Read} rows: {import.Accepted} records written to {files} Parquet file{(files == 1 ? "" : "s")} in '{dataset.Directory}', {import.Rejected.Count} rejected."));
+        return SocialWorkCli.Success;
+    }
+}
