@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Parquet;
@@ -151,20 +152,7 @@ internal static class RecordFileLayout
     {
         using var group = reader.OpenRowGroupReader(rowGroup);
         var n = checked((int)group.RowCount);
-        var dates = new DateOnly[n];
         var divisionIndex = new int[n];
-        var packed = new long[n];
-        var persons = new long[n];
-        var homes = new long[n];
-        var amounts = new decimal[n];
-        var fields = tables.Fields;
-        await group.ReadAsync<DateOnly>(fields[0], dates, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.ReadAsync<int>(fields[1], divisionIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.ReadAsync<long>(fields[2], packed, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.ReadAsync<long>(fields[3], persons, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.ReadAsync<long>(fields[4], homes, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.ReadAsync<decimal>(fields[5], amounts, cancellationToken: cancellationToken).ConfigureAwait(false);
-
         var day = new int[n];
         var code = new ushort[n];
         var programme = new ushort[n];
@@ -174,23 +162,44 @@ internal static class RecordFileLayout
         var personTimes = new int[n];
         var households = new int[n];
         var fen = new long[n];
-        for (var i = 0; i < n; i++)
+
+        // The reader's own values go into pooled buffers; only the batch's columns are new arrays.
+        var dates = ArrayPool<DateOnly>.Shared.Rent(n);
+        var longs = ArrayPool<long>.Shared.Rent(n);
+        var amounts = ArrayPool<decimal>.Shared.Rent(n);
+        try
         {
-            day[i] = dates[i].DayNumber - EpochDayNumber;
-            var p = packed[i];
-            if ((ulong)p >> 56 != 0)
+            var fields = tables.Fields;
+            await group.ReadAsync<DateOnly>(fields[0], dates.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.ReadAsync<int>(fields[1], divisionIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.ReadAsync<decimal>(fields[5], amounts.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < n; i++)
             {
-                throw Bad(fileName, "codes", rowGroup, i, $"{p} uses bits above the 56 the layout packs");
+                day[i] = dates[i].DayNumber - EpochDayNumber;
+                fen[i] = TryFen(amounts[i], out var f) ? f : throw Bad(fileName, "amount", rowGroup, i, $"{amounts[i]} is not an amount in whole fen from 0");
             }
-            code[i] = (ushort)p;
-            programme[i] = (ushort)(p >> 16);
-            method[i] = (byte)(p >> 32);
-            target[i] = (byte)(p >> 40);
-            party[i] = (byte)(p >> 48);
-            personTimes[i] = persons[i] is >= 0 and <= int.MaxValue ? (int)persons[i] : throw Bad(fileName, "person_times", rowGroup, i, $"{persons[i]} is not a count from 0 to {int.MaxValue}");
-            households[i] = homes[i] is >= 0 and <= int.MaxValue ? (int)homes[i] : throw Bad(fileName, "households", rowGroup, i, $"{homes[i]} is not a count from 0 to {int.MaxValue}");
-            var cents = amounts[i] * 100m;
-            fen[i] = cents == decimal.Truncate(cents) && cents is >= 0 and <= long.MaxValue ? (long)cents : throw Bad(fileName, "amount", rowGroup, i, $"{amounts[i]} is not an amount in whole fen from 0");
+            await group.ReadAsync<long>(fields[2], longs.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < n; i++)
+            {
+                var p = longs[i];
+                if ((ulong)p >> 56 != 0)
+                {
+                    throw Bad(fileName, "codes", rowGroup, i, $"{p} uses bits above the 56 the layout packs");
+                }
+                code[i] = (ushort)p;
+                programme[i] = (ushort)(p >> 16);
+                method[i] = (byte)(p >> 32);
+                target[i] = (byte)(p >> 40);
+                party[i] = (byte)(p >> 48);
+            }
+            await ReadCountAsync(group, fields[3], longs, personTimes, fileName, rowGroup, cancellationToken).ConfigureAwait(false);
+            await ReadCountAsync(group, fields[4], longs, households, fileName, rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<DateOnly>.Shared.Return(dates);
+            ArrayPool<long>.Shared.Return(longs);
+            ArrayPool<decimal>.Shared.Return(amounts);
         }
         try
         {
@@ -215,6 +224,35 @@ internal static class RecordFileLayout
         {
             throw new ParquetRecordException(fileName, e.Message.Contains("division", StringComparison.Ordinal) ? "division_index" : "codes", $"row group {rowGroup}: {e.Message.Replace(" (Parameter 'columns')", string.Empty, StringComparison.Ordinal)}");
         }
+    }
+
+    /// <summary>Reads an INT64 count column into <paramref name="counts"/>, refusing a value outside 0 to <see cref="int.MaxValue"/>.</summary>
+    private static async Task ReadCountAsync(ParquetRowGroupReader group, DataField field, long[] buffer, int[] counts, string fileName, int rowGroup, CancellationToken cancellationToken)
+    {
+        await group.ReadAsync<long>(field, buffer.AsMemory(0, counts.Length), cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] = buffer[i] is >= 0 and <= int.MaxValue ? (int)buffer[i] : throw Bad(fileName, field.Name, rowGroup, i, $"{buffer[i]} is not a count from 0 to {int.MaxValue}");
+        }
+    }
+
+    /// <summary>
+    /// Turns an amount into fen. The reader builds a DECIMAL(18,2) value with scale 2 from its unscaled integer, which is
+    /// then the fen, taken from the decimal's bits; any other value goes the long way (× 100, whole, not negative).
+    /// </summary>
+    private static bool TryFen(decimal amount, out long fen)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        if (bits[3] == 2 << 16 && bits[2] == 0 && bits[1] >= 0)
+        {
+            fen = ((long)bits[1] << 32) | (uint)bits[0];
+            return true;
+        }
+        var cents = amount * 100m;
+        var whole = cents == decimal.Truncate(cents) && cents >= 0 && cents <= long.MaxValue;
+        fen = whole ? (long)cents : 0;
+        return whole;
     }
 
     private static ParquetRecordException Bad(string fileName, string column, int rowGroup, int row, string what)
