@@ -101,14 +101,18 @@ public sealed class ParquetDataset : IRecordStore
         var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
         var single = query with { Parallelism = 1 };
         var cubes = new ConcurrentBag<Cube>();
+        var buffers = new ConcurrentBag<RecordFileLayout.ColumnBuffers>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(units, parallel, async (unit, ct) =>
         {
             var (reader, tables) = await ParquetRecordFile.OpenAsync(unit.File, ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, tables, unit.File, ct).ConfigureAwait(false);
+                // Each batch only feeds a cube, so a worker's columns are read into again for its next row group.
+                var columns = buffers.TryTake(out var free) ? free : new RecordFileLayout.ColumnBuffers(0);
+                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, tables, unit.File, ct, columns).ConfigureAwait(false);
                 cubes.Add(Cube.Build(batch, single));
+                buffers.Add(columns);
             }
         }).ConfigureAwait(false);
         return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : cubes.Aggregate(Cube.Merge);

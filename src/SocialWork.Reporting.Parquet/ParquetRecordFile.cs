@@ -177,11 +177,11 @@ public static class ParquetRecordFile
     }
 
     /// <summary>Reads one row group; the Parquet reader's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/>.</summary>
-    internal static async Task<RecordBatch> ReadGroupAsync(ParquetReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, CancellationToken cancellationToken)
+    internal static async Task<RecordBatch> ReadGroupAsync(ParquetReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, CancellationToken cancellationToken, RecordFileLayout.ColumnBuffers? reuse = null)
     {
         try
         {
-            return await RecordFileLayout.ReadRowGroupAsync(reader, rowGroup, tables, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+            return await RecordFileLayout.ReadRowGroupAsync(reader, rowGroup, tables, Path.GetFileName(path), reuse, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not (OperationCanceledException or ParquetRecordException))
         {

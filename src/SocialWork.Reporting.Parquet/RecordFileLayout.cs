@@ -70,7 +70,7 @@ internal static class RecordFileLayout
         return parquet;
     }
 
-    public static ParquetOptions ReaderOptions() => new() { UseDateOnlyTypeForDates = true };
+    public static ParquetOptions ReaderOptions() => new() { UseDateOnlyTypeForDates = true, MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
 
     public static Dictionary<string, string> Metadata(RecordBatch batch) => new(StringComparer.Ordinal)
     {
@@ -148,20 +148,22 @@ internal static class RecordFileLayout
     }
 
     /// <summary>Reads one row group back into a batch, checking every value (<see cref="RecordBatch.FromColumns"/>).</summary>
-    public static async Task<RecordBatch> ReadRowGroupAsync(ParquetReader reader, int rowGroup, FileTables tables, string fileName, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="reuse"/>, the batch's columns are those arrays when they have the row group's length (the
+    /// caller must be done with the previous batch): a query that only builds a cube from each batch then allocates the
+    /// columns once per core instead of once per row group.
+    /// </remarks>
+    public static async Task<RecordBatch> ReadRowGroupAsync(ParquetReader reader, int rowGroup, FileTables tables, string fileName, ColumnBuffers? reuse, CancellationToken cancellationToken)
     {
         using var group = reader.OpenRowGroupReader(rowGroup);
         var n = checked((int)group.RowCount);
-        var divisionIndex = new int[n];
-        var day = new int[n];
-        var code = new ushort[n];
-        var programme = new ushort[n];
-        var method = new byte[n];
-        var target = new byte[n];
-        var party = new byte[n];
-        var personTimes = new int[n];
-        var households = new int[n];
-        var fen = new long[n];
+        var columns = reuse?.Length == n ? reuse : new ColumnBuffers(n);
+        if (reuse is not null && columns != reuse)
+        {
+            reuse.Adopt(columns);
+        }
+        var (divisionIndex, day, code, programme, method, target, party, personTimes, households, fen) =
+            (columns.Division, columns.Day, columns.Code, columns.Programme, columns.Method, columns.Target, columns.Parties, columns.PersonTimes, columns.Households, columns.Fen);
 
         // The reader's own values go into pooled buffers; only the batch's columns are new arrays.
         var dates = ArrayPool<DateOnly>.Shared.Rent(n);
@@ -327,6 +329,45 @@ internal static class RecordFileLayout
             json.WriteEndArray();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The columns of one batch, kept by a worker to read its next row group into (see <see cref="ReadRowGroupAsync"/>).</summary>
+    internal sealed class ColumnBuffers
+    {
+        public ColumnBuffers(int n) => Allocate(n);
+
+        public int Length => Day.Length;
+
+        public int[] Division { get; private set; } = [];
+
+        public int[] Day { get; private set; } = [];
+
+        public ushort[] Code { get; private set; } = [];
+
+        public ushort[] Programme { get; private set; } = [];
+
+        public byte[] Method { get; private set; } = [];
+
+        public byte[] Target { get; private set; } = [];
+
+        public byte[] Parties { get; private set; } = [];
+
+        public int[] PersonTimes { get; private set; } = [];
+
+        public int[] Households { get; private set; } = [];
+
+        public long[] Fen { get; private set; } = [];
+
+        /// <summary>Takes another set's arrays (of a new length) as its own.</summary>
+        public void Adopt(ColumnBuffers other)
+            => (Division, Day, Code, Programme, Method, Target, Parties, PersonTimes, Households, Fen) =
+                (other.Division, other.Day, other.Code, other.Programme, other.Method, other.Target, other.Parties, other.PersonTimes, other.Households, other.Fen);
+
+        private void Allocate(int n)
+            => (Division, Day, Code, Programme, Method, Target, Parties, PersonTimes, Households, Fen) = (
+                GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<ushort>(n), GC.AllocateUninitializedArray<ushort>(n),
+                GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n),
+                GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<long>(n));
     }
 
     /// <summary>A file's checked fields (in <see cref="ReadColumns"/> order) and its division, item and programme lists.</summary>

@@ -72,4 +72,22 @@ public class HarnessTests
             bench.Cleanup();
         }
     }
+
+    [Fact]
+    public void Every_store_method_counts_every_record()
+    {
+        var bench = new StoreBenchmarks { N = 20_000 };
+        bench.Setup();
+        try
+        {
+            Assert.Equal(20_000, bench.DuckDbCsv());
+            Assert.Equal(20_000, bench.ReportFromCsv());
+            Assert.Equal(20_000, bench.DuckDbParquet());
+            Assert.Equal(20_000, bench.ReportFromParquet());
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
 }
