@@ -150,8 +150,7 @@ public sealed class ParquetDataset : IRecordStore
         }
         if (query.Within is { } within && divisions?.MinValue is long low && divisions.MaxValue is long high)
         {
-            var (lowest, highest) = Range(within);
-            return high >= lowest && low <= highest;
+            return high >= within.Value && low <= within.LastContainedValue;
         }
         return true;
     }
@@ -163,20 +162,6 @@ public sealed class ParquetDataset : IRecordStore
         DateTime time => new LocalDate(time.Year, time.Month, time.Day),
         _ => null,
     };
-
-    /// <summary>The smallest and largest 12-digit codes inside a division.</summary>
-    private static (long Lowest, long Highest) Range(DivisionCode division)
-    {
-        var span = division.Level switch
-        {
-            DivisionLevel.Province => 10_000_000_000L,
-            DivisionLevel.Prefecture => 100_000_000L,
-            DivisionLevel.County => 1_000_000L,
-            DivisionLevel.Township => 1_000L,
-            _ => 1L,
-        };
-        return (division.Value, division.Value + span - 1);
-    }
 
     /// <summary>Cuts a batch (in date order) into the ranges of records each file gets, with the file's name.</summary>
     private static IEnumerable<(int Start, int Count, string Name)> Parts(RecordBatch batch, bool byMonth)

@@ -117,4 +117,16 @@ public class DivisionCodeTests
     [Property]
     public bool Ancestors_at_every_level_contain_the_code(DivisionCode code)
         => Enumerable.Range(1, (int)code.Level).All(l => code.AncestorAt((DivisionLevel)l).Contains(code));
+
+    [Property]
+    public bool A_division_contains_exactly_the_codes_from_its_value_to_its_last_contained_value(DivisionCode outer, DivisionCode inner)
+        => outer.Contains(inner) == (inner.Value >= outer.Value && inner.Value <= outer.LastContainedValue)
+           && outer.Contains(DivisionCode.FromValue(outer.LastContainedValue));
+
+    [Fact]
+    public void Last_contained_value_of_a_county_ends_in_six_nines_and_of_a_village_is_itself()
+    {
+        Assert.Equal(130602999999L, DivisionCode.Parse("130602").LastContainedValue);
+        Assert.Equal(130602005014L, DivisionCode.Parse("130602005014").LastContainedValue);
+    }
 }

@@ -41,6 +41,20 @@ public readonly struct DivisionCode : IEquatable<DivisionCode>, IComparable<Divi
     /// <summary>Gets the code as a number (the twelve digits read as a decimal integer).</summary>
     public long Value => value;
 
+    /// <summary>
+    /// Gets the largest <see cref="Value"/> of any division inside this one (this one's own value for a village): every
+    /// division it contains has a value from <see cref="Value"/> to this, inclusive, so a sorted list or a column's
+    /// min/max statistics answer "inside this division" as a range.
+    /// </summary>
+    public long LastContainedValue => value + (Level switch
+    {
+        DivisionLevel.Province => ProvinceUnit,
+        DivisionLevel.Prefecture => PrefectureUnit,
+        DivisionLevel.County => CountyUnit,
+        DivisionLevel.Township => TownshipUnit,
+        _ => 1L,
+    }) - 1;
+
     /// <summary>Gets the province segment (digits 1–2).</summary>
     public int ProvinceSegment => (int)(value / ProvinceUnit);
 

@@ -172,16 +172,8 @@ public sealed class DivisionDirectory : IReadOnlyCollection<Division>
 
     private (int Start, int End) RangeOf(DivisionCode code)
     {
-        var span = code.Level switch
-        {
-            DivisionLevel.Province => 10_000_000_000L,
-            DivisionLevel.Prefecture => 100_000_000L,
-            DivisionLevel.County => 1_000_000L,
-            DivisionLevel.Township => 1_000L,
-            _ => 1L,
-        };
         var start = LowerBound(code.Value);
-        var end = LowerBound(code.Value + span);
+        var end = LowerBound(code.LastContainedValue + 1);
         return (start, end);
     }
 
