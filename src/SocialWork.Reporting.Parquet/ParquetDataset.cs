@@ -105,12 +105,13 @@ public sealed class ParquetDataset : IRecordStore
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(units, parallel, async (unit, ct) =>
         {
-            var (reader, tables) = await ParquetRecordFile.OpenAsync(unit.File, ct).ConfigureAwait(false);
+            // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
+            var reader = await ParquetRecordFile.OpenReaderAsync(unit.File, ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 // Each batch only feeds a cube, so a worker's columns are read into again for its next row group.
                 var columns = buffers.TryTake(out var free) ? free : new RecordFileLayout.ColumnBuffers(0);
-                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, tables, unit.File, ct, columns).ConfigureAwait(false);
+                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, unit.Tables, unit.File, ct, columns).ConfigureAwait(false);
                 cubes.Add(Cube.Build(batch, single));
                 buffers.Add(columns);
             }
@@ -119,9 +120,9 @@ public sealed class ParquetDataset : IRecordStore
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>
-    internal static async Task<List<(string File, int RowGroup)>> PlanAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
+    internal static async Task<List<(string File, int RowGroup, RecordFileLayout.FileTables Tables)>> PlanAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
     {
-        var units = new List<(string File, int RowGroup)>();
+        var units = new List<(string File, int RowGroup, RecordFileLayout.FileTables Tables)>();
         foreach (var file in files)
         {
             var (reader, tables) = await ParquetRecordFile.OpenAsync(file, cancellationToken).ConfigureAwait(false);
@@ -132,7 +133,7 @@ public sealed class ParquetDataset : IRecordStore
                     using var group = reader.OpenRowGroupReader(g);
                     if (MayHold(group.GetStatistics(tables.Fields[0]), group.GetStatistics(RecordFileLayout.Division), query))
                     {
-                        units.Add((file, g));
+                        units.Add((file, g, tables));
                     }
                 }
             }

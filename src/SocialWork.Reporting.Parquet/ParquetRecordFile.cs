@@ -155,24 +155,28 @@ public static class ParquetRecordFile
     /// <summary>Opens a file and checks its schema and metadata; anything unreadable becomes a <see cref="ParquetRecordException"/> naming the file.</summary>
     internal static async Task<(ParquetReader Reader, RecordFileLayout.FileTables Tables)> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(path);
-        ParquetReader reader;
+        var reader = await OpenReaderAsync(path, cancellationToken).ConfigureAwait(false);
         try
         {
-            reader = await ParquetReader.CreateAsync(path, RecordFileLayout.ReaderOptions(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
-        {
-            throw new ParquetRecordException(name, null, $"not a readable Parquet file ({e.Message})", e);
-        }
-        try
-        {
-            return (reader, RecordFileLayout.ReadTables(reader, name));
+            return (reader, RecordFileLayout.ReadTables(reader, Path.GetFileName(path)));
         }
         catch
         {
             await reader.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Opens a file whose schema and metadata are already checked (its tables known); a file that is not Parquet becomes a <see cref="ParquetRecordException"/>.</summary>
+    internal static async Task<ParquetReader> OpenReaderAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParquetReader.CreateAsync(path, RecordFileLayout.ReaderOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
+        {
+            throw new ParquetRecordException(Path.GetFileName(path), null, $"not a readable Parquet file ({e.Message})", e);
         }
     }
 

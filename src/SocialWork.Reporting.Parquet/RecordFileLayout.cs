@@ -224,7 +224,8 @@ internal static class RecordFileLayout
         }
         catch (ArgumentException e)
         {
-            throw new ParquetRecordException(fileName, e.Message.Contains("division", StringComparison.Ordinal) ? "division_index" : "codes", $"row group {rowGroup}: {e.Message.Replace(" (Parameter 'columns')", string.Empty, StringComparison.Ordinal)}");
+            // The batch's check names the column in its message (division index, code index, method, …).
+            throw new ParquetRecordException(fileName, null, $"row group {rowGroup}: {e.Message.Replace(" (Parameter 'columns')", string.Empty, StringComparison.Ordinal)}", e);
         }
     }
 

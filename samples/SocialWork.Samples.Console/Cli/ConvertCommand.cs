@@ -16,13 +16,7 @@ internal static class ConvertCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails with exit code 2 and nothing is written)." };
         var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
         var command = new Command("convert", "Convert a records CSV into a Parquet dataset folder that 'report --records DIR', DuckDB or Spark read.") { records, outDir, partition, skipInvalid, rejects };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
-            {
-                result.AddError("--rejects needs --skip-invalid.");
-            }
-        });
+        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid);
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(records)!, parse.GetValue(outDir)!, parse.GetValue(partition) == "month", parse.GetValue(skipInvalid), parse.GetValue(rejects))));
         return command;
     }

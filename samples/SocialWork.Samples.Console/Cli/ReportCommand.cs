@@ -36,13 +36,7 @@ internal static class ReportCommand
         {
             records, divisions, level, period, by, from, to, format, csvHeaders, skipInvalid, rejects, outFile, timings,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
-            {
-                result.AddError("--rejects needs --skip-invalid.");
-            }
-        });
+        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid);
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, new Arguments(
             parse.GetValue(records)!,
             parse.GetValue(divisions),

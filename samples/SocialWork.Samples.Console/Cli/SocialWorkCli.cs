@@ -115,6 +115,16 @@ public static class SocialWorkCli
         return option;
     }
 
+    /// <summary>Refuses <c>--rejects</c> without <c>--skip-invalid</c> (a strict run rejects nothing: it stops).</summary>
+    internal static void RejectsNeedSkipInvalid(Command command, Option<string> rejects, Option<bool> skipInvalid)
+        => command.Validators.Add(result =>
+        {
+            if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
+            {
+                result.AddError("--rejects needs --skip-invalid.");
+            }
+        });
+
     internal static Option<string> FileOption(string name, string description, bool required = true)
         => new(name) { Description = description, Required = required, HelpName = "FILE" };
 

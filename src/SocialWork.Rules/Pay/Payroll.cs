@@ -40,7 +40,10 @@ public sealed class Payroll
     /// <param name="within">Only workers whose division is inside this one, if given.</param>
     /// <returns>A row for every month from <see cref="From"/> to <see cref="To"/>.</returns>
     public IReadOnlyList<PayrollCost> CostByMonth(DivisionCode? within = null)
-        => [.. Enumerable.Range(0, MonthCount(From, To)).Select(i => Cost(From.PlusMonths(i), null, Months.Where(m => m.Month == From.PlusMonths(i) && (within is null || (m.Division is { } d && within.Value.Contains(d))))))];
+    {
+        var byMonth = Months.Where(m => within is null || (m.Division is { } d && within.Value.Contains(d))).ToLookup(m => m.Month);
+        return [.. Enumerable.Range(0, MonthCount(From, To)).Select(i => From.PlusMonths(i)).Select(month => Cost(month, null, byMonth[month]))];
+    }
 
     /// <summary>Sums the extra pay by division (the workers' divisions cut to <paramref name="level"/>) and month.</summary>
     /// <param name="level">The level to report at; a worker coded above it stays at its own code.</param>
