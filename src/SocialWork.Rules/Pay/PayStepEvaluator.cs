@@ -253,7 +253,7 @@ public sealed class PayStepEvaluator
             for (var month = from; month <= to; month = month.PlusMonths(1))
             {
                 var first = month.OnDayOfMonth(1);
-                var settledOn = Policies.InForceOn(first, division)?.Timing == UpliftTiming.NextMonth ? first : month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+                var settledOn = Policies.InForceOn(first, division)?.Timing == UpliftTiming.NextMonth ? first : first.With(DateAdjusters.EndOfMonth);
                 var assessment = Assess(worker, settledOn, division);
                 var steps = assessment.UpliftSteps;
                 months.Add(new PayrollMonth(worker.Id, division, month, settledOn, assessment.PolicyId, assessment.LevelUsed, steps, assessment.BaseLevel, assessment.EffectiveLevel, ExtraPay(assessment)));
