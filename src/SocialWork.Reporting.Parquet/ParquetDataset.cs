@@ -13,8 +13,19 @@ namespace SocialWork.Reporting.Parquet;
 /// indicators' monoid; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/<c>Within</c>
 /// is not read. Any tool that reads Parquet (DuckDB, Spark, Trino) reads the folder as it is.
 /// </summary>
+/// <remarks>
+/// Record ids are unique across appends. The dataset keeps an index of them in memory — a 64-bit hash per id (about
+/// 16–24 bytes each), filled from the files' <c>id</c> columns the first time it is needed and from each file an append
+/// writes or finds new — and looks the exact ids up in the files only when a hash matches. Appends through one
+/// <see cref="ParquetDataset"/> are serialised; two processes appending to one folder at once are not guarded against.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing to dispose.")]
 public sealed class ParquetDataset : IRecordStore
 {
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly HashSet<ulong> idHashes = [];
+    private readonly HashSet<string> indexedFiles = new(StringComparer.Ordinal);
+
     /// <summary>Opens a dataset, creating its folder if it does not exist.</summary>
     /// <param name="directory">The folder.</param>
     /// <param name="options">How appended files are written; the defaults when omitted.</param>
@@ -35,34 +46,136 @@ public sealed class ParquetDataset : IRecordStore
     public IReadOnlyList<string> Files => [.. System.IO.Directory.GetFiles(Directory, "*.parquet").Order(StringComparer.Ordinal)];
 
     /// <summary>Appends a batch as one new file (<c>part-…parquet</c>), written atomically.</summary>
-    /// <param name="batch">The records.</param>
+    /// <param name="batch">The records, with their ids.</param>
     /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
     /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
+    /// <exception cref="RecordAlreadyStoredException">An id is already stored or repeats within the batch; nothing was stored.</exception>
     public ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: false, cancellationToken);
 
     /// <summary>
     /// Appends a batch as one new file per calendar month its records fall in (<c>2023-01.parquet</c>, or
     /// <c>2023-01-….parquet</c> when that name is taken), each written atomically.
     /// </summary>
-    /// <param name="batch">The records.</param>
+    /// <param name="batch">The records, with their ids.</param>
     /// <param name="cancellationToken">Cancels the append; the months already moved into place stay.</param>
     /// <returns>A task that completes when every file is in place.</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
+    /// <exception cref="RecordAlreadyStoredException">An id is already stored or repeats within the batch; nothing was stored.</exception>
     public ValueTask AppendByMonthAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: true, cancellationToken);
 
     private async ValueTask AppendAsync(RecordBatch batch, bool byMonth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var ids = batch.GetUniqueIds();
         if (batch.Count == 0)
         {
             return;
         }
-        foreach (var (start, count, name) in Parts(batch, byMonth))
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!await ParquetRecordFile.WriteFileAsync(batch, start, count, Path.Combine(Directory, $"{name}.parquet"), overwrite: false, Options, cancellationToken).ConfigureAwait(false))
+            var stored = await FindStoredAsync(ids, cancellationToken).ConfigureAwait(false);
+            if (stored.Count > 0)
             {
-                await ParquetRecordFile.WriteFileAsync(batch, start, count, Path.Combine(Directory, $"{name}-{Guid.NewGuid():N}.parquet"), overwrite: false, Options, cancellationToken).ConfigureAwait(false);
+                throw new RecordAlreadyStoredException(Enumerable.Range(0, batch.Count).Select(batch.IdAt).First(stored.Contains));
+            }
+            foreach (var (start, count, name) in Parts(batch, byMonth))
+            {
+                var path = Path.Combine(Directory, $"{name}.parquet");
+                if (!await ParquetRecordFile.WriteFileAsync(batch, start, count, path, overwrite: false, Options, cancellationToken).ConfigureAwait(false))
+                {
+                    path = Path.Combine(Directory, $"{name}-{Guid.NewGuid():N}.parquet");
+                    await ParquetRecordFile.WriteFileAsync(batch, start, count, path, overwrite: false, Options, cancellationToken).ConfigureAwait(false);
+                }
+                indexedFiles.Add(Path.GetFileName(path));
+                for (var i = start; i < start + count; i++)
+                {
+                    idHashes.Add(IdHash(batch.IdAt(i)));
+                }
             }
         }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlySet<string>> FindStoredIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await FindStoredAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings the hash index up to date with the folder (files it has not read yet), then looks for the ids: those whose
+    /// hash is not in the index are not stored; the others are looked up exactly in the files' id columns.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var files = Files;
+        foreach (var file in files.Where(f => !indexedFiles.Contains(Path.GetFileName(f))))
+        {
+            await foreach (var id in ReadIdsAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                idHashes.Add(IdHash(id));
+            }
+            indexedFiles.Add(Path.GetFileName(file));
+        }
+        var candidates = ids.Where(id => idHashes.Contains(IdHash(id))).ToHashSet(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var f = 0; f < files.Count && found.Count < candidates.Count; f++)
+        {
+            await foreach (var id in ReadIdsAsync(files[f], cancellationToken).ConfigureAwait(false))
+            {
+                if (candidates.Contains(id))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Reads the ids of a file's records (none when it has no id column).</summary>
+    private static async IAsyncEnumerable<string> ReadIdsAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (reader, tables) = await ParquetRecordFile.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                string[]? ids;
+                using (var group = reader.OpenRowGroupReader(g))
+                {
+                    ids = await RecordFileLayout.ReadIdsAsync(group, tables, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false);
+                }
+                foreach (var id in ids ?? [])
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+
+    /// <summary>FNV-1a over the id's UTF-16 code units, 64 bits: the same in every process (a collision only costs a lookup in the files).</summary>
+    private static ulong IdHash(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
     }
 
     /// <summary>Counts the records in every file, from the files' footers.</summary>

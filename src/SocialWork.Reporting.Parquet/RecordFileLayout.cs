@@ -7,7 +7,8 @@ using Parquet.Schema;
 namespace SocialWork.Reporting.Parquet;
 
 /// <summary>
-/// The columns of a records file. The first ten are the CSV contract's, in the types other tools expect: <c>date</c>
+/// The columns of a records file. The first eleven are the CSV contract's, in the types other tools expect: <c>id</c> (a
+/// string, null when the batch carried no ids), <c>date</c>
 /// DATE, <c>division</c> INT64, <c>item</c> and <c>method</c> dictionary-encoded strings, <c>person_times</c> and
 /// <c>households</c> INT64, <c>amount</c> DECIMAL(18,2), and the optional <c>target_group</c>, <c>parties</c> and
 /// <c>programme</c> (null when a record names none). Two more carry the same values in the form a report reads fastest —
@@ -26,6 +27,7 @@ internal static class RecordFileLayout
     /// <summary>DateOnly.DayNumber of 1970-01-01: Parquet's DATE counts days from it.</summary>
     private const int EpochDayNumber = 719_162;
 
+    public static readonly DataField<string> Id = new("id");
     public static readonly DataField<DateOnly> Date = new("date");
     public static readonly DataField<long> Division = new("division");
     public static readonly DataField<string> Item = new("item");
@@ -39,7 +41,7 @@ internal static class RecordFileLayout
     public static readonly DataField<int> DivisionIndex = new("division_index");
     public static readonly DataField<long> Codes = new("codes");
 
-    public static readonly ParquetSchema Schema = new(Date, Division, Item, Method, PersonTimes, Households, Amount, TargetGroup, Parties, Programme, DivisionIndex, Codes);
+    public static readonly ParquetSchema Schema = new(Id, Date, Division, Item, Method, PersonTimes, Households, Amount, TargetGroup, Parties, Programme, DivisionIndex, Codes);
 
     /// <summary>The columns a report reads, with the .NET type each must have.</summary>
     public static readonly (string Name, Type Type)[] ReadColumns =
@@ -83,6 +85,11 @@ internal static class RecordFileLayout
     /// <summary>Writes records [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) as one row group.</summary>
     public static async Task WriteRowGroupAsync(ParquetWriter writer, RecordBatch batch, int start, int count, CancellationToken cancellationToken)
     {
+        var ids = new string?[count];
+        for (var i = 0; i < count && batch.HasIds; i++)
+        {
+            ids[i] = batch.IdAt(start + i);
+        }
         var dates = new DateOnly[count];
         var divisions = new long[count];
         var items = new string[count];
@@ -98,6 +105,7 @@ internal static class RecordFileLayout
         Fill(batch, start, count, dates, divisions, items, methods, personTimes, households, amounts, targets, parties, programmes, divisionIndex, codes);
 
         using var group = writer.CreateRowGroup();
+        await group.WriteAsync(Id, ids!).ConfigureAwait(false);
         await group.WriteAsync<DateOnly>(Date, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<long>(Division, divisions, cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync(Item, items).ConfigureAwait(false);
@@ -157,6 +165,7 @@ internal static class RecordFileLayout
     {
         using var group = reader.OpenRowGroupReader(rowGroup);
         var n = checked((int)group.RowCount);
+        var ids = reuse is null ? await ReadIdsAsync(group, tables, n, cancellationToken).ConfigureAwait(false) : null;
         var columns = reuse?.Length == n ? reuse : new ColumnBuffers(n);
         if (reuse is not null && columns != reuse)
         {
@@ -220,6 +229,7 @@ internal static class RecordFileLayout
                 PersonTimes = personTimes,
                 Households = households,
                 AmountFen = fen,
+                Ids = ids,
             });
         }
         catch (ArgumentException e)
@@ -227,6 +237,18 @@ internal static class RecordFileLayout
             // The batch's check names the column in its message (division index, code index, method, …).
             throw new ParquetRecordException(fileName, null, $"row group {rowGroup}: {e.Message.Replace(" (Parameter 'columns')", string.Empty, StringComparison.Ordinal)}", e);
         }
+    }
+
+    /// <summary>Reads a row group's ids: <see langword="null"/> when the file has no id column or a record has no id.</summary>
+    public static async Task<string[]?> ReadIdsAsync(ParquetRowGroupReader group, FileTables tables, int n, CancellationToken cancellationToken)
+    {
+        if (tables.IdField is not { } field)
+        {
+            return null;
+        }
+        var ids = new string[n];
+        await group.ReadAsync(field, ids, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Array.IndexOf(ids, null) >= 0 ? null : ids;
     }
 
     /// <summary>Reads an INT64 count column into <paramref name="counts"/>, refusing a value outside 0 to <see cref="int.MaxValue"/>.</summary>
@@ -288,7 +310,12 @@ internal static class RecordFileLayout
         var divisions = ReadList(metadata, DivisionsKey, fileName).Select(code => DivisionCode.TryParse(code, out var d) ? d : throw new ParquetRecordException(fileName, DivisionsKey, $"'{code}' is not a division code")).ToArray();
         var items = ReadList(metadata, ItemsKey, fileName).Select(code => ServiceCode.TryParse(code, out var c) ? c : throw new ParquetRecordException(fileName, ItemsKey, $"'{code}' is not a service code")).ToArray();
         var programmes = ReadList(metadata, ProgrammesKey, fileName);
-        return new FileTables(fields, divisions, items, programmes);
+        var id = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == Id.Name);
+        if (id is not null && ((id.ClrType != typeof(string) && id.ClrType != typeof(ReadOnlyMemory<char>)) || id.IsArray))
+        {
+            throw new ParquetRecordException(fileName, Id.Name, $"column '{Id.Name}' holds {id.ClrType.Name}; a records file holds strings");
+        }
+        return new FileTables(fields, divisions, items, programmes, id);
     }
 
     private static string[] ReadList(Dictionary<string, string> metadata, string key, string fileName)
@@ -371,6 +398,6 @@ internal static class RecordFileLayout
                 GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<long>(n));
     }
 
-    /// <summary>A file's checked fields (in <see cref="ReadColumns"/> order) and its division, item and programme lists.</summary>
-    internal sealed record FileTables(DataField[] Fields, DivisionCode[] Divisions, ServiceCode[] Items, string[] Programmes);
+    /// <summary>A file's checked fields (in <see cref="ReadColumns"/> order), its division, item and programme lists, and its id column if it has one.</summary>
+    internal sealed record FileTables(DataField[] Fields, DivisionCode[] Divisions, ServiceCode[] Items, string[] Programmes, DataField? IdField);
 }

@@ -45,7 +45,11 @@ public static class ReportingArbitraries
 
     public static Arbitrary<Indicators> IndicatorsArbitrary() => IndicatorGen.ToArbitrary();
 
-    public static Arbitrary<ServiceRecord[]> RecordsArbitrary() => RecordGen.ArrayOf().ToArbitrary();
+    /// <summary>Random records with distinct ids (R0, R1, …), as a store needs them.</summary>
+    public static Arbitrary<ServiceRecord[]> RecordsArbitrary() => RecordGen.ArrayOf().Select(records => records.Select(WithId).ToArray()).ToArbitrary();
+
+    private static ServiceRecord WithId(ServiceRecord r, int index)
+        => new($"R{index}", r.Date, r.Division, r.Code, r.Method, r.PersonTimes, r.Households, r.Amount, r.FacilityId, r.Parties, r.TargetGroup, r.ProgrammeId);
 
     /// <summary>Links EL.01 to one type and EL.02 to two, so reports by service type have typed and untyped records.</summary>
     private static readonly ServiceCatalog TypedCatalog = ServiceCatalogJson.Parse("""

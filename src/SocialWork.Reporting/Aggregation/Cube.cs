@@ -75,6 +75,76 @@ public sealed class Cube
     /// <returns>The cube.</returns>
     public static Cube Build(RecordBatch batch, CubeQuery query) => CubeBuilder.Build(batch, query);
 
+    /// <summary>
+    /// Makes a cube from cells computed elsewhere — a store's SQL <c>GROUP BY</c>, another system's totals. Rows with the
+    /// same division, period and key are added up (partial groups merge by the monoid), and rows with no records are
+    /// dropped, so the result equals <see cref="Build"/>'s when the rows are the query's groups of the same records.
+    /// </summary>
+    /// <param name="query">The level, period kind and dimension of the cube, and its cell budget.</param>
+    /// <param name="rows">The cells.</param>
+    /// <returns>The cube.</returns>
+    /// <exception cref="ArgumentException">A row's period is not of the query's kind, or its division is below the query's level.</exception>
+    /// <exception cref="ReportLimitException">More cells than <see cref="CubeQuery.MaxCells"/>, or a sum does not fit.</exception>
+    public static Cube FromRows(CubeQuery query, IEnumerable<CubeRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(rows);
+        var cells = new Dictionary<(DivisionCode Division, ReportingPeriod Period, string Key), Indicators>();
+        foreach (var row in rows)
+        {
+            if (row.Period.Kind != query.PeriodKind)
+            {
+                throw new ArgumentException($"Row {row.Division}/{row.Period}: the period is a {row.Period.Kind}; the query's are {query.PeriodKind}s.", nameof(rows));
+            }
+            if (row.Division.Level > query.Level)
+            {
+                throw new ArgumentException($"Row {row.Division}/{row.Period}: the division is a {row.Division.Level}, below the query's level {query.Level}.", nameof(rows));
+            }
+            ArgumentNullException.ThrowIfNull(row.Key, nameof(rows));
+            if (row.Indicators.Records == 0)
+            {
+                continue;
+            }
+            var at = (row.Division, row.Period, row.Key);
+            cells[at] = cells.TryGetValue(at, out var sum) ? Sum(sum, row.Indicators) : row.Indicators;
+        }
+        DivisionCode[] divisionAxis = [.. cells.Keys.Select(c => c.Division).Distinct().Order()];
+        ReportingPeriod[] periodAxis = [.. cells.Keys.Select(c => c.Period).Distinct().Order()];
+        string[] keyAxis = [.. cells.Keys.Select(c => c.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (keyAxis.Length == 0)
+        {
+            keyAxis = [string.Empty];
+        }
+        var size = (long)divisionAxis.Length * periodAxis.Length * keyAxis.Length;
+        if (size > query.MaxCells)
+        {
+            throw new ReportLimitException($"The report would have {size:N0} cells ({periodAxis.Length:N0} periods × {divisionAxis.Length:N0} divisions × {keyAxis.Length:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+        }
+        var slots = new long[size * Indicators.Slots];
+        Span<long> cell = stackalloc long[Indicators.Slots];
+        foreach (var ((division, period, key), indicators) in cells)
+        {
+            var p = Array.BinarySearch(periodAxis, period);
+            var d = Array.BinarySearch(divisionAxis, division);
+            var k = Array.BinarySearch(keyAxis, key, StringComparer.Ordinal);
+            indicators.CopyTo(cell);
+            cell.CopyTo(slots.AsSpan(((((p * divisionAxis.Length) + d) * keyAxis.Length) + k) * Indicators.Slots, Indicators.Slots));
+        }
+        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots);
+
+        static Indicators Sum(Indicators a, Indicators b)
+        {
+            try
+            {
+                return a + b;
+            }
+            catch (OverflowException)
+            {
+                throw ReportLimitException.AmountOverflow();
+            }
+        }
+    }
+
     /// <summary>Looks a cell up.</summary>
     /// <param name="division">The division.</param>
     /// <param name="period">The period.</param>

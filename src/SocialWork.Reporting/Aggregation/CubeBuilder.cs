@@ -406,6 +406,6 @@ internal static class CubeBuilder
         return (axis, [.. raw.Select(k => Array.BinarySearch(axis, k, StringComparer.Ordinal))]);
     }
 
-    private static string PrimaryType(ServiceCode code, ServiceCatalog catalog)
+    internal static string PrimaryType(ServiceCode code, ServiceCatalog catalog)
         => !code.IsDomain && catalog.TryGetItem(code, out var item) && item.ServiceTypes.Count > 0 ? item.ServiceTypes[0] : string.Empty;
 }

@@ -62,6 +62,28 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
     /// <summary>Gets the fewest records worth a thread of their own (tests lower it to reach the parallel paths with small batches).</summary>
     internal int MinRecordsPerThread { get; init; } = 65_536;
 
+    /// <summary>
+    /// Gets the key a record with these values has on this query's third axis — what <see cref="Cube.Build"/> groups it
+    /// under. A store that groups in its own engine (SQL) groups by the recorded values and maps them with this.
+    /// </summary>
+    /// <param name="code">The record's item or domain code.</param>
+    /// <param name="method">The record's method.</param>
+    /// <param name="targetGroup">The record's target group, if any.</param>
+    /// <param name="programmeId">The record's programme, if any.</param>
+    /// <returns>The key (empty for <see cref="CubeDimension.None"/> and for records without one).</returns>
+    /// <exception cref="ArgumentException">The dimension is <see cref="CubeDimension.ServiceType"/> and <see cref="Catalog"/> is not set.</exception>
+    public string KeyOf(ServiceCode code, ServiceMethod method, TargetGroup? targetGroup, string? programmeId) => Dimension switch
+    {
+        CubeDimension.None => string.Empty,
+        CubeDimension.Domain => code.Domain.Value,
+        CubeDimension.Item => code.Value,
+        CubeDimension.Method => method.ToCode(),
+        CubeDimension.TargetGroup => targetGroup?.ToCode() ?? string.Empty,
+        CubeDimension.Programme => string.IsNullOrEmpty(programmeId) ? string.Empty : Programmes is { } registry ? registry.RootOf(programmeId) : programmeId,
+        CubeDimension.ServiceType => CubeBuilder.PrimaryType(code, Catalog ?? throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.")),
+        _ => throw new InvalidOperationException($"Undefined cube dimension {Dimension}."),
+    };
+
     /// <summary>The default of <see cref="MaxCells"/>: 16 Mi cells (about 1.3 GB of indicators).</summary>
     public const long DefaultMaxCells = 1L << 24;
 

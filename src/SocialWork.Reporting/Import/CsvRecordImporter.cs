@@ -89,7 +89,7 @@ public sealed class CsvRecordImporter
 
     private static (RecordBatchBuilder Builder, RowsRead Rows) ImportOnce(Stream utf8Csv, string fileName, RecordImportOptions options, int capacity, RecordIds ids)
     {
-        var builder = new RecordBatchBuilder(capacity > 0 ? capacity : EstimateRows(utf8Csv));
+        var builder = RecordBatchBuilder.ForImport(capacity > 0 ? capacity : EstimateRows(utf8Csv), options);
         using var reader = OpenReader(utf8Csv, options.MaxRowLength, out var rows);
         var columns = ReadHeader(reader, fileName);
         return (builder, ReadRows(reader, rows, hasHeader: true, columns, builder, fileName, options, ids, new ProgressCounter(options.Progress)));
@@ -165,7 +165,6 @@ public sealed class CsvRecordImporter
     {
         var rejected = new List<RejectedRow>();
         var read = 0;
-        var catalogs = options.Catalog;
         var spansLines = false;
 
         // The parser numbers the first row of a header-less input as if it started on the line after its end. Line numbers
@@ -182,7 +181,7 @@ public sealed class CsvRecordImporter
             }
             var problem = row.ColCount <= columns.Max
                 ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more", $"该行有{row.ColCount}列，表头有{columns.Max + 1}列或更多")
-                : RowParser.Append(builder, RowParser.Read(row, columns), catalogs, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0);
+                : RowParser.Append(builder, RowParser.Read(row, columns), options, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0);
             if (problem is not { } p)
             {
                 continue;

@@ -86,6 +86,19 @@ public sealed record RecordImportOptions
     public CatalogHistory? Catalog { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether the batch keeps the records' ids (default <see langword="true"/>): a store needs them
+    /// to keep ids unique across appends. A host that only reports may turn it off to save about 4 bytes plus the id's
+    /// characters per record; ids are still checked for repeats either way.
+    /// </summary>
+    public bool KeepIds { get; init; } = true;
+
+    /// <summary>
+    /// Gets the ids already in the store the records are meant for, if known (see <see cref="IRecordStore.FindStoredIdsAsync"/>):
+    /// a row with one of them is rejected, "id R1 is already stored", so a retried upload never counts twice.
+    /// </summary>
+    public IReadOnlySet<string>? StoredIds { get; init; }
+
+    /// <summary>
     /// Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars). When a file is read on
     /// several threads the calls come from those threads, one at a time.
     /// </summary>

@@ -34,7 +34,7 @@ public sealed class JsonRecordImporter
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
         var bytes = SocialWork.Json.SocialWorkJson.SkipByteOrderMark(utf8Json).Span;
-        var builder = new RecordBatchBuilder();
+        var builder = RecordBatchBuilder.ForImport(1024, options);
         var rejected = new List<RejectedRow>();
         var read = 0;
         var ids = new ExactRecordIds();
@@ -53,7 +53,7 @@ public sealed class JsonRecordImporter
                 read++;
                 reader.Skip();
                 var element = bytes[start..((int)reader.TokenStartIndex + 1)];
-                if (Parse(builder, element, options.Catalog, path, ids, line) is { } problem)
+                if (Parse(builder, element, options, path, ids, line) is { } problem)
                 {
                     var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element)) { ChineseReason = problem.Chinese };
                     if (options.Mode == ImportMode.Strict)
@@ -89,7 +89,7 @@ public sealed class JsonRecordImporter
         throw new JsonException("expected an array of records or {\"records\":[…]}");
     }
 
-    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, CatalogHistory? catalogs, string path, RecordIds ids, int line)
+    private static RowParser.Problem? Parse(RecordBatchBuilder builder, ReadOnlySpan<byte> element, RecordImportOptions options, string path, RecordIds ids, int line)
     {
         using var document = JsonDocument.Parse(element.ToArray());
         var root = document.RootElement;
@@ -122,7 +122,7 @@ public sealed class JsonRecordImporter
             Parties = Text(root, "parties"),
             Programme = Text(root, "programme"),
         };
-        var problem = RowParser.Append(builder, fields, catalogs, RowParser.Names.Json, ids, line);
+        var problem = RowParser.Append(builder, fields, options, RowParser.Names.Json, ids, line);
         return problem is { } p ? p with { Column = $"{path}.{p.Column}" } : null;
     }
 

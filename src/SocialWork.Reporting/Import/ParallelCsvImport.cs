@@ -52,7 +52,7 @@ internal static class ParallelCsvImport
             var capacity = (int)Math.Min(int.MaxValue / 2, ((bounds[i + 1] - bounds[i]) * (long)rowsInFile / Math.Max(1, length)) + 1024);
             using var stream = new FileSliceStream(file, bounds[i], bounds[i + 1]);
             using var reader = CsvRecordImporter.OpenReader(stream, options.MaxRowLength, out var limit);
-            var builder = new RecordBatchBuilder(capacity);
+            var builder = RecordBatchBuilder.ForImport(capacity, options);
             var ids = new HashedRecordIds();
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
             slices[i] = new Slice(builder, rows, ids, stream.SawQuote, stream.LineFeeds);

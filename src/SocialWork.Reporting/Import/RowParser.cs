@@ -62,10 +62,12 @@ internal static class RowParser
 
     /// <summary>
     /// Validates and appends a row; returns the first problem instead of appending. A valid row whose id an accepted row
-    /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice.
+    /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice, and so
+    /// is one whose id is in <see cref="RecordImportOptions.StoredIds"/> ("id R1 is already stored").
     /// </summary>
-    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, CatalogHistory? catalogs, Names n, RecordIds ids, int line)
+    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, RecordImportOptions options, Names n, RecordIds ids, int line)
     {
+        var catalogs = options.Catalog;
         var code = builder.KnownCode(f.Item);
         if (Parse(f, catalogs, n, code >= 0, out var v) is { } problem)
         {
@@ -76,7 +78,11 @@ internal static class RowParser
         {
             return new Problem(n.Id, $"duplicate id {f.Id}, first on line {first}", $"记录编号{f.Id}重复，首次出现在第{first}行");
         }
-        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme);
+        if (options.StoredIds is { Count: > 0 } stored && stored.Contains(f.Id.ToString()))
+        {
+            return new Problem(n.Id, $"id {f.Id} is already stored", $"记录编号{f.Id}已存储");
+        }
+        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id);
         return null;
     }
 

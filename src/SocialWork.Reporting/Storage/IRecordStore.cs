@@ -6,11 +6,24 @@ namespace SocialWork.Reporting;
 /// </summary>
 public interface IRecordStore
 {
-    /// <summary>Stores a batch atomically: all of it or none of it.</summary>
-    /// <param name="batch">The records.</param>
+    /// <summary>
+    /// Stores a batch atomically: all of it or none of it. Record ids are unique within a store across appends: when a
+    /// record's id is already stored, or repeats within the batch, nothing is stored. (To keep the new rows of a batch and
+    /// report the others, import with <see cref="RecordImportOptions.StoredIds"/>, as
+    /// <see cref="RecordStoreImport.ImportCsvAsync"/> does.)
+    /// </summary>
+    /// <param name="batch">The records; they must carry their ids (<see cref="RecordBatch.HasIds"/>).</param>
     /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
     /// <returns>A task that completes when the batch is stored.</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
+    /// <exception cref="RecordAlreadyStoredException">An id is already stored or repeats within the batch; nothing was stored.</exception>
     ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds which of the given ids are already stored.</summary>
+    /// <param name="ids">The ids to look for.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The ids among <paramref name="ids"/> that the store holds (ordinal comparison).</returns>
+    ValueTask<IReadOnlySet<string>> FindStoredIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>Builds the cube of every stored record for a query.</summary>
     /// <param name="query">The query.</param>
@@ -29,6 +42,7 @@ public sealed class InMemoryRecordStore : IRecordStore
 {
     private readonly Lock gate = new();
     private readonly List<RecordBatch> batches = [];
+    private readonly HashSet<string> ids = new(StringComparer.Ordinal);
 
     /// <summary>Gets the number of records stored.</summary>
     public long Count
@@ -46,12 +60,29 @@ public sealed class InMemoryRecordStore : IRecordStore
     public ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var batchIds = batch.GetUniqueIds();
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
+            if (batchIds.FirstOrDefault(ids.Contains) is { } stored)
+            {
+                throw new RecordAlreadyStoredException(stored);
+            }
+            ids.UnionWith(batchIds);
             batches.Add(batch);
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlySet<string>> FindStoredIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return ValueTask.FromResult<IReadOnlySet<string>>(ids.Where(this.ids.Contains).ToHashSet(StringComparer.Ordinal));
+        }
     }
 
     /// <inheritdoc />
@@ -82,4 +113,23 @@ public sealed class InMemoryRecordStore : IRecordStore
             await Task.Yield();
         }
     }
+}
+
+/// <summary>
+/// Thrown when an append would store a record id twice: the id is already in the store, or appears twice in the batch.
+/// Nothing of the batch was stored.
+/// </summary>
+public sealed class RecordAlreadyStoredException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="id">The first id found stored (or repeated).</param>
+    /// <param name="inBatch">Whether the id repeats within the batch rather than being stored before.</param>
+    public RecordAlreadyStoredException(string id, bool inBatch = false)
+        : base(inBatch ? $"Record id '{id}' appears twice in the batch; nothing was stored." : $"Record id '{id}' is already stored; nothing of the batch was stored.")
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+    }
+
+    /// <summary>Gets the id.</summary>
+    public string Id { get; }
 }

@@ -23,8 +23,10 @@ public sealed class RecordBatch
         byte[] parties,
         int[] personTimes,
         int[] households,
-        long[] fen)
+        long[] fen,
+        RecordIdColumn? ids)
     {
+        Ids = ids;
         Divisions = divisions;
         Codes = codes;
         Programmes = programmes;
@@ -53,6 +55,24 @@ public sealed class RecordBatch
 
     /// <summary>Gets the number of records.</summary>
     public int Count => DayColumn.Length;
+
+    /// <summary>
+    /// Gets a value indicating whether the batch carries its records' ids. Importers keep them unless
+    /// <see cref="RecordImportOptions.KeepIds"/> is off; a store needs them to keep ids unique across appends.
+    /// </summary>
+    public bool HasIds => Ids is not null;
+
+    /// <summary>Gets the id of record <paramref name="index"/>.</summary>
+    /// <param name="index">The record's position in the batch.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids (<see cref="HasIds"/> is false).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
+    public string IdAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return (Ids ?? throw new InvalidOperationException("The batch carries no record ids.")).ToString(index);
+    }
 
     /// <summary>Gets the distinct divisions; <see cref="DivisionIndices"/> points into this list.</summary>
     public IReadOnlyList<DivisionCode> Divisions { get; }
@@ -107,6 +127,28 @@ public sealed class RecordBatch
 
     /// <summary>Gets the last day of any record, if there are records.</summary>
     public LocalDate? MaxDate => Count == 0 ? null : Reporting.DayNumber.ToDate(DayColumn[^1]);
+
+    /// <summary>Gets the ids as a set, checking that none repeats: what a store checks before it appends.</summary>
+    /// <returns>The ids (ordinal comparison).</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
+    /// <exception cref="RecordAlreadyStoredException">An id appears twice in the batch.</exception>
+    public IReadOnlySet<string> GetUniqueIds()
+    {
+        var ids = Ids ?? throw new InvalidOperationException("The batch carries no record ids; a store keeps ids unique, so import with RecordImportOptions.KeepIds (the default) or build the batch from records with ids.");
+        var set = new HashSet<string>(Count, StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            var id = ids.ToString(i);
+            if (!set.Add(id))
+            {
+                throw new RecordAlreadyStoredException(id, inBatch: true);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>Gets the ids, when the batch carries them.</summary>
+    internal RecordIdColumn? Ids { get; }
 
     internal int[] DivisionColumn { get; }
 
@@ -223,6 +265,11 @@ public sealed class RecordBatch
             }
             inOrder &= i == 0 || days[i - 1] <= days[i];
         }
+        if (columns.Ids is { } given && given.Count != n)
+        {
+            throw new ArgumentException($"The id column holds {given.Count} values; the date column {n}.", nameof(columns));
+        }
+        var ids = columns.Ids is { } idList ? RecordIdColumn.From(idList, nameof(columns)) : null;
         var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
         return new RecordBatch(
             [.. columns.Divisions],
@@ -237,7 +284,8 @@ public sealed class RecordBatch
             RecordBatchBuilder.Take(columns.Parties, n, order),
             RecordBatchBuilder.Take(columns.PersonTimes, n, order),
             RecordBatchBuilder.Take(columns.Households, n, order),
-            RecordBatchBuilder.Take(columns.AmountFen, n, order));
+            RecordBatchBuilder.Take(columns.AmountFen, n, order),
+            ids?.Take(n, order));
 
         static void Check(int[] column, int count, string name)
         {

@@ -29,6 +29,7 @@ public sealed class RecordBatchBuilder
     private int[] personTimes;
     private int[] households;
     private long[] fen;
+    private RecordIdColumn? ids = new();
     private bool inDateOrder = true;
     private bool built;
     private int lastProgramme;
@@ -55,12 +56,18 @@ public sealed class RecordBatchBuilder
     /// <summary>Gets the number of records appended.</summary>
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Gets a value indicating whether every record appended so far came with its id, so the batch will carry the ids
+    /// (<see cref="RecordBatch.HasIds"/>). One record without an id drops them all.
+    /// </summary>
+    public bool HasIds => ids is not null;
+
     /// <summary>Appends a record.</summary>
     /// <param name="record">The record.</param>
     public void Append(ServiceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Append(record.Division, Reporting.DayNumber.From(record.Date), record.Code.Value, record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId);
+        Append(record.Division, Reporting.DayNumber.From(record.Date), Intern(record.Code.Value), record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId, record.Id);
     }
 
     /// <summary>Appends a record's reporting fields.</summary>
@@ -74,7 +81,8 @@ public sealed class RecordBatchBuilder
     /// <param name="group">The target group, if any.</param>
     /// <param name="linkage">The five-society parties.</param>
     /// <param name="programmeId">The programme, if any.</param>
-    public void Append(DivisionCode divisionCode, LocalDate date, ServiceCode serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount = 0, Money amount = default, TargetGroup? group = null, LinkageParties linkage = LinkageParties.None, string? programmeId = null)
+    /// <param name="id">The record's id; without one, the batch carries no ids (see <see cref="HasIds"/>).</param>
+    public void Append(DivisionCode divisionCode, LocalDate date, ServiceCode serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount = 0, Money amount = default, TargetGroup? group = null, LinkageParties linkage = LinkageParties.None, string? programmeId = null, string? id = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(personTimeCount);
         ArgumentOutOfRangeException.ThrowIfNegative(householdCount);
@@ -83,17 +91,28 @@ public sealed class RecordBatchBuilder
         {
             throw new ArgumentException("The service code must be set.", nameof(serviceCode));
         }
-        Append(divisionCode, Reporting.DayNumber.From(date), serviceCode.Value, serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId);
+        if (id is not null && string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("The id must not be blank; pass null for a record without one.", nameof(id));
+        }
+        Append(divisionCode, Reporting.DayNumber.From(date), Intern(serviceCode.Value), serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId, id);
     }
 
-    /// <summary>Appends already-validated values; the code and programme are interned from spans without allocating once seen.</summary>
-    internal void Append(DivisionCode divisionCode, int dayNumber, ReadOnlySpan<char> serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId)
-        => Append(divisionCode, dayNumber, Intern(serviceCode), serviceMethod, personTimeCount, householdCount, amountFen, group, linkage, programmeId);
-
-    /// <summary>Appends already-validated values with a code index from <see cref="KnownCode"/> or <see cref="Intern(ReadOnlySpan{char})"/>.</summary>
-    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId)
+    /// <summary>
+    /// Appends already-validated values with a code index from <see cref="KnownCode"/> or <see cref="Intern(ReadOnlySpan{char})"/>;
+    /// an empty <paramref name="id"/> means the record has none.
+    /// </summary>
+    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId, ReadOnlySpan<char> id)
     {
         ObjectDisposedException.ThrowIf(built, this);
+        if (id.IsEmpty)
+        {
+            ids = null;
+        }
+        else
+        {
+            ids?.Add(id);
+        }
         if (Count == day.Length)
         {
             Grow();
@@ -141,7 +160,9 @@ public sealed class RecordBatchBuilder
             Take(parties, n, order),
             Take(personTimes, n, order),
             Take(households, n, order),
-            Take(fen, n, order));
+            Take(fen, n, order),
+            ids?.Take(n, order));
+        ids = null;
         (division, day, code, programme, method, targetGroup, parties, personTimes, households, fen) = ([], [], [], [], [], [], [], [], [], []);
         return batch;
     }
@@ -171,6 +192,7 @@ public sealed class RecordBatchBuilder
             }
         }
         var n = offsets[^1];
+        all.ids = parts.All(p => p.ids is not null) ? RecordIdColumn.Concat([.. parts.Select(p => p.ids!)]) : null;
         (all.division, all.day, all.code, all.programme, all.method, all.targetGroup, all.parties, all.personTimes, all.households, all.fen) = (
             GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<ushort>(n), GC.AllocateUninitializedArray<ushort>(n),
             GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n),
@@ -197,6 +219,17 @@ public sealed class RecordBatchBuilder
         });
         all.Count = n;
         return all;
+    }
+
+    /// <summary>A builder for an importer: it keeps ids unless <see cref="RecordImportOptions.KeepIds"/> is off.</summary>
+    internal static RecordBatchBuilder ForImport(int capacity, RecordImportOptions options)
+    {
+        var builder = new RecordBatchBuilder(capacity);
+        if (!options.KeepIds)
+        {
+            builder.ids = null;
+        }
+        return builder;
     }
 
     /// <summary>Finds the index of a code appended before (and so known to be valid), or -1.</summary>
@@ -268,6 +301,7 @@ public sealed class RecordBatchBuilder
             personTimes = batch.PersonTimesColumn,
             households = batch.HouseholdsColumn,
             fen = batch.FenColumn,
+            ids = batch.Ids,
             Count = batch.Count,
         };
         part.divisions.AddRange(batch.Divisions);

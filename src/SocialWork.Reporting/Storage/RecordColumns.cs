@@ -45,4 +45,7 @@ public sealed class RecordColumns
 
     /// <summary>Gets the resources linked by each record, in fen.</summary>
     public required long[] AmountFen { get; init; }
+
+    /// <summary>Gets the id of each record (none blank), or <see langword="null"/> when the records come without ids.</summary>
+    public IReadOnlyList<string>? Ids { get; init; }
 }

@@ -1,0 +1,85 @@
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// Imports records straight into a store, keeping ids unique across appends (design section 7): rows whose id the store
+/// already holds are rejected like any bad row — in strict mode the import fails naming the first, and nothing is stored;
+/// in lenient mode they are listed with their line ("id R1 is already stored") and the other rows are stored. So a
+/// retried upload never counts twice.
+/// </summary>
+public static class RecordStoreImport
+{
+    /// <summary>Imports a records CSV (the console contract) into the store.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="utf8Csv">The CSV; read once, or twice when some of its ids are already stored (a stream that cannot seek is buffered in memory first).</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
+    /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
+    /// <exception cref="RecordImportException">Strict mode met a bad row, or a row whose id is already stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">Another append stored one of the ids between the check and this append; nothing was stored.</exception>
+    public static async ValueTask<ImportResult> ImportCsvAsync(this IRecordStore store, Stream utf8Csv, string fileName, RecordImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(utf8Csv);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var source = utf8Csv;
+        MemoryStream? buffer = null;
+        if (!utf8Csv.CanSeek)
+        {
+            buffer = new MemoryStream();
+            await utf8Csv.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            buffer.Position = 0;
+            source = buffer;
+        }
+        try
+        {
+            var start = source.Position;
+            var importer = new CsvRecordImporter();
+            return await ImportAsync(store, o =>
+            {
+                source.Position = start;
+                return importer.Import(source, fileName, o);
+            }, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            buffer?.Dispose();
+        }
+    }
+
+    /// <summary>Imports a records JSON document (an array of records or <c>{"records":[…]}</c>) into the store.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="fileName">The name to use in messages.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
+    /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
+    /// <exception cref="RecordImportException">The document is malformed, or strict mode met a bad element or one whose id is already stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">Another append stored one of the ids between the check and this append; nothing was stored.</exception>
+    public static ValueTask<ImportResult> ImportJsonAsync(this IRecordStore store, ReadOnlyMemory<byte> utf8Json, string fileName, RecordImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var importer = new JsonRecordImporter();
+        return ImportAsync(store, o => importer.Import(utf8Json, fileName, o), options, cancellationToken);
+    }
+
+    private static async ValueTask<ImportResult> ImportAsync(IRecordStore store, Func<RecordImportOptions, ImportResult> import, RecordImportOptions? options, CancellationToken cancellationToken)
+    {
+        options = (options ?? new RecordImportOptions()) with { KeepIds = true, StoredIds = null };
+        var result = import(options);
+        if (result.Batch.Count > 0)
+        {
+            var stored = await store.FindStoredIdsAsync(result.Batch.GetUniqueIds(), cancellationToken).ConfigureAwait(false);
+            if (stored.Count > 0)
+            {
+                result = import(options with { StoredIds = stored });
+            }
+        }
+        if (result.Batch.Count > 0)
+        {
+            await store.AppendAsync(result.Batch, cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+}
