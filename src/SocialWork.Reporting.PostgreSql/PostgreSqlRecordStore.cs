@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SocialWork.Reporting.PostgreSql;
+
+/// <summary>
+/// Service records in a PostgreSQL table as a record store (design section 7). An append is one binary <c>COPY</c> in
+/// one transaction, so a batch is stored whole or not at all; the table's primary key keeps record ids unique across
+/// appends. A query runs in the database as one parameterised <c>GROUP BY</c> — division truncated arithmetically to
+/// the level, <c>date_trunc</c> to the period, the columns the dimension needs — and the groups come back as a
+/// <see cref="Cube"/> equal to <see cref="Cube.Build"/>'s over the same records.
+/// </summary>
+/// <remarks>
+/// The SQL is plain PostgreSQL (no extension, no server-side function), so PostgreSQL-compatible engines — Citus and
+/// Greenplum across shards, openGauss and KingbaseES — are expected to run it unchanged; only PostgreSQL 15 is tested.
+/// The store does not own <see cref="NpgsqlDataSource"/>: dispose it where it was made.
+/// </remarks>
+public sealed class PostgreSqlRecordStore : IRecordStore
+{
+    private const int EpochDayNumber = 719_162;
+    private const string Columns = "id, date, division, item, method, person_times, households, amount_fen, target_group, parties, programme";
+
+    private static readonly string[] MethodCodes = [.. ServiceMethodExtensions.All.Select(m => m.ToCode())];
+    private static readonly string?[] TargetCodes = [null, .. TargetGroupExtensions.All.Select(g => g.ToCode())];
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string table;
+
+    /// <summary>Creates a store over a table reached through <paramref name="dataSource"/>.</summary>
+    /// <param name="dataSource">The data source (its connection string names the database and the role).</param>
+    /// <param name="options">The table and batch size; the defaults when omitted.</param>
+    public PostgreSqlRecordStore(NpgsqlDataSource dataSource, PostgreSqlRecordStoreOptions? options = null)
+    {
+        this.dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+        Options = options ?? new PostgreSqlRecordStoreOptions();
+        table = string.Join('.', Options.TableName.Split('.').Select(part => $"\"{part}\""));
+    }
+
+    /// <summary>Gets the options.</summary>
+    public PostgreSqlRecordStoreOptions Options { get; }
+
+    /// <summary>
+    /// Gets the DDL <see cref="EnsureSchemaAsync"/> runs: the table with its primary key and CHECK constraints (counts and
+    /// amounts not negative, methods and divisions in range), and indexes on date and division. Idempotent.
+    /// </summary>
+    public string SchemaSql
+    {
+        get
+        {
+            var name = Options.TableName.Split('.')[^1];
+            return $"""
+                CREATE TABLE IF NOT EXISTS {table} (
+                    id           text     NOT NULL PRIMARY KEY CHECK (id <> ''),
+                    date         date     NOT NULL,
+                    division     bigint   NOT NULL CHECK (division BETWEEN 10000000000 AND 999999999999),
+                    item         text     NOT NULL CHECK (item <> ''),
+                    method       text     NOT NULL CHECK (method IN ({string.Join(", ", MethodCodes.Select(c => $"'{c}'"))})),
+                    person_times bigint   NOT NULL CHECK (person_times BETWEEN 0 AND 2147483647),
+                    households   bigint   NOT NULL CHECK (households BETWEEN 0 AND 2147483647),
+                    amount_fen   bigint   NOT NULL CHECK (amount_fen >= 0),
+                    target_group text,
+                    parties      text,
+                    programme    text
+                );
+                CREATE INDEX IF NOT EXISTS "{name}_date" ON {table} (date);
+                CREATE INDEX IF NOT EXISTS "{name}_division" ON {table} (division);
+                """;
+        }
+    }
+
+    /// <summary>Creates the table and its indexes when they do not exist (<see cref="SchemaSql"/>); run it as the table's owner.</summary>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>A task that completes when the schema is in place.</returns>
+    /// <exception cref="NpgsqlException">The database refused (for example the role may not create tables).</exception>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(SchemaSql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database refused the rows (a constraint, a lost connection); nothing was stored.</exception>
+    public async ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var ids = batch.GetUniqueIds();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                try
+                {
+                    await CopyAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    var stored = await FindStoredIdsAsync(ids, CancellationToken.None).ConfigureAwait(false);
+                    var first = Enumerable.Range(0, batch.Count).Select(batch.IdAt).FirstOrDefault(stored.Contains);
+                    throw first is null ? e : new RecordAlreadyStoredException(first);
+                }
+            }
+        }
+    }
+
+    private async Task CopyAsync(NpgsqlConnection connection, RecordBatch batch, CancellationToken cancellationToken)
+    {
+        var divisions = batch.Divisions.Select(d => d.Value).ToArray();
+        var items = batch.Codes.Select(c => c.Value).ToArray();
+        var programmes = batch.Programmes.Select(p => p.Length == 0 ? null : p).ToArray();
+        var parties = Enumerable.Range(0, 32).Select(p => p == 0 ? null : ((LinkageParties)p).ToCodes()).ToArray();
+        var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(batch.IdAt(i), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(DateOnly.FromDayNumber(batch.DayNumbers[i] + EpochDayNumber), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(divisions[batch.DivisionIndices[i]], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(items[batch.CodeIndices[i]], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(MethodCodes[batch.Methods[i]], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync((long)batch.PersonTimes[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync((long)batch.Households[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(batch.AmountFen[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, TargetCodes[batch.TargetGroupValues[i]], cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, parties[batch.Parties[i]], cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, programmes[batch.ProgrammeIndices[i]], cancellationToken).ConfigureAwait(false);
+            }
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken)
+        => value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlySet<string>> FindStoredIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(10_000))
+        {
+            await using var command = dataSource.CreateCommand($"SELECT id FROM {table} WHERE id = ANY($1)");
+            command.Parameters.Add(new NpgsqlParameter<string[]> { Value = chunk, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found.Add(reader.GetString(0));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Counts the stored records.</summary>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The number of rows in the table.</returns>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Gets the SQL <see cref="QueryAsync"/> sends for a query (its parameters are the division factor, the period unit,
+    /// and <c>From</c>, <c>To</c> and the <c>Within</c> range when set) — for logging or for an <c>EXPLAIN</c>.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <returns>The statement.</returns>
+    public string QuerySql(CubeQuery query) => BuildQuery(query).Sql;
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not run the query.</exception>
+    /// <exception cref="ReportLimitException">More cells than <see cref="CubeQuery.MaxCells"/>, or an amount sum that does not fit.</exception>
+    public async ValueTask<Cube> QueryAsync(CubeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Dimension == CubeDimension.ServiceType && query.Catalog is null)
+        {
+            throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query));
+        }
+        var (sql, parameters, keyColumns) = BuildQuery(query);
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
+        var rows = new List<CubeRow>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var division = DivisionCode.FromValue(reader.GetInt64(0));
+                var start = reader.GetFieldValue<DateOnly>(1);
+                var period = ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind);
+                var method = ParseMethod(reader.GetString(2));
+                var code = keyColumns.Item && reader.GetString(3) is var item ? Code(codes, item) : default;
+                var target = keyColumns.TargetGroup && !reader.IsDBNull(3) ? TargetGroupExtensions.Parse(reader.GetString(3)) : (TargetGroup?)null;
+                var programme = keyColumns.Programme && !reader.IsDBNull(3) ? reader.GetString(3) : null;
+                var key = query.KeyOf(code, method, target, programme);
+                var indicators = Indicators.Of(method, reader.GetInt64(4), Sum(reader, 5), Sum(reader, 6), Sum(reader, 7));
+                rows.Add(new CubeRow(division, period, key, indicators));
+            }
+        }
+        return Cube.FromRows(query, rows);
+    }
+
+    private static ServiceMethod ParseMethod(string code)
+        => ServiceMethodExtensions.TryParse(code, out var method) ? method : throw new InvalidDataException($"The table holds the method '{code}', which is not a method code.");
+
+    private static ServiceCode Code(Dictionary<string, ServiceCode> codes, string item)
+    {
+        if (!codes.TryGetValue(item, out var code))
+        {
+            code = ServiceCode.TryParse(item, out var parsed) ? parsed : throw new InvalidDataException($"The table holds the item '{item}', which is not a service code.");
+            codes.Add(item, code);
+        }
+        return code;
+    }
+
+    /// <summary>Reads a <c>sum(bigint)</c> (a numeric) as a long; a sum that does not fit is the report's limit, as in process.</summary>
+    private static long Sum(NpgsqlDataReader reader, int ordinal)
+    {
+        var value = reader.GetDecimal(ordinal);
+        return value <= long.MaxValue ? (long)value : throw new ReportLimitException("The amounts in this report add up to more than 92,233,720,368,547,758.07 yuan, which cannot be represented exactly; check the amount column for values that are far too large.");
+    }
+
+    private readonly record struct KeyColumns(bool Item, bool TargetGroup, bool Programme);
+
+    private (string Sql, NpgsqlParameter[] Parameters, KeyColumns KeyColumns) BuildQuery(CubeQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var keyColumns = new KeyColumns(
+            Item: query.Dimension is CubeDimension.Domain or CubeDimension.Item or CubeDimension.ServiceType,
+            TargetGroup: query.Dimension == CubeDimension.TargetGroup,
+            Programme: query.Dimension == CubeDimension.Programme);
+        var key = keyColumns.Item ? "item" : keyColumns.TargetGroup ? "target_group" : keyColumns.Programme ? "programme" : null;
+        var parameters = new List<NpgsqlParameter>
+        {
+            new NpgsqlParameter<long> { Value = DivisionFactor(query.Level) },
+            new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
+        };
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(from.Year, from.Month, from.Day) });
+            where.Add($"date >= ${parameters.Count}");
+        }
+        if (query.To is { } to)
+        {
+            parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(to.Year, to.Month, to.Day) });
+            where.Add($"date <= ${parameters.Count}");
+        }
+        if (query.Within is { } within)
+        {
+            parameters.Add(new NpgsqlParameter<long> { Value = within.Value });
+            parameters.Add(new NpgsqlParameter<long> { Value = within.LastContainedValue });
+            where.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
+        }
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"SELECT (division / $1) * $1, date_trunc($2, date)::date, method, ");
+        sql.Append(key is null ? "NULL::text" : key);
+        sql.Append(CultureInfo.InvariantCulture, $", count(*), sum(person_times), sum(households), sum(amount_fen) FROM {table}");
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+        sql.Append(key is null ? " GROUP BY 1, 2, 3" : " GROUP BY 1, 2, 3, 4");
+        return (sql.ToString(), [.. parameters], keyColumns);
+    }
+
+    private static long DivisionFactor(DivisionLevel level) => level switch
+    {
+        DivisionLevel.Province => 10_000_000_000,
+        DivisionLevel.Prefecture => 100_000_000,
+        DivisionLevel.County => 1_000_000,
+        DivisionLevel.Township => 1_000,
+        _ => 1,
+    };
+
+    /// <inheritdoc />
+    /// <remarks>The records come in date order (then id), <see cref="PostgreSqlRecordStoreOptions.ReadBatchSize"/> at a time, over one connection.</remarks>
+    public async IAsyncEnumerable<RecordBatch> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} ORDER BY date, id", connection);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
+                var builder = new RecordBatchBuilder(Options.ReadBatchSize);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Append(builder, reader, codes);
+                    if (builder.Count == Options.ReadBatchSize)
+                    {
+                        yield return builder.Build();
+                        builder = new RecordBatchBuilder(Options.ReadBatchSize);
+                    }
+                }
+                if (builder.Count > 0)
+                {
+                    yield return builder.Build();
+                }
+            }
+        }
+    }
+
+    private static void Append(RecordBatchBuilder builder, NpgsqlDataReader reader, Dictionary<string, ServiceCode> codes)
+    {
+        var id = reader.GetString(0);
+        try
+        {
+            var date = reader.GetFieldValue<DateOnly>(1);
+            builder.Append(
+                DivisionCode.FromValue(reader.GetInt64(2)),
+                new LocalDate(date.Year, date.Month, date.Day),
+                Code(codes, reader.GetString(3)),
+                ParseMethod(reader.GetString(4)),
+                checked((int)reader.GetInt64(5)),
+                checked((int)reader.GetInt64(6)),
+                Money.FromFen(reader.GetInt64(7)),
+                reader.IsDBNull(8) ? null : TargetGroupExtensions.Parse(reader.GetString(8)),
+                reader.IsDBNull(9) ? LinkageParties.None : LinkagePartiesExtensions.TryParse(reader.GetString(9), out var parties) ? parties : throw new InvalidDataException($"'{reader.GetString(9)}' is not a list of party codes."),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                id);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidDataException)
+        {
+            throw new InvalidDataException($"Record '{id}' in the table cannot be read back: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Npgsql;
+
+namespace SocialWork.Reporting.PostgreSql.Tests;
+
+public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
+{
+    private readonly PostgresServer server;
+
+    public PostgreSqlStoreTests(PostgresServer server)
+    {
+        PostgresServer.Require();
+        this.server = server;
+    }
+
+    private static ServiceRecord Record(string id, int day, int personTimes = 3) =>
+        new(id, new LocalDate(2023, 1, 1).PlusDays(day), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, personTimes, 1, Money.FromFen(1250));
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = server.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_append_whose_last_row_breaks_a_check_constraint_leaves_the_table_as_it_was()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = server.NewStore();
+        await store.AppendAsync(RecordBatch.From([Record("K1", 0), Record("K2", 1)]), ct);
+        await ExecuteAsync($"ALTER TABLE {store.Options.TableName} ADD CONSTRAINT person_times_below_1000 CHECK (person_times < 1000)");
+
+        var batch = RecordBatch.From([.. Enumerable.Range(3, 500).Select(i => Record($"K{i}", i)), Record("K999", 900, personTimes: 5000)]);
+        Assert.Equal("K999", batch.IdAt(batch.Count - 1));   // the bad row is the last one copied
+        var error = await Assert.ThrowsAsync<PostgresException>(async () => await store.AppendAsync(batch, ct));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+        Assert.Equal(2, await store.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task An_append_whose_last_row_repeats_a_stored_id_names_it_and_stores_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = server.NewStore();
+        await store.AppendAsync(RecordBatch.From([Record("P1", 0)]), ct);
+
+        var batch = RecordBatch.From([.. Enumerable.Range(2, 300).Select(i => Record($"P{i}", i)), Record("P1", 400)]);
+        var error = await Assert.ThrowsAsync<RecordAlreadyStoredException>(async () => await store.AppendAsync(batch, ct));
+
+        Assert.Equal("P1", error.Id);
+        Assert.Equal(1, await store.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_role_that_may_only_insert_and_select_can_append_query_and_read_but_not_delete()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var owner = server.NewStore();
+        var role = "sw_writer_" + Guid.NewGuid().ToString("N")[..8];
+        await ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD 'test-only'");
+        try
+        {
+            await ExecuteAsync($"GRANT USAGE ON SCHEMA \"{server.Schema}\" TO {role}; GRANT INSERT, SELECT ON {owner.Options.TableName} TO {role}");
+            var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Username = role, Password = "test-only", Pooling = false };
+            await using var limited = NpgsqlDataSource.Create(connection.ConnectionString);
+            var store = new PostgreSqlRecordStore(limited, owner.Options);
+
+            await store.AppendAsync(RecordBatch.From([Record("L1", 0), Record("L2", 40)]), ct);
+            var cube = await store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Quarter), ct);
+            Assert.Equal(6, cube.Total.PersonTimes);
+            Assert.Equal(2, await store.CountAsync(ct));
+            var read = 0;
+            await foreach (var batch in store.ReadAsync(ct))
+            {
+                read += batch.Count;
+            }
+            Assert.Equal(2, read);
+            await Assert.ThrowsAsync<RecordAlreadyStoredException>(async () => await store.AppendAsync(RecordBatch.From([Record("L1", 0)]), ct));
+
+            await using var delete = limited.CreateCommand($"DELETE FROM {owner.Options.TableName}");
+            var denied = await Assert.ThrowsAsync<PostgresException>(async () => await delete.ExecuteNonQueryAsync(ct));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
+    public async Task The_query_sends_every_value_as_a_parameter()
+    {
+        var store = server.NewStore();
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Month, CubeDimension.Item)
+        {
+            From = new LocalDate(2023, 2, 1),
+            To = new LocalDate(2023, 11, 30),
+            Within = DivisionCode.Parse("130602005"),
+        };
+
+        var sql = store.QuerySql(query);
+
+        Assert.DoesNotContain("2023", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("130602", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("month", sql, StringComparison.Ordinal);
+        Assert.Contains("date >= $3 AND date <= $4 AND division BETWEEN $5 AND $6", sql, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY 1, 2, 3, 4", sql, StringComparison.Ordinal);
+        Assert.Equal(0, (await store.QueryAsync(query, TestContext.Current.CancellationToken)).Total.Records);
+    }
+
+    [Fact]
+    public async Task Ensuring_the_schema_twice_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = server.NewStore();
+        await store.AppendAsync(RecordBatch.From([Record("E1", 0)]), ct);
+        await store.EnsureSchemaAsync(ct);
+        Assert.Equal(1, await store.CountAsync(ct));
+    }
+
+    [Fact]
+    public void A_table_name_that_is_not_a_plain_identifier_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new PostgreSqlRecordStoreOptions { TableName = "records; DROP TABLE x" });
+        Assert.Throws<ArgumentException>(() => new PostgreSqlRecordStoreOptions { TableName = "Records" });
+        Assert.Equal("social_work.service_records", new PostgreSqlRecordStoreOptions { TableName = "social_work.service_records" }.TableName);
+    }
+}
