@@ -26,7 +26,15 @@ internal static class DashboardPage
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static string Render(DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese)
+    /// <summary>Renders the page.</summary>
+    /// <param name="state">The demo data and settings.</param>
+    /// <param name="assessor">The coverage assessor.</param>
+    /// <param name="evaluator">The pay-step evaluator.</param>
+    /// <param name="asOf">The day shown.</param>
+    /// <param name="chinese">Whether the page is in Chinese.</param>
+    /// <param name="indicators">The stored records' county × month cube up to <paramref name="asOf"/>, and where they are stored.</param>
+    /// <param name="upload">The upload form's hidden antiforgery field, and the outcome of an upload just made, if any.</param>
+    public static string Render(DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese, (Cube Monthly, string Store) indicators, (string Token, string Field, UploadOutcome? Outcome) upload)
     {
         string T(string zh, string en) => chinese ? zh : en;
         string E(string text) => Html.Encode(text);
@@ -37,8 +45,7 @@ internal static class DashboardPage
         var assessment = assessor.Assess(plan, network, asOf);
         var window = plan.WindowOn(asOf);
         var roster = evaluator.AssessRoster(demo.Workers.Where(w => w.Employment != Employment.StationResident), asOf);
-        var monthly = Cube.Build(state.Records, new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = asOf });
-        var months = monthly.Rows.Where(r => r.Division == DemoData.County).ToList();
+        var months = indicators.Monthly.Rows.Where(r => r.Division == DemoData.County).ToList();
 
         var page = new StringBuilder();
         page.Append(CultureInfo.InvariantCulture, $"""
@@ -92,6 +99,7 @@ internal static class DashboardPage
             </div>
             """);
         page.Append(Chart(months, T("每月服务人次", "Person-times per month")));
+        page.Append(UploadSection(upload.Token, upload.Field, upload.Outcome, indicators.Store, asOf, chinese));
 
         var progress = NetworkSeries.Build(network, plan, DemoData.PlanStart, asOf, PeriodKind.Quarter, state.Settings.Plan.Standard)
             .Where(r => r.Division == plan.Scope)
@@ -106,6 +114,41 @@ internal static class DashboardPage
         }
         page.Append("</table></body></html>");
         return page.ToString();
+    }
+
+    /// <summary>The form that sends a records file to the store, and what the last upload did.</summary>
+    private static string UploadSection(string token, string field, UploadOutcome? outcome, string store, LocalDate asOf, bool chinese)
+    {
+        string T(string zh, string en) => chinese ? zh : en;
+        string E(string text) => Html.Encode(text);
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h2>{E(T("上传服务记录", "Upload service records"))}</h2>
+            <p class="meta">{E(T($"记录存于 {store}；CSV 列同控制台约定（id,date,division,item,method,person_times,households,amount…）。已存储的记录编号不会重复计入。", $"Records are kept in {store}; CSV columns as in the console contract (id,date,division,item,method,person_times,households,amount…). An id already stored is never counted twice."))}</p>
+            <form data-testid="upload-form" method="post" action="/upload" enctype="multipart/form-data">
+              <input type="hidden" name="{E(field)}" value="{E(token)}">
+              <input type="hidden" name="lang" value="{(chinese ? "zh" : "en")}">
+              <input type="hidden" name="asOf" value="{asOf:yyyy-MM-dd}">
+              <input type="file" name="file" accept=".csv,text/csv" required>
+              <select name="mode"><option value="strict">{E(T("严格：有错误行则全部不存", "strict: store nothing if a row is bad"))}</option><option value="lenient">{E(T("宽松：存入有效行，列出错误行", "lenient: store the valid rows, list the bad ones"))}</option></select>
+              <button type="submit">{E(T("上传", "Upload"))}</button>
+            </form>
+            """);
+        if (outcome is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<div data-testid="upload-result" class="card"><p data-testid="upload-summary">{E(outcome.Summary(chinese))}</p>""");
+            if (outcome.Rejected.Count > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""<table data-testid="rejected-rows"><tr><th>{E(T("行", "Line"))}</th><th>{E(T("列", "Column"))}</th><th>{E(T("原因", "Reason"))}</th></tr>""");
+                foreach (var row in outcome.Rejected)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"""<tr data-line="{row.Line}"><td class="num">{row.Line}</td><td>{E(row.Column)}</td><td>{E(chinese ? row.ChineseReason ?? row.Reason : row.Reason)}</td></tr>""");
+                }
+                html.Append("</table>");
+            }
+            html.Append("</div>");
+        }
+        return html.ToString();
     }
 
     private static string Chart(List<CubeRow> months, string title)

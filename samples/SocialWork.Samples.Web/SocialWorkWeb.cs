@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using NodaTime;
 using NodaTime.Text;
 using SocialWork.Reporting;
@@ -34,15 +36,20 @@ public static class SocialWorkWeb
             rules.StationStandard = settings.Plan.Standard;
         });
         builder.Services.AddSocialWorkReporting();
-        builder.Services.AddSingleton(_ => DashboardState.Create(settings));
+        var state = DashboardState.Create(settings);
+        var records = RecordStoreHost.OpenAsync(settings.RecordStore, builder.Environment.ContentRootPath, state.Records).GetAwaiter().GetResult();
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(_ => records);   // made by a factory, so the container disposes it
+        builder.Services.AddAntiforgery();
 
         var app = builder.Build();
         app.Use(SecurityHeaders);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAntiforgery();
         app.MapOpenApi();
         MapApi(app);
-        app.MapGet("/", (DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, string? lang, string? asOf) =>
+        app.MapGet("/", async (HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, string? lang, string? asOf) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -52,14 +59,61 @@ public static class SocialWorkWeb
             {
                 return Invalid("lang", $"'{lang}' is not one of zh, en.");
             }
-            return Results.Content(DashboardPage.Render(state, assessor, evaluator, day, lang != "en"), "text/html; charset=utf-8");
+            return await Dashboard(context, state, records, assessor, evaluator, antiforgery, day, lang != "en", null, StatusCodes.Status200OK);
+        }).ExcludeFromDescription();
+        app.MapPost("/upload", async (HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery) =>
+        {
+            var form = context.Request.Form;
+            var chinese = form["lang"] != "en";
+            _ = ParseDate(form["asOf"], "asOf", state.Settings.AsOf, out var day);
+            var (outcome, status) = await UploadFormAsync(context.Request, form, state.Settings, records, context.RequestAborted);
+            return await Dashboard(context, state, records, assessor, evaluator, antiforgery, day, chinese, outcome, status);
         }).ExcludeFromDescription();
         return app;
     }
 
+    private static async Task<IResult> Dashboard(HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, LocalDate day, bool chinese, UploadOutcome? outcome, int status)
+    {
+        var monthly = await records.Store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = day, MaxCells = state.Settings.MaxReportCells }, context.RequestAborted);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var html = DashboardPage.Render(state, assessor, evaluator, day, chinese, (monthly, records.Description), (tokens.RequestToken!, tokens.FormFieldName, outcome));
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>Stores the file of the dashboard's upload form; every failure is an outcome on the page, never an error page.</summary>
+    private static async Task<(UploadOutcome Outcome, int Status)> UploadFormAsync(HttpRequest request, IFormCollection form, WebSettings settings, RecordStoreHost records, CancellationToken cancellationToken)
+    {
+        var limit = settings.UploadLimitBytes;
+        if (form.Files["file"] is not { } file)
+        {
+            return (new UploadOutcome(0, 0, [], ("没有选择文件。", "no file was chosen.")), StatusCodes.Status400BadRequest);
+        }
+        if (file.Length > limit || request.ContentLength > limit + (64 << 10))
+        {
+            return (new UploadOutcome(0, 0, [], ($"文件超过 {limit} 字节的上限。", $"the file is larger than the limit of {limit} bytes.")), StatusCodes.Status413PayloadTooLarge);
+        }
+        var options = new RecordImportOptions { Mode = form["mode"] == "lenient" ? ImportMode.Lenient : ImportMode.Strict };
+        await using var stream = file.OpenReadStream();
+        try
+        {
+            var import = await records.Store.ImportCsvAsync(stream, Path.GetFileName(file.FileName), options, cancellationToken);
+            return (new UploadOutcome(import.Read, import.Accepted, import.Rejected), StatusCodes.Status200OK);
+        }
+        catch (RecordImportException ex)
+        {
+            var failure = (ex.Row.AlreadyStored ? $"第{ex.Row.Line}行的记录编号已存储（严格模式）。" : $"第{ex.Row.Line}行有错误（严格模式）。", ex.Row.AlreadyStored ? $"the id on line {ex.Row.Line} is already stored (strict mode)." : $"line {ex.Row.Line} is invalid (strict mode).");
+            return (new UploadOutcome(0, 0, [ex.Row], failure), ex.Row.AlreadyStored ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        }
+        catch (RecordAlreadyStoredException ex)
+        {
+            return (new UploadOutcome(0, 0, [], ($"记录编号{ex.Id}刚被另一次上传存入，请重试。", $"id {ex.Id} was just stored by another upload; try again.")), StatusCodes.Status409Conflict);
+        }
+    }
+
     /// <summary>
     /// Headers on every response: no content sniffing, no framing, no referrer, and a content security policy that allows
-    /// no script at all and nothing from elsewhere (the dashboard is one page with its own styles and inline SVG).
+    /// no script at all and nothing from elsewhere (the dashboard is one page with its own styles and inline SVG; its one
+    /// form posts back to this host).
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
@@ -67,7 +121,7 @@ public static class SocialWorkWeb
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         return next();
     }
 
@@ -80,7 +134,7 @@ public static class SocialWorkWeb
         }
         catch (ReportLimitException ex)
         {
-            return Results.Problem(title: "The report is too large to compute.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return TooLargeReport(ex);
         }
     }
 
@@ -132,14 +186,69 @@ public static class SocialWorkWeb
             return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, rows)), "application/json; charset=utf-8");
         }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start (to=yyyy-MM-dd, period=month|quarter|year).");
 
-        api.MapGet("/report", (DashboardState state, string? level, string? period, string? by, string? from, string? to) =>
+        api.MapGet("/report", async (DashboardState state, RecordStoreHost records, string? level, string? period, string? by, string? from, string? to, CancellationToken cancellationToken) =>
         {
             if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
             {
                 return problem;
             }
-            return Report(state.Records, query!, state.Settings, cube => Json(ReportDocument.From(cube, new ReportInput(state.Records.Count, state.Records.Count, 0), state.Demo.Directory)));
-        }).WithSummary("Indicator report over the demo records (level, period, by, from, to).");
+            try
+            {
+                var cube = await records.Store.QueryAsync(query! with { MaxCells = state.Settings.MaxReportCells }, cancellationToken);
+                var count = checked((int)await records.CountAsync(cancellationToken));
+                return Json(ReportDocument.From(cube, new ReportInput(count, count, 0), state.Demo.Directory));
+            }
+            catch (ReportLimitException ex)
+            {
+                return TooLargeReport(ex);
+            }
+        }).WithSummary("Indicator report over the stored records (level, period, by, from, to).");
+
+        api.MapPost("/records", async (HttpRequest request, DashboardState state, RecordStoreHost records, string? mode, CancellationToken cancellationToken) =>
+        {
+            if (mode is not (null or "strict" or "lenient"))
+            {
+                return Invalid("mode", $"'{mode}' is not one of strict, lenient.");
+            }
+            var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType : null;
+            if (mediaType is not ("text/csv" or "application/json"))
+            {
+                return Results.Problem(
+                    title: "Unsupported content type.",
+                    detail: $"Send the records as text/csv (the console contract's columns) or application/json, not '{request.ContentType}'.",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+            var (body, tooLarge) = await ReadBodyAsync(request, state.Settings.UploadLimitBytes, cancellationToken);
+            if (tooLarge is not null)
+            {
+                return tooLarge;
+            }
+            var options = new RecordImportOptions { Mode = mode == "lenient" ? ImportMode.Lenient : ImportMode.Strict };
+            try
+            {
+                var import = mediaType == "text/csv"
+                    ? await records.Store.ImportCsvAsync(body!, "upload.csv", options, cancellationToken)
+                    : await records.Store.ImportJsonAsync(body!.ToArray(), "upload.json", options, cancellationToken);
+                var summary = new ImportSummaryJson(import.Read, import.Accepted, [.. import.Rejected.Select(r => new RejectedRowJson(r.Line, r.Column, r.Reason))]);
+                return Results.Text(System.Text.Json.JsonSerializer.Serialize(summary, WebJsonContext.Default.ImportSummaryJson), "application/json; charset=utf-8");
+            }
+            catch (RecordImportException ex)
+            {
+                return Results.Problem(
+                    title: ex.Row.AlreadyStored ? "A record in the upload is already stored; nothing was stored." : "The upload has an invalid row; nothing was stored.",
+                    detail: ex.Message,
+                    statusCode: ex.Row.AlreadyStored ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["line"] = ex.Row.Line, ["column"] = ex.Row.Column });
+            }
+            catch (RecordAlreadyStoredException ex)
+            {
+                return Results.Problem(
+                    title: "A record in the upload was stored meanwhile by another upload; nothing was stored.",
+                    detail: ex.Message,
+                    statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["id"] = ex.Id });
+            }
+        }).Accepts<string>("text/csv", "application/json").WithSummary("Stores records (CSV or JSON) in the record store; mode=strict stores nothing when a row is bad or already stored, mode=lenient stores the rest and lists them.");
 
         api.MapPost("/report", async (HttpRequest request, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
         {
@@ -151,27 +260,15 @@ public static class SocialWorkWeb
             {
                 return Invalid("mode", $"'{mode}' is not one of strict, lenient.");
             }
-            var limit = state.Settings.UploadLimitBytes;
-            if (request.ContentLength > limit)
+            var (body, tooLarge) = await ReadBodyAsync(request, state.Settings.UploadLimitBytes, request.HttpContext.RequestAborted);
+            if (tooLarge is not null)
             {
-                return TooLarge(limit);
+                return tooLarge;
             }
-            using var body = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer)) > 0)
-            {
-                if (body.Length + read > limit)
-                {
-                    return TooLarge(limit);
-                }
-                body.Write(buffer, 0, read);
-            }
-            body.Position = 0;
             ImportResult import;
             try
             {
-                import = new CsvRecordImporter().Import(body, "upload.csv", new RecordImportOptions { Mode = mode == "lenient" ? ImportMode.Lenient : ImportMode.Strict });
+                import = new CsvRecordImporter().Import(body!, "upload.csv", new RecordImportOptions { Mode = mode == "lenient" ? ImportMode.Lenient : ImportMode.Strict });
             }
             catch (RecordImportException ex)
             {
@@ -194,11 +291,37 @@ public static class SocialWorkWeb
         }).Accepts<string>("text/csv").WithSummary("Indicator report over an uploaded records CSV (mode=strict|lenient).");
     }
 
+    /// <summary>Reads a request body into memory, up to <paramref name="limit"/> bytes; a larger one is a 413.</summary>
+    private static async Task<(MemoryStream? Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+        var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                await body.DisposeAsync();
+                return (null, TooLarge(limit));
+            }
+            body.Write(buffer, 0, read);
+        }
+        body.Position = 0;
+        return (body, null);
+    }
+
+    private static IResult TooLargeReport(ReportLimitException ex)
+        => Results.Problem(title: "The report is too large to compute.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+
     private static IResult Json(ReportDocument document) => Results.Text(ReportWriter.ToJson(document), "application/json; charset=utf-8");
 
     private static IResult TooLarge(long limit) => Results.Problem(
         title: "The upload is too large.",
-        detail: $"The CSV may be at most {limit} bytes.",
+        detail: $"The upload may be at most {limit} bytes.",
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
     internal static IResult Invalid(string parameter, string message)
@@ -264,7 +387,13 @@ public static class SocialWorkWeb
     }
 }
 
-/// <summary>A rejected row as the upload endpoint lists it.</summary>
+/// <summary>What <c>POST /api/records</c> did: rows read, records stored, and every rejected row. <c>Accepted + Rejected = Read</c>.</summary>
+/// <param name="Read">The data rows read.</param>
+/// <param name="Accepted">The records stored.</param>
+/// <param name="Rejected">The rejected rows, in file order.</param>
+public sealed record ImportSummaryJson(int Read, int Accepted, IReadOnlyList<RejectedRowJson> Rejected);
+
+/// <summary>A rejected row as the upload endpoints list it.</summary>
 /// <param name="Line">The 1-based line.</param>
 /// <param name="Column">The column.</param>
 /// <param name="Reason">Why.</param>
@@ -272,4 +401,5 @@ public sealed record RejectedRowJson(int Line, string Column, string Reason);
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(RejectedRowJson))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ImportSummaryJson))]
 internal sealed partial class WebJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -27,7 +27,7 @@ public sealed class WebSettings
     /// <summary>Gets the default "as of" day of the dashboard and API.</summary>
     public LocalDate AsOf { get; }
 
-    /// <summary>Gets the largest CSV upload accepted by <c>POST /api/report</c>.</summary>
+    /// <summary>Gets the largest upload accepted by <c>POST /api/report</c>, <c>POST /api/records</c> and the dashboard's upload form.</summary>
     public long UploadLimitBytes { get; }
 
     /// <summary>
@@ -35,6 +35,12 @@ public sealed class WebSettings
     /// indicators): a larger report is answered with 400 rather than let one request take the server's memory.
     /// </summary>
     public long MaxReportCells { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Gets where the service records live (<c>SocialWork:RecordStore</c>): <c>{"Kind": "parquet", "Path": "data/records"}</c>
+    /// by default, so the host needs no server, or <c>{"Kind": "postgresql", "ConnectionString": "…"}</c>.
+    /// </summary>
+    public RecordStoreSettings RecordStore { get; init; } = new("parquet", "data/records", null, "service_records");
 
     /// <summary>Gets the pay-step policy.</summary>
     public PayStepPolicy PayPolicy { get; }
@@ -67,6 +73,7 @@ public sealed class WebSettings
         {
             failures.Add($"{Section}:MaxReportCells: '{cellsText}' is not a positive number of cells.");
         }
+        var store = RecordStoreSettings.Read(section.GetSection("RecordStore"), failures);
         var policy = Parse(section.GetSection("PayPolicy"), failures, (json, name) => PayPolicyJson.Parse(json, name));
         var plan = Parse(section.GetSection("CoveragePlan"), failures, (json, name) =>
         {
@@ -77,7 +84,7 @@ public sealed class WebSettings
         {
             throw new OptionsValidationException(Section, typeof(WebSettings), failures);
         }
-        return new WebSettings(asOf.Value, limit, policy!, plan!) { MaxReportCells = cells };
+        return new WebSettings(asOf.Value, limit, policy!, plan!) { MaxReportCells = cells, RecordStore = store };
     }
 
     private static T? Parse<T>(IConfigurationSection section, List<string> failures, Func<string, string, T> read)
@@ -121,5 +128,44 @@ public sealed class WebSettings
             obj[child.Key] = ToJson(child);
         }
         return obj;
+    }
+}
+
+/// <summary>Where the web host keeps service records.</summary>
+/// <param name="Kind"><c>parquet</c> (a dataset folder) or <c>postgresql</c>.</param>
+/// <param name="Path">The dataset folder, relative to the content root unless absolute (Parquet).</param>
+/// <param name="ConnectionString">The connection string (PostgreSQL).</param>
+/// <param name="TableName">The table (PostgreSQL; default <c>service_records</c>).</param>
+public sealed record RecordStoreSettings(string Kind, string Path, string? ConnectionString, string TableName)
+{
+    internal static RecordStoreSettings Read(IConfigurationSection section, List<string> failures)
+    {
+        var kind = section["Kind"] ?? "parquet";
+        var path = section["Path"] ?? "data/records";
+        var connectionString = section["ConnectionString"];
+        var table = section["TableName"] ?? SocialWork.Reporting.PostgreSql.PostgreSqlRecordStoreOptions.DefaultTableName;
+        switch (kind)
+        {
+            case "parquet" when string.IsNullOrWhiteSpace(path):
+                failures.Add($"{section.Path}:Path: a Parquet store needs the folder of its files.");
+                break;
+            case "postgresql" when string.IsNullOrWhiteSpace(connectionString):
+                failures.Add($"{section.Path}:ConnectionString: a PostgreSQL store needs a connection string.");
+                break;
+            case "parquet" or "postgresql":
+                break;
+            default:
+                failures.Add($"{section.Path}:Kind: '{kind}' is not one of parquet, postgresql.");
+                break;
+        }
+        try
+        {
+            _ = new SocialWork.Reporting.PostgreSql.PostgreSqlRecordStoreOptions { TableName = table };
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add($"{section.Path}:TableName: {ex.Message.Replace(" (Parameter 'value')", string.Empty, StringComparison.Ordinal)}");
+        }
+        return new RecordStoreSettings(kind, path, connectionString, table);
     }
 }

@@ -97,7 +97,7 @@ public abstract class RecordStoreLaws
         Assert.Equal(68, totals.Total.PersonTimes);
 
         var strict = await Assert.ThrowsAsync<RecordImportException>(async () => await store.ImportCsvAsync(new MemoryStream(csv), "a.csv", cancellationToken: ct));
-        Assert.Equal((2, "id", "id A1 is already stored"), (strict.Row.Line, strict.Row.Column, strict.Row.Reason));
+        Assert.Equal((2, "id", "id A1 is already stored", true), (strict.Row.Line, strict.Row.Column, strict.Row.Reason, strict.Row.AlreadyStored));
 
         var lenient = await store.ImportCsvAsync(new MemoryStream(csv), "a.csv", new RecordImportOptions { Mode = ImportMode.Lenient }, ct);
         Assert.Equal((3, 0), (lenient.Read, lenient.Accepted));

@@ -9,9 +9,25 @@ using Microsoft.Extensions.Options;
 
 namespace SocialWork.Samples.Web.Tests;
 
+/// <summary>The host in memory, over a Parquet store in a temporary folder of its own (removed when the factory is disposed).</summary>
 public sealed class WebFactory : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "socialwork-web-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("SocialWork:RecordStore:Path", folder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
@@ -195,6 +211,7 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
     public async Task A_phase_id_from_configuration_never_reaches_the_page_unencoded()
     {
         const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var folder = Path.Combine(Path.GetTempPath(), "socialwork-web-" + Guid.NewGuid().ToString("N"));
         await using var app = SocialWorkWeb.Build([], builder =>
         {
             builder.WebHost.UseTestServer();
@@ -202,6 +219,7 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["SocialWork:AsOf"] = "2021-06-01",
+                ["SocialWork:RecordStore:Path"] = folder,
                 ["SocialWork:PayPolicy:id"] = Hostile,
                 ["SocialWork:PayPolicy:effectiveFrom"] = "2021-01-01",
                 ["SocialWork:CoveragePlan:scope"] = "130602",
@@ -225,6 +243,8 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
             Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
         }
+        await app.StopAsync(TestContext.Current.CancellationToken);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -16,9 +14,8 @@ public sealed class BrowserTests
     {
         Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it).");
         var ct = TestContext.Current.CancellationToken;
-        await using var app = SocialWorkWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"]);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var host = await StoreHost.StartAsync("parquet", ct);
+        var address = host.Address;
 
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var pay = JsonDocument.Parse(await http.GetStringAsync("/api/pay?lang=zh", ct));
@@ -64,6 +61,67 @@ public sealed class BrowserTests
         Assert.Equal("Jingxiu district social-work service system", await page.Locator("#title").InnerTextAsync());
         Assert.Equal("Year three: improve", await page.Locator("#phase").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-en.png"), FullPage = true });
-        await app.StopAsync(ct);
+    }
+
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("postgresql")]
+    public async Task Uploading_a_file_through_the_page_changes_the_totals_and_a_bad_file_lists_its_rejected_rows(string kind)
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it).");
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StoreHost.StartAsync(kind, ct);
+        var folder = Directory.CreateTempSubdirectory("socialwork-upload-").FullName;
+        try
+        {
+            var good = Path.Combine(folder, "good.csv");
+            await File.WriteAllTextAsync(good, """
+                id,date,division,item,method,person_times,households,amount
+                W1,2023-06-01,130602005014,EL.01,visit,7,1,0
+                W2,2023-06-02,130602006001,CH.01,group,13,0,0
+
+                """, ct);
+            var bad = Path.Combine(folder, "bad.csv");
+            await File.WriteAllTextAsync(bad, """
+                id,date,division,item,method,person_times,households,amount
+                W3,2023-06-03,130602005014,EL.01,visit,5,1,0
+                W4,2023-02-30,130602005014,EL.01,visit,5,1,0
+                W1,2023-06-01,130602005014,EL.01,visit,7,1,0
+
+                """, ct);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Args = ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(host.Address + "/");
+            var before = long.Parse(await page.Locator("[data-testid=total-person-times]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+            await page.Locator("[data-testid=upload-form] input[type=file]").SetInputFilesAsync(good);
+            await page.Locator("[data-testid=upload-form] button[type=submit]").ClickAsync();
+            await page.Locator("[data-testid=upload-summary]").WaitForAsync();
+            Assert.Equal("读取 2 行，存入 2 条，拒绝 0 行。", await page.Locator("[data-testid=upload-summary]").InnerTextAsync());
+            Assert.Equal((before + 20).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-person-times]").InnerTextAsync());
+
+            await page.Locator("[data-testid=upload-form] input[type=file]").SetInputFilesAsync(bad);
+            await page.Locator("[data-testid=upload-form] select[name=mode]").SelectOptionAsync("lenient");
+            await page.Locator("[data-testid=upload-form] button[type=submit]").ClickAsync();
+            await page.Locator("[data-testid=rejected-rows]").WaitForAsync();
+            Assert.Equal("读取 3 行，存入 1 条，拒绝 2 行。", await page.Locator("[data-testid=upload-summary]").InnerTextAsync());
+            Assert.Equal(["3", "4"], await page.Locator("[data-testid=rejected-rows] tr[data-line]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.line)"));
+            Assert.Contains("已存储", await page.Locator("[data-testid=rejected-rows] tr[data-line='4']").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal((before + 25).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-person-times]").InnerTextAsync());
+
+            var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(screenshots);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"upload-{kind}.png"), FullPage = true });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -145,7 +145,7 @@ public sealed class DemoData
         var builder = new RecordBatchBuilder(count);
         foreach (var row in RecordGenerator.ForDemo(this, count, seed))
         {
-            builder.Append(row.Division, row.Date, row.Code, row.Method, row.PersonTimes, row.Households, Money.FromFen(row.Fen), row.TargetGroup, row.Parties, row.Programme);
+            builder.Append(row.Division, row.Date, row.Code, row.Method, row.PersonTimes, row.Households, Money.FromFen(row.Fen), row.TargetGroup, row.Parties, row.Programme, string.Create(CultureInfo.InvariantCulture, $"R{row.Sequence}"));
         }
         return builder.Build();
     }

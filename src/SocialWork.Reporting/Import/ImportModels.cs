@@ -21,6 +21,12 @@ public sealed record RejectedRow(string File, int Line, string Column, string Re
     /// <summary>Gets the reason in Chinese, when the importer gave one (the library's importers always do).</summary>
     public string? ChineseReason { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the row is valid but its id is already in the store it was meant for
+    /// (<see cref="RecordImportOptions.StoredIds"/>): a host may answer 409 Conflict rather than 400 for it.
+    /// </summary>
+    public bool AlreadyStored { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{File}:{Line}: {Column}: {Reason}";
 

@@ -6,7 +6,7 @@ namespace SocialWork.Reporting;
 /// <summary>Validates one row field by field; returns the first problem, or the parsed values.</summary>
 internal static class RowParser
 {
-    internal readonly record struct Problem(string Column, string Reason, string Chinese);
+    internal readonly record struct Problem(string Column, string Reason, string Chinese, bool AlreadyStored = false);
 
     /// <summary>The text of one row's fields, as read from CSV or JSON.</summary>
     internal ref struct Fields
@@ -80,7 +80,7 @@ internal static class RowParser
         }
         if (options.StoredIds is { Count: > 0 } stored && stored.Contains(f.Id.ToString()))
         {
-            return new Problem(n.Id, $"id {f.Id} is already stored", $"记录编号{f.Id}已存储");
+            return new Problem(n.Id, $"id {f.Id} is already stored", $"记录编号{f.Id}已存储", AlreadyStored: true);
         }
         builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id);
         return null;
