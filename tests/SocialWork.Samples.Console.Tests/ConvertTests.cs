@@ -47,6 +47,24 @@ public sealed class ConvertTests : CliTestBase
     }
 
     [Fact]
+    public void Converting_a_file_again_into_the_same_dataset_writes_none_of_its_records_twice()
+    {
+        var csv = File("twice.csv", Header + "R1,2023-01-05,130602005014,,EL.01,visit,3,1,,,,\nR2,2023-02-05,130602005014,,EL.01,visit,4,1,,,,\n");
+        var ds = Path.Combine(Dir, "ds");
+        Assert.Equal(0, Run("convert", "--records", csv, "--out", ds).Code);
+        var files = Directory.GetFiles(ds, "*.parquet").Length;
+
+        var strict = Run("convert", "--records", csv, "--out", ds, "--lang", "en");
+        Assert.Equal(2, strict.Code);
+        Assert.Contains("line 2: column 'id': id R1 is already stored", strict.Err, StringComparison.Ordinal);
+        var lenient = Run("convert", "--records", csv, "--out", ds, "--skip-invalid", "--lang", "en");
+        Assert.True(lenient.Code == 0, lenient.Err);
+        Assert.Contains("read 2 rows: 0 records written to 0 Parquet files", lenient.Out, StringComparison.Ordinal);
+        Assert.Equal(files, Directory.GetFiles(ds, "*.parquet").Length);
+        Assert.Contains("\"personTimes\": 7,", Run("report", "--records", ds, "--level", "county", "--period", "year", "--format", "json").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_parquet_file_is_exit_2_naming_the_file_without_a_stack_trace()
     {
         var csv = File("records.csv", Header + "R1,2023-01-05,130602005014,,EL.01,visit,3,1,,,,\n");

@@ -23,8 +23,17 @@ internal static class ConvertCommand
 
     internal static int Run(CliOutput output, string records, string outDir, bool byMonth, bool skipInvalid, string? rejects)
     {
-        var import = ReportCommand.Import(output, records, skipInvalid);
+        var options = new Reporting.RecordImportOptions { Mode = skipInvalid ? Reporting.ImportMode.Lenient : Reporting.ImportMode.Strict };
+        var import = ReportCommand.Import(output, records, options);
         var dataset = new ParquetDataset(outDir);
+
+        // Records whose ids the dataset already holds are rejected like bad rows (strict: nothing is written), so
+        // converting a file twice never counts it twice.
+        var stored = dataset.FindStoredIdsAsync(import.Batch.GetUniqueIds()).AsTask().GetAwaiter().GetResult();
+        if (stored.Count > 0)
+        {
+            import = ReportCommand.Import(output, records, options with { StoredIds = stored });
+        }
         var before = dataset.Files.Count;
         if (byMonth)
         {

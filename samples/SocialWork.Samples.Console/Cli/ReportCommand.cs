@@ -102,12 +102,11 @@ internal static class ReportCommand
         return SocialWorkCli.Success;
     }
 
-    private static ImportResult Import(CliOutput output, Arguments a) => Import(output, a.Records, a.SkipInvalid);
+    private static ImportResult Import(CliOutput output, Arguments a) => Import(output, a.Records, new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict, KeepIds = false });
 
     /// <summary>Imports a records CSV, with a progress bar on a terminal for a large file.</summary>
-    internal static ImportResult Import(CliOutput output, string path, bool skipInvalid)
+    internal static ImportResult Import(CliOutput output, string path, RecordImportOptions options)
     {
-        var options = new RecordImportOptions { Mode = skipInvalid ? ImportMode.Lenient : ImportMode.Strict };
         long length;
         using (var stream = SocialWorkCli.OpenInput(path, "records"))
         {

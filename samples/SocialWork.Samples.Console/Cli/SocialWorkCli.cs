@@ -86,6 +86,11 @@ public static class SocialWorkCli
             output.Error.WriteLine(output.T("错误：", "error: ") + (output.Chinese ? ex.Row.Describe(output.Culture) : ex.Message));
             return InvalidInput;
         }
+        catch (Reporting.RecordAlreadyStoredException ex)
+        {
+            output.Error.WriteLine(output.T($"错误：记录编号{ex.Id}已存储，未写入任何记录。", $"error: {ex.Message}"));
+            return InvalidInput;
+        }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or Reporting.ReportLimitException)
         {
             output.Error.WriteLine(output.T("错误：", "error: ") + ex.Message);
