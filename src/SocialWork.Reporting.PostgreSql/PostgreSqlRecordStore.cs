@@ -177,7 +177,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
 
     /// <summary>
     /// Gets the SQL <see cref="QueryAsync"/> sends for a query (its parameters are the division factor, the period unit,
-    /// and <c>From</c>, <c>To</c> and the <c>Within</c> range when set) — for logging or for an <c>EXPLAIN</c>.
+    /// the seven method codes, and <c>From</c>, <c>To</c> and the <c>Within</c> range when set) — for logging or for an
+    /// <c>EXPLAIN</c>.
     /// </summary>
     /// <param name="query">The query.</param>
     /// <returns>The statement.</returns>
@@ -193,7 +194,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         {
             throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query));
         }
-        var (sql, parameters, keyColumns) = BuildQuery(query);
+        var (sql, parameters) = BuildQuery(query);
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
@@ -201,21 +202,35 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         await using (reader.ConfigureAwait(false))
         {
             var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var division = DivisionCode.FromValue(reader.GetInt64(0));
                 var start = reader.GetFieldValue<DateOnly>(1);
-                var period = ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind);
-                var method = ParseMethod(reader.GetString(2));
-                var code = keyColumns.Item && reader.GetString(3) is var item ? Code(codes, item) : default;
-                var target = keyColumns.TargetGroup && !reader.IsDBNull(3) ? TargetGroupExtensions.Parse(reader.GetString(3)) : (TargetGroup?)null;
-                var programme = keyColumns.Programme && !reader.IsDBNull(3) ? reader.GetString(3) : null;
-                var key = query.KeyOf(code, method, target, programme);
-                var indicators = Indicators.Of(method, reader.GetInt64(4), Sum(reader, 5), Sum(reader, 6), Sum(reader, 7));
-                rows.Add(new CubeRow(division, period, key, indicators));
+                var key = reader.IsDBNull(2) ? string.Empty : Key(query, reader.GetString(2), codes, keys);
+                var indicators = new Indicators(
+                    reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
+                    Sum(reader, 10), Sum(reader, 11), Sum(reader, 12));
+                rows.Add(new CubeRow(DivisionCode.FromValue(reader.GetInt64(0)), ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind), key, indicators));
             }
         }
         return Cube.FromRows(query, rows);
+    }
+
+    /// <summary>The cube key of a group's key column: the same mapping as in process (<see cref="CubeQuery.KeyOf"/>), once per distinct value.</summary>
+    private static string Key(CubeQuery query, string value, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
+    {
+        if (!keys.TryGetValue(value, out var key))
+        {
+            key = query.Dimension switch
+            {
+                CubeDimension.Domain or CubeDimension.Item or CubeDimension.ServiceType => query.KeyOf(Code(codes, value), default, null, null),
+                CubeDimension.Method => query.KeyOf(default, ParseMethod(value), null, null),
+                CubeDimension.TargetGroup => query.KeyOf(default, default, TargetGroupExtensions.Parse(value), null),
+                _ => query.KeyOf(default, default, null, value),
+            };
+            keys.Add(value, key);
+        }
+        return key;
     }
 
     private static ServiceMethod ParseMethod(string code)
@@ -238,21 +253,34 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         return value <= long.MaxValue ? (long)value : throw new ReportLimitException("The amounts in this report add up to more than 92,233,720,368,547,758.07 yuan, which cannot be represented exactly; check the amount column for values that are far too large.");
     }
 
-    private readonly record struct KeyColumns(bool Item, bool TargetGroup, bool Programme);
-
-    private (string Sql, NpgsqlParameter[] Parameters, KeyColumns KeyColumns) BuildQuery(CubeQuery query)
+    /// <summary>
+    /// One <c>GROUP BY</c> over (division at the level, period start, the dimension's column) — exactly the cube's cells —
+    /// with the records of each method counted by a <c>FILTER</c> clause and the counts and amounts summed.
+    /// </summary>
+    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var keyColumns = new KeyColumns(
-            Item: query.Dimension is CubeDimension.Domain or CubeDimension.Item or CubeDimension.ServiceType,
-            TargetGroup: query.Dimension == CubeDimension.TargetGroup,
-            Programme: query.Dimension == CubeDimension.Programme);
-        var key = keyColumns.Item ? "item" : keyColumns.TargetGroup ? "target_group" : keyColumns.Programme ? "programme" : null;
+        var key = query.Dimension switch
+        {
+            CubeDimension.Domain => "split_part(item, '.', 1)",
+            CubeDimension.Item or CubeDimension.ServiceType => "item",
+            CubeDimension.Method => "method",
+            CubeDimension.TargetGroup => "target_group",
+            CubeDimension.Programme => "programme",
+            _ => "NULL::text",
+        };
         var parameters = new List<NpgsqlParameter>
         {
             new NpgsqlParameter<long> { Value = DivisionFactor(query.Level) },
             new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
         };
+        var sql = new StringBuilder($"SELECT (division / $1) * $1, date_trunc($2, date::timestamp)::date, {key}");
+        foreach (var method in MethodCodes)
+        {
+            parameters.Add(new NpgsqlParameter<string> { Value = method });
+            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
+        }
+        sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen) FROM {table}");
         var where = new List<string>();
         if (query.From is { } from)
         {
@@ -270,16 +298,12 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             parameters.Add(new NpgsqlParameter<long> { Value = within.LastContainedValue });
             where.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
         }
-        var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"SELECT (division / $1) * $1, date_trunc($2, date)::date, method, ");
-        sql.Append(key is null ? "NULL::text" : key);
-        sql.Append(CultureInfo.InvariantCulture, $", count(*), sum(person_times), sum(households), sum(amount_fen) FROM {table}");
         if (where.Count > 0)
         {
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
         }
-        sql.Append(key is null ? " GROUP BY 1, 2, 3" : " GROUP BY 1, 2, 3, 4");
-        return (sql.ToString(), [.. parameters], keyColumns);
+        sql.Append(" GROUP BY 1, 2, 3");
+        return (sql.ToString(), [.. parameters]);
     }
 
     private static long DivisionFactor(DivisionLevel level) => level switch

@@ -103,8 +103,9 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
         Assert.DoesNotContain("2023", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("130602", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("month", sql, StringComparison.Ordinal);
-        Assert.Contains("date >= $3 AND date <= $4 AND division BETWEEN $5 AND $6", sql, StringComparison.Ordinal);
-        Assert.Contains("GROUP BY 1, 2, 3, 4", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("visit", sql, StringComparison.Ordinal);
+        Assert.Contains("date >= $10 AND date <= $11 AND division BETWEEN $12 AND $13", sql, StringComparison.Ordinal);
+        Assert.EndsWith("GROUP BY 1, 2, 3", sql, StringComparison.Ordinal);
         Assert.Equal(0, (await store.QueryAsync(query, TestContext.Current.CancellationToken)).Total.Records);
     }
 

@@ -110,32 +110,6 @@ public readonly struct Indicators : IEquatable<Indicators>
         return FromSlots(slots);
     }
 
-    /// <summary>The indicators of <paramref name="records"/> records of one method with the given sums (for example a SQL group's).</summary>
-    /// <param name="method">The records' method.</param>
-    /// <param name="records">The number of records; not negative.</param>
-    /// <param name="personTimes">Their person-times; not negative.</param>
-    /// <param name="households">Their households; not negative.</param>
-    /// <param name="amountFen">Their resources linked, in fen; not negative.</param>
-    /// <returns>The indicators.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative or the method undefined.</exception>
-    public static Indicators Of(ServiceMethod method, long records, long personTimes, long households, long amountFen)
-    {
-        if (!Enum.IsDefined(method))
-        {
-            throw new ArgumentOutOfRangeException(nameof(method), method, "Undefined service method.");
-        }
-        ArgumentOutOfRangeException.ThrowIfNegative(records);
-        ArgumentOutOfRangeException.ThrowIfNegative(personTimes);
-        ArgumentOutOfRangeException.ThrowIfNegative(households);
-        ArgumentOutOfRangeException.ThrowIfNegative(amountFen);
-        Span<long> slots = stackalloc long[Slots];
-        slots[(int)method] = records;
-        slots[PersonTimesSlot] = personTimes;
-        slots[HouseholdsSlot] = households;
-        slots[FenSlot] = amountFen;
-        return FromSlots(slots);
-    }
-
     /// <summary>Combines two partial results (checked addition of every field).</summary>
     /// <param name="left">The first.</param>
     /// <param name="right">The second.</param>
