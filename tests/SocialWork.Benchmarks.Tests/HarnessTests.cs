@@ -90,4 +90,29 @@ public class HarnessTests
             bench.Cleanup();
         }
     }
+
+    [Fact]
+    public void Every_postgresql_store_method_counts_every_record()
+    {
+        if (Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is not { Length: > 0 } connectionString)
+        {
+            Assert.True(!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "CI=true but SOCIALWORK_POSTGRES is not set (.ci/run starts a server and sets it).");
+            Assert.Skip("no PostgreSQL: set SOCIALWORK_POSTGRES to a connection string, or run .ci/run.");
+            return;
+        }
+        var bench = new PostgreSqlStoreBenchmarks { N = 2_000 };
+        bench.Setup();
+        try
+        {
+            Assert.Equal(2_000, bench.PushDown());
+            Assert.Equal(2_000, bench.ReadBackAndBuild());
+        }
+        finally
+        {
+            bench.Cleanup();
+            using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+            using var drop = source.CreateCommand("DROP TABLE IF EXISTS bench_records_2000");
+            drop.ExecuteNonQuery();
+        }
+    }
 }
