@@ -7,11 +7,11 @@ using Parquet.Schema;
 namespace SocialWork.Reporting.Parquet;
 
 /// <summary>
-/// The columns of a records file. The first eleven are the CSV contract's, in the types other tools expect: <c>id</c> (a
-/// string, null when the batch carried no ids), <c>date</c>
-/// DATE, <c>division</c> INT64, <c>item</c> and <c>method</c> dictionary-encoded strings, <c>person_times</c> and
-/// <c>households</c> INT64, <c>amount</c> DECIMAL(18,2), and the optional <c>target_group</c>, <c>parties</c> and
-/// <c>programme</c> (null when a record names none). Two more carry the same values in the form a report reads fastest —
+/// The columns of a records file. The first twelve are the CSV contract's, in the types other tools expect: <c>id</c> (a
+/// string, null when the batch carried no ids), <c>date</c> DATE, <c>division</c> INT64, <c>item</c> and <c>method</c>
+/// dictionary-encoded strings, <c>person_times</c> and <c>households</c> INT64, <c>amount</c> DECIMAL(18,2), and the
+/// optional <c>target_group</c>, <c>parties</c>, <c>programme</c> and <c>person</c> (a <see cref="PersonKey"/>) — null
+/// when a record names none. Two more carry the same values in the form a report reads fastest —
 /// <c>division_index</c> (INT32, into the division list in the file's key-value metadata) and <c>codes</c> (INT64: item
 /// index, programme index, method, target group and parties packed in 56 bits, the lists in the metadata) — so a report
 /// never turns a string into an object.
@@ -38,10 +38,11 @@ internal static class RecordFileLayout
     public static readonly DataField<string> TargetGroup = new("target_group");
     public static readonly DataField<string> Parties = new("parties");
     public static readonly DataField<string> Programme = new("programme");
+    public static readonly DataField<string> Person = new("person");
     public static readonly DataField<int> DivisionIndex = new("division_index");
     public static readonly DataField<long> Codes = new("codes");
 
-    public static readonly ParquetSchema Schema = new(Id, Date, Division, Item, Method, PersonTimes, Households, Amount, TargetGroup, Parties, Programme, DivisionIndex, Codes);
+    public static readonly ParquetSchema Schema = new(Id, Date, Division, Item, Method, PersonTimes, Households, Amount, TargetGroup, Parties, Programme, Person, DivisionIndex, Codes);
 
     /// <summary>The columns a report reads, with the .NET type each must have.</summary>
     public static readonly (string Name, Type Type)[] ReadColumns =
@@ -86,9 +87,11 @@ internal static class RecordFileLayout
     public static async Task WriteRowGroupAsync(ParquetWriter writer, RecordBatch batch, int start, int count, CancellationToken cancellationToken)
     {
         var ids = new string?[count];
-        for (var i = 0; i < count && batch.HasIds; i++)
+        var people = new string?[count];
+        for (var i = 0; i < count; i++)
         {
-            ids[i] = batch.IdAt(start + i);
+            ids[i] = batch.HasIds ? batch.IdAt(start + i) : null;
+            people[i] = batch.PersonAt(start + i)?.Value;
         }
         var dates = new DateOnly[count];
         var divisions = new long[count];
@@ -116,6 +119,7 @@ internal static class RecordFileLayout
         await group.WriteAsync(TargetGroup, targets!).ConfigureAwait(false);
         await group.WriteAsync(Parties, parties!).ConfigureAwait(false);
         await group.WriteAsync(Programme, programmes!).ConfigureAwait(false);
+        await group.WriteAsync(Person, people!).ConfigureAwait(false);
         await group.WriteAsync<int>(DivisionIndex, divisionIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<long>(Codes, codes, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
@@ -166,6 +170,7 @@ internal static class RecordFileLayout
         using var group = reader.OpenRowGroupReader(rowGroup);
         var n = checked((int)group.RowCount);
         var ids = reuse is null ? await ReadIdsAsync(group, tables, n, cancellationToken).ConfigureAwait(false) : null;
+        var (people, personIndices) = reuse is null ? await ReadPeopleAsync(group, tables, n, fileName, rowGroup, cancellationToken).ConfigureAwait(false) : (null, null);
         var columns = reuse?.Length == n ? reuse : new ColumnBuffers(n);
         if (reuse is not null && columns != reuse)
         {
@@ -230,6 +235,8 @@ internal static class RecordFileLayout
                 Households = households,
                 AmountFen = fen,
                 Ids = ids,
+                People = people,
+                PersonIndices = personIndices,
             });
         }
         catch (ArgumentException e)
@@ -249,6 +256,38 @@ internal static class RecordFileLayout
         var ids = new string[n];
         await group.ReadAsync(field, ids, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Array.IndexOf(ids, null) >= 0 ? null : ids;
+    }
+
+    /// <summary>Reads a row group's person keys into a list of distinct keys and an index per record (0 = none); nulls when no record names one.</summary>
+    private static async Task<(PersonKey[]? People, int[]? Indices)> ReadPeopleAsync(ParquetRowGroupReader group, FileTables tables, int n, string fileName, int rowGroup, CancellationToken cancellationToken)
+    {
+        if (tables.PersonField is not { } field)
+        {
+            return (null, null);
+        }
+        var keys = new string?[n];
+        await group.ReadAsync(field, keys, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (Array.TrueForAll(keys, k => k is null))
+        {
+            return (null, null);
+        }
+        var people = new List<PersonKey>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indices = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (keys[i] is not { } text)
+            {
+                continue;
+            }
+            if (!index.TryGetValue(text, out var at))
+            {
+                people.Add(PersonKey.GetParseError(text, out var key) is { } error ? throw Bad(fileName, Person.Name, rowGroup, i, error) : key);
+                at = index[text] = people.Count;
+            }
+            indices[i] = at;
+        }
+        return ([.. people], indices);
     }
 
     /// <summary>Reads an INT64 count column into <paramref name="counts"/>, refusing a value outside 0 to <see cref="int.MaxValue"/>.</summary>
@@ -315,7 +354,12 @@ internal static class RecordFileLayout
         {
             throw new ParquetRecordException(fileName, Id.Name, $"column '{Id.Name}' holds {id.ClrType.Name}; a records file holds strings");
         }
-        return new FileTables(fields, divisions, items, programmes, id);
+        var person = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == Person.Name);
+        if (person is not null && ((person.ClrType != typeof(string) && person.ClrType != typeof(ReadOnlyMemory<char>)) || person.IsArray))
+        {
+            throw new ParquetRecordException(fileName, Person.Name, $"column '{Person.Name}' holds {person.ClrType.Name}; a records file holds strings");
+        }
+        return new FileTables(fields, divisions, items, programmes, id, person);
     }
 
     private static string[] ReadList(Dictionary<string, string> metadata, string key, string fileName)
@@ -399,5 +443,5 @@ internal static class RecordFileLayout
     }
 
     /// <summary>A file's checked fields (in <see cref="ReadColumns"/> order), its division, item and programme lists, and its id column if it has one.</summary>
-    internal sealed record FileTables(DataField[] Fields, DivisionCode[] Divisions, ServiceCode[] Items, string[] Programmes, DataField? IdField);
+    internal sealed record FileTables(DataField[] Fields, DivisionCode[] Divisions, ServiceCode[] Items, string[] Programmes, DataField? IdField, DataField? PersonField);
 }

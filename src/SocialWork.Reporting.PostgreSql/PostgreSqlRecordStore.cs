@@ -22,7 +22,7 @@ namespace SocialWork.Reporting.PostgreSql;
 public sealed class PostgreSqlRecordStore : IRecordStore
 {
     private const int EpochDayNumber = 719_162;
-    private const string Columns = "id, date, division, item, method, person_times, households, amount_fen, target_group, parties, programme";
+    private const string Columns = "id, date, division, item, method, person_times, households, amount_fen, target_group, parties, programme, person";
 
     private static readonly string[] MethodCodes = [.. ServiceMethodExtensions.All.Select(m => m.ToCode())];
     private static readonly string?[] TargetCodes = [null, .. TargetGroupExtensions.All.Select(g => g.ToCode())];
@@ -45,7 +45,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
 
     /// <summary>
     /// Gets the DDL <see cref="EnsureSchemaAsync"/> runs: the table with its primary key and CHECK constraints (counts and
-    /// amounts not negative, methods and divisions in range), and indexes on date and division. Idempotent.
+    /// amounts not negative, methods and divisions in range, a person key 43 characters — a resident ID number has 18),
+    /// and indexes on date and division. Idempotent.
     /// </summary>
     public string SchemaSql
     {
@@ -64,7 +65,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                     amount_fen   bigint   NOT NULL CHECK (amount_fen >= 0),
                     target_group text,
                     parties      text,
-                    programme    text
+                    programme    text,
+                    person       text     CHECK (length(person) = 43)
                 );
                 CREATE INDEX IF NOT EXISTS "{name}_date" ON {table} (date);
                 CREATE INDEX IF NOT EXISTS "{name}_division" ON {table} (division);
@@ -137,6 +139,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 await WriteNullableAsync(writer, TargetCodes[batch.TargetGroupValues[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, parties[batch.Parties[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, programmes[batch.ProgrammeIndices[i]], cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, batch.PersonAt(i)?.Value, cancellationToken).ConfigureAwait(false);
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -362,7 +365,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 reader.IsDBNull(8) ? null : TargetGroupExtensions.Parse(reader.GetString(8)),
                 reader.IsDBNull(9) ? LinkageParties.None : LinkagePartiesExtensions.TryParse(reader.GetString(9), out var parties) ? parties : throw new InvalidDataException($"'{reader.GetString(9)}' is not a list of party codes."),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
-                id);
+                id,
+                reader.IsDBNull(11) ? null : PersonKey.Parse(reader.GetString(11)));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidDataException)
         {

@@ -80,3 +80,15 @@ public class PersonKeyTests
         Assert.Throws<ArgumentException>(() => PersonKey.Pseudonymize(Number, "short"u8));
     }
 }
+
+public sealed class MaskWithinTests
+{
+    [Theory]
+    [InlineData("R1,11010519491231002X,EL.01", "R1,110105********002X,EL.01")]
+    [InlineData("id 110105194912310021 (wrong check character) too", "id 110105********0021 (wrong check character) too")]
+    [InlineData("two: 11010519491231002x;11010519491231002X", "two: 110105********002x;110105********002X")]
+    [InlineData("1101051949123100211 is 19 digits, not a number", "1101051949123100211 is 19 digits, not a number")]
+    [InlineData("no number here", "no number here")]
+    public void Every_run_shaped_like_a_resident_id_number_is_masked(string text, string expected)
+        => Assert.Equal(expected, ResidentIdNumber.MaskWithin(text));
+}

@@ -145,11 +145,11 @@ public abstract class RecordStoreLaws
     private static readonly ServiceRecord Sample = new("S", new LocalDate(2023, 1, 1), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1);
 
     private static ServiceRecord Renamed(ServiceRecord r, string id)
-        => new(id, r.Date, r.Division, r.Code, r.Method, r.PersonTimes, r.Households, r.Amount, r.FacilityId, r.Parties, r.TargetGroup, r.ProgrammeId);
+        => new(id, r.Date, r.Division, r.Code, r.Method, r.PersonTimes, r.Households, r.Amount, r.FacilityId, r.Parties, r.TargetGroup, r.ProgrammeId, r.Person);
 
-    /// <summary>Every record of a batch as one line of its values, id first.</summary>
+    /// <summary>Every record of a batch as one line of its values, id first, the person key last.</summary>
     private static IEnumerable<string> Describe(RecordBatch batch)
         => Enumerable.Range(0, batch.Count).Select(i => string.Join('|',
             batch.IdAt(i), batch.DateAt(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), batch.Divisions[batch.DivisionIndices[i]], batch.Codes[batch.CodeIndices[i]].Value,
-            batch.Programmes[batch.ProgrammeIndices[i]], batch.Methods[i], batch.TargetGroupValues[i], batch.Parties[i], batch.PersonTimes[i], batch.Households[i], batch.AmountFen[i]));
+            batch.Programmes[batch.ProgrammeIndices[i]], batch.Methods[i], batch.TargetGroupValues[i], batch.Parties[i], batch.PersonTimes[i], batch.Households[i], batch.AmountFen[i], batch.PersonAt(i)?.Value));
 }

@@ -10,6 +10,13 @@ public static class ReportingArbitraries
         from parts in Gen.Choose(0, 1_000_000).ArrayOf(10)
         select new Indicators(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7], parts[8], parts[9] * 1000L);
 
+    /// <summary>Eight people, keyed as a bureau would key them (valid resident ID numbers, a test secret), so records repeat people.</summary>
+    public static PersonKey[] PersonPool { get; } = [.. Enumerable.Range(0, 8).Select(i =>
+    {
+        var first17 = $"13060219{80 + i}0101{i:D3}";
+        return PersonKey.Pseudonymize(first17 + ResidentIdNumber.CheckCharacter(first17), "socialwork-test-secret-32-bytes!"u8);
+    })];
+
     public static Gen<ServiceRecord> RecordGen { get; } =
         from county in Gen.Choose(0, 3)
         from township in Gen.Choose(0, 4)
@@ -23,6 +30,7 @@ public static class ReportingArbitraries
         from groupNumber in Gen.Choose(0, 5)
         from programme in Gen.Elements("", "bee", "venture")
         from parties in Gen.Choose(0, 31)
+        from person in Gen.Choose(-3, PersonPool.Length - 1)
         select new ServiceRecord(
             "R",
             new LocalDate(2023, 1, 1).PlusDays(day),
@@ -34,7 +42,8 @@ public static class ReportingArbitraries
             Money.FromFen(fen),
             parties: (LinkageParties)parties,
             targetGroup: groupNumber == 0 ? null : (TargetGroup)(groupNumber - 1),
-            programmeId: programme);
+            programmeId: programme,
+            person: person < 0 ? null : PersonPool[person]);
 
     public static Gen<CubeQuery> QueryGen { get; } =
         from level in Gen.Elements(DivisionLevel.Province, DivisionLevel.Prefecture, DivisionLevel.County, DivisionLevel.Township, DivisionLevel.Village)
@@ -49,7 +58,7 @@ public static class ReportingArbitraries
     public static Arbitrary<ServiceRecord[]> RecordsArbitrary() => RecordGen.ArrayOf().Select(records => records.Select(WithId).ToArray()).ToArbitrary();
 
     private static ServiceRecord WithId(ServiceRecord r, int index)
-        => new($"R{index}", r.Date, r.Division, r.Code, r.Method, r.PersonTimes, r.Households, r.Amount, r.FacilityId, r.Parties, r.TargetGroup, r.ProgrammeId);
+        => new($"R{index}", r.Date, r.Division, r.Code, r.Method, r.PersonTimes, r.Households, r.Amount, r.FacilityId, r.Parties, r.TargetGroup, r.ProgrammeId, r.Person);
 
     /// <summary>Links EL.01 to one type and EL.02 to two, so reports by service type have typed and untyped records.</summary>
     private static readonly ServiceCatalog TypedCatalog = ServiceCatalogJson.Parse("""

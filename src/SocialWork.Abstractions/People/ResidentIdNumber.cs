@@ -80,4 +80,32 @@ public static class ResidentIdNumber
         }
         return new string(masked);
     }
+
+    /// <summary>
+    /// Masks, within a longer text (a rejected row as read, a message), every run shaped like a resident ID number — 17
+    /// digits and a digit or <c>X</c>, not part of a longer run of digits or letters — whether its check character is
+    /// right or not (a mistyped number is personal data too), as <see cref="Mask"/> does.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text with such runs masked; the same instance when it has none.</returns>
+    public static string MaskWithin(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? masked = null;
+        for (var i = 0; i + Length <= text.Length; i++)
+        {
+            if ((i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])) || !LooksLikeNumber(text.AsSpan(i, Length))
+                || (i + Length < text.Length && char.IsAsciiLetterOrDigit(text[i + Length])))
+            {
+                continue;
+            }
+            masked ??= text.ToCharArray();
+            Mask(text.AsSpan(i, Length)).CopyTo(masked.AsSpan(i));
+            i += Length - 1;
+        }
+        return masked is null ? text : new string(masked);
+    }
+
+    private static bool LooksLikeNumber(ReadOnlySpan<char> run)
+        => !run[..^1].ContainsAnyExceptInRange('0', '9') && (char.IsAsciiDigit(run[^1]) || run[^1] is 'X' or 'x');
 }

@@ -21,6 +21,7 @@ public sealed record ServiceRecord
     /// <param name="parties">The five-society parties involved.</param>
     /// <param name="targetGroup">The target group, if recorded.</param>
     /// <param name="programmeId">The programme it belongs to, if any.</param>
+    /// <param name="person">The pseudonymous key of the person served, if recorded (never a resident ID number: see <see cref="PersonKey"/>).</param>
     /// <exception cref="ArgumentException">A value is invalid; the message names the field and the value.</exception>
     public ServiceRecord(
         string id,
@@ -34,7 +35,8 @@ public sealed record ServiceRecord
         string? facilityId = null,
         LinkageParties parties = LinkageParties.None,
         TargetGroup? targetGroup = null,
-        string? programmeId = null)
+        string? programmeId = null,
+        PersonKey? person = null)
     {
         Id = Preconditions.CheckNotBlank(id);
         Preconditions.CheckArgument(code.Value.Length > 0, nameof(code), $"Service record '{id}': code must be set.");
@@ -58,6 +60,8 @@ public sealed record ServiceRecord
         Parties = parties;
         TargetGroup = targetGroup;
         ProgrammeId = string.IsNullOrEmpty(programmeId) ? null : programmeId;
+        Preconditions.CheckArgument(person is not { } key || key.ToString().Length == PersonKey.Length, nameof(person), $"Service record '{id}': the default PersonKey is not a key.");
+        Person = person;
     }
 
     /// <summary>Gets the identifier.</summary>
@@ -95,4 +99,7 @@ public sealed record ServiceRecord
 
     /// <summary>Gets the programme, if any.</summary>
     public string? ProgrammeId { get; }
+
+    /// <summary>Gets the pseudonymous key of the person served, if recorded; records with one count towards people served (人), not only person-times.</summary>
+    public PersonKey? Person { get; }
 }

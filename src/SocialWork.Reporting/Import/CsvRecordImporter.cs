@@ -6,7 +6,8 @@ namespace SocialWork.Reporting;
 /// <summary>
 /// Imports service records from CSV (RFC 4180, UTF-8, header row, columns in any order) straight into a
 /// <see cref="RecordBatch"/>, without per-row objects. Required columns: <c>id,date,division,item,method,person_times,
-/// households,amount</c>; optional: <c>target_group</c>, <c>parties</c>, <c>programme</c>; other columns are ignored,
+/// households,amount</c>; optional: <c>target_group</c>, <c>parties</c>, <c>programme</c>, <c>person</c> (a
+/// <see cref="PersonKey"/>; a raw resident ID number there is a rejected row, shown masked); other columns are ignored,
 /// <c>facility</c> among them (the contract's files carry it, possibly empty; a report groups by division, not by
 /// facility, so the batch does not keep it). Every rejected row is reported with file, line, column, reason and the raw line.
 /// </summary>
@@ -309,6 +310,7 @@ public sealed class CsvRecordImporter
         public int TargetGroup { get; } = Array.IndexOf(names, "target_group");
         public int Parties { get; } = Array.IndexOf(names, "parties");
         public int Programme { get; } = Array.IndexOf(names, "programme");
+        public int Person { get; } = Array.IndexOf(names, "person");
         public int Max { get; } = RequiredColumns.Max(c => Array.IndexOf(names, c));
     }
 }

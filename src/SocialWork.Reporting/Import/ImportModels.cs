@@ -16,10 +16,21 @@ public enum ImportMode
 /// <param name="Column">The offending column (CSV header name, or JSON property path).</param>
 /// <param name="Reason">What is wrong, naming the value.</param>
 /// <param name="Raw">The row verbatim.</param>
+/// <remarks>
+/// Anything shaped like a resident ID number in the reason or the raw row is masked as it is set
+/// (<see cref="ResidentIdNumber.MaskWithin"/>), so no rejects file, message or response built from a rejected row ever
+/// repeats one whole.
+/// </remarks>
 public sealed record RejectedRow(string File, int Line, string Column, string Reason, string Raw)
 {
-    /// <summary>Gets the reason in Chinese, when the importer gave one (the library's importers always do).</summary>
-    public string? ChineseReason { get; init; }
+    /// <summary>Gets what is wrong, naming the value (a resident ID number masked).</summary>
+    public string Reason { get; init => field = ResidentIdNumber.MaskWithin(value ?? throw new ArgumentNullException(nameof(value))); } = ResidentIdNumber.MaskWithin(Reason ?? throw new ArgumentNullException(nameof(Reason)));
+
+    /// <summary>Gets the row as it was read (a resident ID number masked).</summary>
+    public string Raw { get; init => field = ResidentIdNumber.MaskWithin(value ?? throw new ArgumentNullException(nameof(value))); } = ResidentIdNumber.MaskWithin(Raw ?? throw new ArgumentNullException(nameof(Raw)));
+
+    /// <summary>Gets the reason in Chinese, when the importer gave one (the library's importers always do); a resident ID number masked.</summary>
+    public string? ChineseReason { get; init => field = value is null ? null : ResidentIdNumber.MaskWithin(value); }
 
     /// <summary>
     /// Gets a value indicating whether the row is valid but its id is already in the store it was meant for

@@ -13,7 +13,7 @@ public sealed class JsonRecordImporter
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        "id", "date", "division", "facility", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties", "programme",
+        "id", "date", "division", "facility", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties", "programme", "person",
     };
 
     /// <summary>Creates an importer.</summary>
@@ -121,6 +121,7 @@ public sealed class JsonRecordImporter
             TargetGroup = Text(root, "targetGroup"),
             Parties = Text(root, "parties"),
             Programme = Text(root, "programme"),
+            Person = Text(root, "person"),
         };
         var problem = RowParser.Append(builder, fields, options, RowParser.Names.Json, ids, line);
         return problem is { } p ? p with { Column = $"{path}.{p.Column}" } : null;

@@ -22,6 +22,7 @@ internal static class RowParser
         public ReadOnlySpan<char> TargetGroup;
         public ReadOnlySpan<char> Parties;
         public ReadOnlySpan<char> Programme;
+        public ReadOnlySpan<char> Person;
     }
 
     /// <summary>A row's values once validated (the code and programme stay as text until they are interned).</summary>
@@ -38,11 +39,11 @@ internal static class RowParser
     }
 
     /// <summary>The column names used in messages: CSV header names or JSON property names.</summary>
-    internal sealed record Names(string Id, string Date, string Division, string Item, string Method, string PersonTimes, string Households, string Amount, string TargetGroup, string Parties)
+    internal sealed record Names(string Id, string Date, string Division, string Item, string Method, string PersonTimes, string Households, string Amount, string TargetGroup, string Parties, string Person)
     {
-        public static Names Csv { get; } = new("id", "date", "division", "item", "method", "person_times", "households", "amount", "target_group", "parties");
+        public static Names Csv { get; } = new("id", "date", "division", "item", "method", "person_times", "households", "amount", "target_group", "parties", "person");
 
-        public static Names Json { get; } = new("id", "date", "division", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties");
+        public static Names Json { get; } = new("id", "date", "division", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties", "person");
     }
 
     internal static Fields Read(SepReader.Row row, CsvRecordImporter.Columns c) => new()
@@ -58,6 +59,7 @@ internal static class RowParser
         TargetGroup = c.TargetGroup >= 0 && c.TargetGroup < row.ColCount ? row[c.TargetGroup].Span : [],
         Parties = c.Parties >= 0 && c.Parties < row.ColCount ? row[c.Parties].Span : [],
         Programme = c.Programme >= 0 && c.Programme < row.ColCount ? row[c.Programme].Span : [],
+        Person = c.Person >= 0 && c.Person < row.ColCount ? row[c.Person].Span : [],
     };
 
     /// <summary>
@@ -82,7 +84,7 @@ internal static class RowParser
         {
             return new Problem(n.Id, $"id {f.Id} is already stored", $"记录编号{f.Id}已存储", AlreadyStored: true);
         }
-        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id);
+        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id, f.Person);
         return null;
     }
 
@@ -141,6 +143,12 @@ internal static class RowParser
         if (!LinkagePartiesExtensions.TryParse(f.Parties, out v.Parties))
         {
             return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity", $"'{f.Parties}'应为以|分隔的联动主体代码（community、organisation、socialWorker、volunteer、charity）");
+        }
+        if (!f.Person.IsEmpty && PersonKey.GetParseError(f.Person, out _) is { } personError)
+        {
+            return ResidentIdNumber.IsValid(f.Person)
+                ? new Problem(n.Person, $"'{ResidentIdNumber.Mask(f.Person)}' is a raw resident ID number; pseudonymise it first (PersonKey.Pseudonymize)", $"'{ResidentIdNumber.Mask(f.Person)}'是居民身份证号码原文，须先做假名化处理（PersonKey.Pseudonymize）")
+                : new Problem(n.Person, personError, $"不是假名化的人员标识（应为{PersonKey.Length}个base64url字符）");
         }
         return catalogs is null ? null : CheckCatalog(f, catalogs, n, v.Day);
     }

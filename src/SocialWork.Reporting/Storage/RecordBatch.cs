@@ -24,9 +24,13 @@ public sealed class RecordBatch
         int[] personTimes,
         int[] households,
         long[] fen,
-        RecordIdColumn? ids)
+        RecordIdColumn? ids,
+        PersonKey[] people,
+        int[]? person)
     {
         Ids = ids;
+        People = people;
+        PersonColumn = person;
         Divisions = divisions;
         Codes = codes;
         Programmes = programmes;
@@ -61,6 +65,28 @@ public sealed class RecordBatch
     /// <see cref="RecordImportOptions.KeepIds"/> is off; a store needs them to keep ids unique across appends.
     /// </summary>
     public bool HasIds => Ids is not null;
+
+    /// <summary>Gets a value indicating whether any record names the person served (a <see cref="PersonKey"/>).</summary>
+    public bool HasPeople => PersonColumn is not null && People.Count > 0;
+
+    /// <summary>Gets the distinct person keys; <see cref="PersonIndices"/> points into this list.</summary>
+    public IReadOnlyList<PersonKey> People { get; }
+
+    /// <summary>
+    /// Gets the person of each record: 0 for none, otherwise 1 + the index into <see cref="People"/>; empty when no record
+    /// names one (the column then takes no memory).
+    /// </summary>
+    public ReadOnlySpan<int> PersonIndices => PersonColumn;
+
+    /// <summary>Gets the person served by record <paramref name="index"/>, if recorded.</summary>
+    /// <param name="index">The record's position in the batch.</param>
+    /// <returns>The key, or <see langword="null"/>.</returns>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
+    public PersonKey? PersonAt(int index)
+    {
+        _ = DayColumn[index];
+        return PersonColumn is { } column && column[index] > 0 ? People[column[index] - 1] : null;
+    }
 
     /// <summary>Gets the id of record <paramref name="index"/>.</summary>
     /// <param name="index">The record's position in the batch.</param>
@@ -146,6 +172,9 @@ public sealed class RecordBatch
         }
         return set;
     }
+
+    /// <summary>Gets the person column (0 = none, else 1 + index into <see cref="People"/>), or <see langword="null"/> when no record names a person.</summary>
+    internal int[]? PersonColumn { get; }
 
     /// <summary>Gets the ids, when the batch carries them.</summary>
     internal RecordIdColumn? Ids { get; }
@@ -270,6 +299,19 @@ public sealed class RecordBatch
             throw new ArgumentException($"The id column holds {given.Count} values; the date column {n}.", nameof(columns));
         }
         var ids = columns.Ids is { } idList ? RecordIdColumn.From(idList, nameof(columns)) : null;
+        var people = columns.People ?? [];
+        if (columns.PersonIndices is { } personIndices)
+        {
+            if (personIndices.Length != n)
+            {
+                throw new ArgumentException($"The person column holds {personIndices.Length} values; the date column {n}.", nameof(columns));
+            }
+            CheckBelow(personIndices, people.Count + 1, "person index");
+        }
+        if (people.Any(p => p.ToString().Length != PersonKey.Length))
+        {
+            throw new ArgumentException("The people list holds the default PersonKey, which is not a key.", nameof(columns));
+        }
         var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
         return new RecordBatch(
             [.. columns.Divisions],
@@ -285,7 +327,9 @@ public sealed class RecordBatch
             RecordBatchBuilder.Take(columns.PersonTimes, n, order),
             RecordBatchBuilder.Take(columns.Households, n, order),
             RecordBatchBuilder.Take(columns.AmountFen, n, order),
-            ids?.Take(n, order));
+            ids?.Take(n, order),
+            [.. people],
+            columns.PersonIndices is { } personColumn ? RecordBatchBuilder.Take(personColumn, n, order) : null);
 
         static void Check(int[] column, int count, string name)
         {

@@ -18,6 +18,9 @@ public sealed class RecordBatchBuilder
     private readonly Dictionary<string, int> programmeIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> programmeLookup;
     private readonly List<string> programmes = [string.Empty];
+    private readonly Dictionary<string, int> personIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> personLookup;
+    private readonly List<PersonKey> people = [];
 
     private int[] division;
     private int[] day;
@@ -29,6 +32,7 @@ public sealed class RecordBatchBuilder
     private int[] personTimes;
     private int[] households;
     private long[] fen;
+    private int[]? person;
     private RecordIdColumn? ids = new();
     private bool inDateOrder = true;
     private bool built;
@@ -41,6 +45,7 @@ public sealed class RecordBatchBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         codeLookup = codeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         programmeLookup = programmeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        personLookup = personIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         division = new int[capacity];
         day = new int[capacity];
         code = new ushort[capacity];
@@ -67,7 +72,7 @@ public sealed class RecordBatchBuilder
     public void Append(ServiceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Append(record.Division, Reporting.DayNumber.From(record.Date), Intern(record.Code.Value), record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId, record.Id);
+        Append(record.Division, Reporting.DayNumber.From(record.Date), Intern(record.Code.Value), record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId, record.Id, record.Person is { } key ? key.Value : default);
     }
 
     /// <summary>Appends a record's reporting fields.</summary>
@@ -82,7 +87,8 @@ public sealed class RecordBatchBuilder
     /// <param name="linkage">The five-society parties.</param>
     /// <param name="programmeId">The programme, if any.</param>
     /// <param name="id">The record's id; without one, the batch carries no ids (see <see cref="HasIds"/>).</param>
-    public void Append(DivisionCode divisionCode, LocalDate date, ServiceCode serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount = 0, Money amount = default, TargetGroup? group = null, LinkageParties linkage = LinkageParties.None, string? programmeId = null, string? id = null)
+    /// <param name="personKey">The pseudonymous key of the person served, if recorded.</param>
+    public void Append(DivisionCode divisionCode, LocalDate date, ServiceCode serviceCode, ServiceMethod serviceMethod, int personTimeCount, int householdCount = 0, Money amount = default, TargetGroup? group = null, LinkageParties linkage = LinkageParties.None, string? programmeId = null, string? id = null, PersonKey? personKey = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(personTimeCount);
         ArgumentOutOfRangeException.ThrowIfNegative(householdCount);
@@ -95,14 +101,15 @@ public sealed class RecordBatchBuilder
         {
             throw new ArgumentException("The id must not be blank; pass null for a record without one.", nameof(id));
         }
-        Append(divisionCode, Reporting.DayNumber.From(date), Intern(serviceCode.Value), serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId, id);
+        Append(divisionCode, Reporting.DayNumber.From(date), Intern(serviceCode.Value), serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId, id, personKey is { } key ? key.Value : default);
     }
 
     /// <summary>
     /// Appends already-validated values with a code index from <see cref="KnownCode"/> or <see cref="Intern(ReadOnlySpan{char})"/>;
-    /// an empty <paramref name="id"/> means the record has none.
+    /// an empty <paramref name="id"/> means the record has none, an empty <paramref name="personKey"/> (the text of a checked
+    /// <see cref="PersonKey"/>) that it names no person.
     /// </summary>
-    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId, ReadOnlySpan<char> id)
+    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId, ReadOnlySpan<char> id, ReadOnlySpan<char> personKey)
     {
         ObjectDisposedException.ThrowIf(built, this);
         if (id.IsEmpty)
@@ -132,6 +139,15 @@ public sealed class RecordBatchBuilder
         personTimes[i] = personTimeCount;
         households[i] = householdCount;
         fen[i] = amountFen;
+        if (!personKey.IsEmpty)
+        {
+            person ??= new int[day.Length];
+            person[i] = InternPerson(personKey) + 1;
+        }
+        else if (person is not null)
+        {
+            person[i] = 0;
+        }
         Count++;
     }
 
@@ -161,8 +177,11 @@ public sealed class RecordBatchBuilder
             Take(personTimes, n, order),
             Take(households, n, order),
             Take(fen, n, order),
-            ids?.Take(n, order));
+            ids?.Take(n, order),
+            [.. people],
+            person is null ? null : Take(person, n, order));
         ids = null;
+        person = null;
         (division, day, code, programme, method, targetGroup, parties, personTimes, households, fen) = ([], [], [], [], [], [], [], [], [], []);
         return batch;
     }
@@ -178,7 +197,8 @@ public sealed class RecordBatchBuilder
         var maps = parts.Select(p => (
             Divisions: p.divisions.Select(all.Intern).ToArray(),
             Codes: p.codes.Select(c => all.Intern(c.Value)).ToArray(),
-            Programmes: p.programmes.Select(id => all.InternProgramme(id)).ToArray())).ToArray();
+            Programmes: p.programmes.Select(id => all.InternProgramme(id)).ToArray(),
+            People: p.people.Select(k => all.InternPerson(k.Value) + 1).Prepend(0).ToArray())).ToArray();
         var offsets = new int[parts.Count + 1];
         var lastDay = int.MinValue;
         for (var i = 0; i < parts.Count; i++)
@@ -193,6 +213,7 @@ public sealed class RecordBatchBuilder
         }
         var n = offsets[^1];
         all.ids = parts.All(p => p.ids is not null) ? RecordIdColumn.Concat([.. parts.Select(p => p.ids!)]) : null;
+        all.person = parts.Any(p => p.person is not null) ? new int[n] : null;
         (all.division, all.day, all.code, all.programme, all.method, all.targetGroup, all.parties, all.personTimes, all.households, all.fen) = (
             GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<ushort>(n), GC.AllocateUninitializedArray<ushort>(n),
             GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n), GC.AllocateUninitializedArray<byte>(n),
@@ -202,7 +223,7 @@ public sealed class RecordBatchBuilder
             var part = parts[i];
             var at = offsets[i];
             var count = part.Count;
-            var (divisionMap, codeMap, programmeMap) = maps[i];
+            var (divisionMap, codeMap, programmeMap, personMap) = maps[i];
             for (var r = 0; r < count; r++)
             {
                 all.division[at + r] = divisionMap[part.division[r]];
@@ -216,6 +237,13 @@ public sealed class RecordBatchBuilder
             Array.Copy(part.personTimes, 0, all.personTimes, at, count);
             Array.Copy(part.households, 0, all.households, at, count);
             Array.Copy(part.fen, 0, all.fen, at, count);
+            if (part.person is { } people)
+            {
+                for (var r = 0; r < count; r++)
+                {
+                    all.person![at + r] = personMap[people[r]];
+                }
+            }
         });
         all.Count = n;
         return all;
@@ -262,6 +290,18 @@ public sealed class RecordBatchBuilder
         return index;
     }
 
+    private int InternPerson(ReadOnlySpan<char> key)
+    {
+        if (personLookup.TryGetValue(key, out var index))
+        {
+            return index;
+        }
+        var text = key.ToString();
+        people.Add(PersonKey.Parse(text));
+        personIndex.Add(text, people.Count - 1);
+        return people.Count - 1;
+    }
+
     private int InternProgramme(ReadOnlySpan<char> programmeId)
     {
         if (programmeId.IsEmpty)
@@ -301,6 +341,7 @@ public sealed class RecordBatchBuilder
             personTimes = batch.PersonTimesColumn,
             households = batch.HouseholdsColumn,
             fen = batch.FenColumn,
+            person = batch.PersonColumn,
             ids = batch.Ids,
             Count = batch.Count,
         };
@@ -308,6 +349,7 @@ public sealed class RecordBatchBuilder
         part.codes.AddRange(batch.Codes);
         part.programmes.Clear();
         part.programmes.AddRange(batch.Programmes);
+        part.people.AddRange(batch.People);
         return part;
     }
 
@@ -374,5 +416,9 @@ public sealed class RecordBatchBuilder
         Array.Resize(ref personTimes, size);
         Array.Resize(ref households, size);
         Array.Resize(ref fen, size);
+        if (person is not null)
+        {
+            Array.Resize(ref person, size);
+        }
     }
 }

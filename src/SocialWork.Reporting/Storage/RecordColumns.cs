@@ -46,6 +46,12 @@ public sealed class RecordColumns
     /// <summary>Gets the resources linked by each record, in fen.</summary>
     public required long[] AmountFen { get; init; }
 
+    /// <summary>Gets the distinct person keys, when records name the people served; <see cref="PersonIndices"/> points into this list.</summary>
+    public IReadOnlyList<PersonKey>? People { get; init; }
+
+    /// <summary>Gets the person of each record (0 for none, otherwise 1 + the index into <see cref="People"/>), or <see langword="null"/> when none names one.</summary>
+    public int[]? PersonIndices { get; init; }
+
     /// <summary>Gets the id of each record (none blank), or <see langword="null"/> when the records come without ids.</summary>
     public IReadOnlyList<string>? Ids { get; init; }
 }
