@@ -80,6 +80,26 @@ public sealed class RecordsApiTests
     }
 
     [Fact]
+    public async Task A_raw_resident_id_number_is_rejected_and_never_echoed()
+    {
+        const string RawId = "11010519491231002X";
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StoreHost.StartAsync("parquet", ct);
+        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        var csv = Header.TrimEnd('\n') + ",person\nV1,2023-06-01,130602005014,EL.01,visit,7,1,0," + RawId + "\n";
+
+        var strict = await Post(http, csv);
+        var lenient = await Post(http, csv, "lenient");
+
+        Assert.Equal(HttpStatusCode.BadRequest, strict.StatusCode);
+        var strictBody = await strict.Content.ReadAsStringAsync(ct);
+        var lenientBody = await lenient.Content.ReadAsStringAsync(ct);
+        Assert.Contains("110105********002X", strictBody, StringComparison.Ordinal);
+        Assert.Contains("pseudonymise it first", lenientBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(RawId, strictBody + lenientBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_415_and_an_oversized_body_413()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,0 +1,30 @@
+namespace SocialWork.Samples.Console.Tests;
+
+/// <summary>A raw resident ID number in a records file never comes out whole: not on stdout, stderr, in JSON or in a rejects file.</summary>
+public sealed class PrivacyTests : CliTestBase
+{
+    private const string RawId = "11010519491231002X";
+    private const string Header = "id,date,division,item,method,person_times,households,amount,person\n";
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void A_raw_resident_id_number_is_rejected_and_shown_only_masked(string lang)
+    {
+        var csv = File("people.csv", Header + $"P1,2024-01-05,130602005001,EL.01,visit,3,1,,{RawId}\nP2,2024-01-06,130602005001,EL.01,visit,2,1,,\n");
+        var rejects = Path.Combine(Dir, "rejects.csv");
+
+        var strict = Run("report", "--records", csv, "--lang", lang);
+        var lenient = Run("report", "--records", csv, "--skip-invalid", "--rejects", rejects, "--format", "json", "--lang", lang);
+
+        Assert.Equal(2, strict.Code);
+        Assert.Contains("110105********002X", strict.Err, StringComparison.Ordinal);
+        Assert.True(lenient.Code == 0, lenient.Err);
+        var rejectsText = System.IO.File.ReadAllText(rejects);
+        Assert.Contains("110105********002X", rejectsText, StringComparison.Ordinal);
+        foreach (var output in new[] { strict.Out, strict.Err, lenient.Out, lenient.Err, rejectsText })
+        {
+            Assert.DoesNotContain(RawId, output, StringComparison.Ordinal);
+        }
+    }
+}
