@@ -159,7 +159,7 @@ internal static class RecordFileLayout
         }
     }
 
-    /// <summary>Reads one row group back into a batch, checking every value (<see cref="RecordBatch.FromColumns"/>).</summary>
+    /// <summary>Reads one row group back into a batch, checking every value (<see cref="RecordBatch.FromColumns"/>); ids only for a whole read, person keys always.</summary>
     /// <remarks>
     /// With <paramref name="reuse"/>, the batch's columns are those arrays when they have the row group's length (the
     /// caller must be done with the previous batch): a query that only builds a cube from each batch then allocates the
@@ -170,7 +170,7 @@ internal static class RecordFileLayout
         using var group = reader.OpenRowGroupReader(rowGroup);
         var n = checked((int)group.RowCount);
         var ids = reuse is null ? await ReadIdsAsync(group, tables, n, cancellationToken).ConfigureAwait(false) : null;
-        var (people, personIndices) = reuse is null ? await ReadPeopleAsync(group, tables, n, fileName, rowGroup, cancellationToken).ConfigureAwait(false) : (null, null);
+        var (people, personIndices) = await ReadPeopleAsync(group, tables, n, fileName, rowGroup, cancellationToken).ConfigureAwait(false);
         var columns = reuse?.Length == n ? reuse : new ColumnBuffers(n);
         if (reuse is not null && columns != reuse)
         {
@@ -261,7 +261,8 @@ internal static class RecordFileLayout
     /// <summary>Reads a row group's person keys into a list of distinct keys and an index per record (0 = none); nulls when no record names one.</summary>
     private static async Task<(PersonKey[]? People, int[]? Indices)> ReadPeopleAsync(ParquetRowGroupReader group, FileTables tables, int n, string fileName, int rowGroup, CancellationToken cancellationToken)
     {
-        if (tables.PersonField is not { } field)
+        // A report counts people too, so it reads the column — unless the row group's statistics say no record names one.
+        if (tables.PersonField is not { } field || group.GetStatistics(field)?.NullCount == n)
         {
             return (null, null);
         }

@@ -13,9 +13,11 @@ public sealed class Cube
     private readonly ReportingPeriod[] periods;
     private readonly string[] keys;
     private readonly long[] slots;
+    private readonly CubePeople? people;
 
-    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots)
+    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, CubePeople? people)
     {
+        this.people = people;
         Level = level;
         PeriodKind = periodKind;
         Dimension = dimension;
@@ -46,6 +48,37 @@ public sealed class Cube
 
     /// <summary>Gets the total over every cell.</summary>
     public Indicators Total { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the cube knows the people behind its cells: true for a cube built from records
+    /// (<see cref="Build"/>) and for roll-ups and merges of such cubes, false for one made from totals
+    /// (<see cref="FromRows"/>), which carry no people.
+    /// </summary>
+    public bool KnowsPeople => people is not null;
+
+    /// <summary>
+    /// Gets the distinct people over the whole cube (one person served in two townships counts once) and its records
+    /// that name no person.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cube does not know its people (<see cref="KnowsPeople"/>).</exception>
+    public PeopleCount TotalPeople => (people ?? throw NoPeople()).Total();
+
+    /// <summary>Gets the distinct people of a cell (exact, never summed from smaller cells) and its records that name no person.</summary>
+    /// <param name="division">The division.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="key">The key (empty for <see cref="CubeDimension.None"/>).</param>
+    /// <returns>The counts; zero for a cell off the axes.</returns>
+    /// <exception cref="InvalidOperationException">The cube does not know its people (<see cref="KnowsPeople"/>).</exception>
+    public PeopleCount PeopleAt(DivisionCode division, ReportingPeriod period, string key = "")
+    {
+        var known = people ?? throw NoPeople();
+        var d = Array.BinarySearch(divisions, division);
+        var p = Array.BinarySearch(periods, period);
+        var k = Array.BinarySearch(keys, key, StringComparer.Ordinal);
+        return d >= 0 && p >= 0 && k >= 0 ? known.CountOf(Offset(p, d, k, divisions.Length) / Indicators.Slots) : default;
+    }
+
+    private static InvalidOperationException NoPeople() => new("This cube was made from totals (Cube.FromRows) and carries no people; build it from records to count people.");
 
     /// <summary>Gets the non-empty cells in division, period, key order.</summary>
     public IEnumerable<CubeRow> Rows
@@ -78,7 +111,8 @@ public sealed class Cube
     /// <summary>
     /// Makes a cube from cells computed elsewhere — a store's SQL <c>GROUP BY</c>, another system's totals. Rows with the
     /// same division, period and key are added up (partial groups merge by the monoid), and rows with no records are
-    /// dropped, so the result equals <see cref="Build"/>'s when the rows are the query's groups of the same records.
+    /// dropped, so the result equals <see cref="Build"/>'s when the rows are the query's groups of the same records —
+    /// except for people, which totals cannot carry (<see cref="KnowsPeople"/> is false).
     /// </summary>
     /// <param name="query">The level, period kind and dimension of the cube, and its cell budget.</param>
     /// <param name="rows">The cells.</param>
@@ -130,7 +164,7 @@ public sealed class Cube
             indicators.CopyTo(cell);
             cell.CopyTo(slots.AsSpan(((((p * divisionAxis.Length) + d) * keyAxis.Length) + k) * Indicators.Slots, Indicators.Slots));
         }
-        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots);
+        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people: null);
 
         static Indicators Sum(Indicators a, Indicators b)
         {
@@ -188,14 +222,33 @@ public sealed class Cube
                 AddInto(result.AsSpan(to, keys.Length * Indicators.Slots), slots.AsSpan(from, keys.Length * Indicators.Slots));
             }
         }
-        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result);
+        CubePeople? rolled = null;
+        if (people is not null)
+        {
+            var cellMap = new int[periods.Length * divisions.Length * keys.Length];
+            for (var p = 0; p < periods.Length; p++)
+            {
+                for (var d = 0; d < divisions.Length; d++)
+                {
+                    for (var k = 0; k < keys.Length; k++)
+                    {
+                        cellMap[Offset(p, d, k, divisions.Length) / Indicators.Slots] = (((p * axis.Length) + map[d]) * keys.Length) + k;
+                    }
+                }
+            }
+            var pairs = new List<long>(people.Ids.Length);
+            var withoutPerson = new long[periods.Length * axis.Length * keys.Length];
+            people.MapInto(cellMap, [.. Enumerable.Range(0, people.Keys.Length)], pairs, withoutPerson);
+            rolled = CubePeople.FromPairs(people.Keys, pairs, withoutPerson);
+        }
+        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled);
     }
 
     /// <summary>Merges cubes with the same level, period kind and dimension (for example built on disjoint batches or shards).</summary>
     /// <param name="left">The first cube.</param>
     /// <param name="right">The second cube.</param>
     /// <returns>A cube over the union of the axes whose cells are the sums.</returns>
-    /// <exception cref="ArgumentException">The cubes group differently.</exception>
+    /// <exception cref="ArgumentException">The cubes group differently, or one knows its people and the other does not (people cannot be added up).</exception>
     public static Cube Merge(Cube left, Cube right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -204,12 +257,21 @@ public sealed class Cube
         {
             throw new ArgumentException($"Cannot merge a {left.Level}/{left.PeriodKind}/{left.Dimension} cube with a {right.Level}/{right.PeriodKind}/{right.Dimension} cube.", nameof(right));
         }
+        if (left.KnowsPeople != right.KnowsPeople)
+        {
+            throw new ArgumentException("Cannot merge a cube that knows its people with one made from totals: people are not summable, so both must be built from records (or neither counts people).", nameof(right));
+        }
         var divisionAxis = left.divisions.Union(right.divisions).Order().ToArray();
         var periodAxis = left.periods.Union(right.periods).Order().ToArray();
         var keyAxis = left.keys.Union(right.keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
+        var personAxis = left.people is null ? null : left.people.Keys.Union(right.people!.Keys).ToArray();
+        var personIndex = personAxis?.Select((key, i) => (key, i)).ToDictionary(e => e.key, e => e.i);
+        var pairs = new List<long>();
+        var withoutPerson = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length];
         foreach (var part in new[] { left, right })
         {
+            var cellMap = new int[part.periods.Length * part.divisions.Length * part.keys.Length];
             var dMap = part.divisions.Select(d => Array.BinarySearch(divisionAxis, d)).ToArray();
             var pMap = part.periods.Select(p => Array.BinarySearch(periodAxis, p)).ToArray();
             var kMap = part.keys.Select(k => Array.BinarySearch(keyAxis, k, StringComparer.Ordinal)).ToArray();
@@ -222,11 +284,14 @@ public sealed class Cube
                         var from = part.Offset(p, d, k, part.divisions.Length);
                         var to = ((((pMap[p] * divisionAxis.Length) + dMap[d]) * keyAxis.Length) + kMap[k]) * Indicators.Slots;
                         AddInto(result.AsSpan(to, Indicators.Slots), part.slots.AsSpan(from, Indicators.Slots));
+                        cellMap[from / Indicators.Slots] = to / Indicators.Slots;
                     }
                 }
             }
+            part.people?.MapInto(cellMap, [.. part.people.Keys.Select(key => personIndex![key])], pairs, withoutPerson);
         }
-        return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result);
+        var merged = personAxis is null ? null : CubePeople.FromPairs(personAxis, pairs, withoutPerson);
+        return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
     }
 
     private Indicators Cell(int d, int p, int k) => Indicators.FromSlots(slots.AsSpan(Offset(p, d, k, divisions.Length), Indicators.Slots));

@@ -82,7 +82,53 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots);
+        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots);
+        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
+    }
+
+    /// <summary>
+    /// The people behind each cell: a (cell, person) pair per record that names one, sorted and made distinct, and the
+    /// records that name no one (all of a cell's records when the batch names nobody, so no pass over the records then).
+    /// </summary>
+    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots)
+    {
+        var cells = slots.Length / Indicators.Slots;
+        var withoutPerson = new long[cells];
+        var pairs = new List<long>();
+        if (batch.PersonColumn is not { } person)
+        {
+            for (var cell = 0; cell < cells; cell++)
+            {
+                withoutPerson[cell] = Indicators.FromSlots(slots.AsSpan(cell * Indicators.Slots, Indicators.Slots)).Records;
+            }
+            return CubePeople.FromPairs([.. batch.People], pairs, withoutPerson);
+        }
+        var spare = layout.Divisions * layout.Keys;
+        for (var r = start; r < end; r++)
+        {
+            var row = tables.RowCell[batch.DivisionColumn[r]];
+            if (row == spare)
+            {
+                continue;
+            }
+            var keyValue = dimension switch
+            {
+                CubeDimension.Method => batch.MethodColumn[r],
+                CubeDimension.TargetGroup => batch.TargetGroupColumn[r],
+                CubeDimension.Programme => batch.ProgrammeColumn[r],
+                _ => batch.CodeColumn[r],
+            };
+            var cell = (tables.PeriodOf(batch.DayColumn[r]) * spare) + row + tables.KeyIndex[keyValue];
+            if (person[r] == 0)
+            {
+                withoutPerson[cell]++;
+            }
+            else
+            {
+                pairs.Add(((long)cell << 32) | (uint)(person[r] - 1));
+            }
+        }
+        return CubePeople.FromPairs([.. batch.People], pairs, withoutPerson);
     }
 
     /// <summary>The lookup tables of one build: day → period, division → row offset, code (or other key) → key.</summary>

@@ -36,40 +36,49 @@ public class ReportIndicators
     [JsonPropertyOrder(11)]
     public long PersonTimes { get; init; }
 
-    /// <summary>Gets the households.</summary>
+    /// <summary>
+    /// Gets the distinct people served (人) among the records that name one — recomputed at each level, never summed
+    /// (one person served by two stations is one person in the county); <see langword="null"/>, and absent from JSON, when
+    /// no record of the report names a person.
+    /// </summary>
     [JsonPropertyOrder(12)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? People { get; init; }
+
+    /// <summary>Gets the households.</summary>
+    [JsonPropertyOrder(13)]
     public long Households { get; init; }
 
     /// <summary>Gets the resources linked (yuan with two decimals in JSON).</summary>
-    [JsonPropertyOrder(13)]
+    [JsonPropertyOrder(14)]
     public Money Amount { get; init; }
 
     /// <summary>Gets the home-visit records.</summary>
-    [JsonPropertyOrder(14)]
+    [JsonPropertyOrder(15)]
     public long Visits { get; init; }
 
     /// <summary>Gets the case-file records.</summary>
-    [JsonPropertyOrder(15)]
+    [JsonPropertyOrder(16)]
     public long Files { get; init; }
 
     /// <summary>Gets the casework records.</summary>
-    [JsonPropertyOrder(16)]
+    [JsonPropertyOrder(17)]
     public long Casework { get; init; }
 
     /// <summary>Gets the group-work records.</summary>
-    [JsonPropertyOrder(17)]
+    [JsonPropertyOrder(18)]
     public long Groups { get; init; }
 
     /// <summary>Gets the activity records.</summary>
-    [JsonPropertyOrder(18)]
+    [JsonPropertyOrder(19)]
     public long Activities { get; init; }
 
     /// <summary>Gets the training records.</summary>
-    [JsonPropertyOrder(19)]
+    [JsonPropertyOrder(20)]
     public long Trainings { get; init; }
 
     /// <summary>Gets the records of other methods, so that the method counts add up to <see cref="Records"/>.</summary>
-    [JsonPropertyOrder(20)]
+    [JsonPropertyOrder(21)]
     public long Others { get; init; }
 }
 
@@ -145,6 +154,7 @@ public sealed class ReportDocument
     {
         ArgumentNullException.ThrowIfNull(cube);
         var records = (int)Math.Min(int.MaxValue, cube.Total.Records);
+        var people = cube.KnowsPeople && cube.TotalPeople is { People: > 0 } total ? total : (PeopleCount?)null;
         return new ReportDocument
         {
             Level = cube.Level,
@@ -156,8 +166,9 @@ public sealed class ReportDocument
                 Name = directory is not null && directory.TryGet(r.Division, out var d) ? d.Name : null,
                 Period = r.Period,
                 Key = r.Key,
+                People = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).People,
             })],
-            Total = new ReportIndicators(cube.Total),
+            Total = new ReportIndicators(cube.Total) { People = people?.People },
             Input = input ?? new ReportInput(records, records, 0),
         };
     }

@@ -1,0 +1,102 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SocialWork.Reporting.Tests;
+
+/// <summary>People (人) are distinct keys, exact at every level and after any split and merge — never sums.</summary>
+[Properties(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 150)]
+public sealed class PeopleProperties
+{
+    /// <summary>The people of each cell straight from the records: the distinct keys of the records that fall in it.</summary>
+    private static Dictionary<(DivisionCode, ReportingPeriod, string), PeopleCount> Direct(ServiceRecord[] records, CubeQuery query)
+        => records
+            .Where(r => (query.From is not { } from || r.Date >= from) && (query.To is not { } to || r.Date <= to) && (query.Within is not { } within || within.Contains(r.Division)))
+            .GroupBy(r => (r.Division.Level > query.Level ? r.Division.AncestorAt(query.Level) : r.Division, ReportingPeriod.Containing(r.Date, query.PeriodKind), query.KeyOf(r.Code, r.Method, r.TargetGroup, r.ProgrammeId)))
+            .ToDictionary(g => g.Key, g => new PeopleCount(g.Where(r => r.Person is not null).Select(r => r.Person!.Value).Distinct().LongCount(), g.LongCount(r => r.Person is null)));
+
+    private static bool Matches(Cube cube, ServiceRecord[] records, CubeQuery query)
+    {
+        var direct = Direct(records, query);
+        return cube.KnowsPeople
+               && cube.Rows.Count() == direct.Count
+               && cube.Rows.All(r => cube.PeopleAt(r.Division, r.Period, r.Key) == direct[(r.Division, r.Period, r.Key)])
+               && cube.TotalPeople.People == records.Where(r => direct.Count > 0 && r.Person is not null && InQuery(r, query)).Select(r => r.Person!.Value).Distinct().LongCount();
+    }
+
+    private static bool InQuery(ServiceRecord r, CubeQuery query)
+        => (query.From is not { } from || r.Date >= from) && (query.To is not { } to || r.Date <= to) && (query.Within is not { } within || within.Contains(r.Division));
+
+    [Property]
+    public bool People_of_a_cell_are_the_distinct_keys_of_its_records(ServiceRecord[] records, CubeQuery query, bool within)
+    {
+        var q = query with { Within = within ? DivisionCode.FromSegments(13, 6, 1) : null, From = new LocalDate(2023, 3, 1) };
+        return Matches(Cube.Build(RecordBatch.From(records), q), records, q);
+    }
+
+    [Property]
+    public bool Rolling_up_recounts_people_at_the_new_level(ServiceRecord[] records, CubeQuery query)
+    {
+        var villages = Cube.Build(RecordBatch.From(records), query with { Level = DivisionLevel.Village });
+        return Matches(villages.RollUp(query.Level), records, query with { Level = query.Level });
+    }
+
+    [Property]
+    public bool Merging_cubes_of_any_split_unites_their_people(ServiceRecord[] records, CubeQuery query, int[] cuts)
+    {
+        var points = cuts.Select(c => Math.Abs(c % (records.Length + 1))).Append(0).Append(records.Length).Distinct().Order().ToArray();
+        var merged = Enumerable.Range(0, points.Length - 1).Select(i => Cube.Build(RecordBatch.From(records[points[i]..points[i + 1]]), query)).Aggregate(Cube.Build(RecordBatch.Empty, query), Cube.Merge);
+        return Matches(merged, records, query);
+    }
+
+    [Property]
+    public bool A_parent_has_no_more_people_than_its_children_together_and_no_fewer_than_the_largest(ServiceRecord[] records, PeriodKind kind)
+    {
+        var townships = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, kind));
+        var counties = townships.RollUp(DivisionLevel.County);
+        return counties.Rows.All(parent =>
+        {
+            var children = townships.Rows
+                .Where(c => c.Period == parent.Period && c.Key == parent.Key && (c.Division.Level > DivisionLevel.County ? c.Division.AncestorAt(DivisionLevel.County) : c.Division) == parent.Division)
+                .Select(c => townships.PeopleAt(c.Division, c.Period, c.Key).People)
+                .ToList();
+            var people = counties.PeopleAt(parent.Division, parent.Period, parent.Key).People;
+            return people <= children.Sum() && people >= (children.Count == 0 ? 0 : children.Max());
+        });
+    }
+
+    [Fact]
+    public void The_report_shows_people_beside_person_times_only_when_a_record_names_someone()
+    {
+        var key = ReportingArbitraries.PersonPool[0];
+        var records = new[]
+        {
+            new ServiceRecord("A", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 3, person: key),
+            new ServiceRecord("B", new LocalDate(2023, 1, 9), DivisionCode.Parse("130602006001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, person: key),
+            new ServiceRecord("C", new LocalDate(2023, 1, 9), DivisionCode.Parse("130602006001"), ServiceCode.Parse("EL.01"), ServiceMethod.Group, 9),
+        };
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Year);
+
+        var withPeople = ReportWriter.ToJson(ReportDocument.From(Cube.Build(RecordBatch.From(records), query)));
+        var without = ReportWriter.ToJson(ReportDocument.From(Cube.Build(RecordBatch.From(records[2..]), query)));
+
+        using var json = System.Text.Json.JsonDocument.Parse(withPeople);
+        Assert.Equal([1L, 1L], json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("people").GetInt64()));
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetProperty("people").GetInt64());   // one person in two townships is one person
+        Assert.Equal(14, json.RootElement.GetProperty("total").GetProperty("personTimes").GetInt64());
+        Assert.Contains("\"personTimes\": 14,\n    \"people\": 1,", withPeople.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("people", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cube_from_totals_cannot_be_merged_with_one_that_knows_its_people()
+    {
+        var query = new CubeQuery(DivisionLevel.County, PeriodKind.Year);
+        var built = Cube.Build(RecordBatch.From([new ServiceRecord("A", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 3)]), query);
+        var totals = Cube.FromRows(query, built.Rows);
+
+        Assert.False(totals.KnowsPeople);
+        Assert.Throws<InvalidOperationException>(() => totals.TotalPeople);
+        Assert.Contains("people are not summable", Assert.Throws<ArgumentException>(() => Cube.Merge(built, totals)).Message, StringComparison.Ordinal);
+    }
+}
