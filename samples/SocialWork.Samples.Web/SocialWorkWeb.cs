@@ -186,23 +186,28 @@ public static class SocialWorkWeb
             return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, rows)), "application/json; charset=utf-8");
         }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start (to=yyyy-MM-dd, period=month|quarter|year).");
 
-        api.MapGet("/report", async (DashboardState state, RecordStoreHost records, string? level, string? period, string? by, string? from, string? to, CancellationToken cancellationToken) =>
+        api.MapGet("/report", async (DashboardState state, RecordStoreHost records, string? level, string? period, string? by, string? from, string? to, string? suppressBelow, CancellationToken cancellationToken) =>
         {
             if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
             {
                 return problem;
             }
+            var k = 0;
+            if (suppressBelow is not null && (!int.TryParse(suppressBelow, NumberStyles.None, CultureInfo.InvariantCulture, out k) || k > 1_000_000))
+            {
+                return Invalid("suppressBelow", $"'{suppressBelow}' is not a number of people from 0 to 1000000.");
+            }
             try
             {
                 var cube = await records.Store.QueryAsync(query! with { MaxCells = state.Settings.MaxReportCells }, cancellationToken);
                 var count = checked((int)await records.CountAsync(cancellationToken));
-                return Json(ReportDocument.From(cube, new ReportInput(count, count, 0), state.Demo.Directory));
+                return Json(ReportDocument.From(cube, new ReportInput(count, count, 0), state.Demo.Directory, new ReportOptions { SuppressBelow = k }));
             }
             catch (ReportLimitException ex)
             {
                 return TooLargeReport(ex);
             }
-        }).WithSummary("Indicator report over the stored records (level, period, by, from, to).");
+        }).WithSummary("Indicator report over the stored records (level, period, by, from, to; suppressBelow=k hides rows with fewer than k people, or records).");
 
         api.MapPost("/records", async (HttpRequest request, DashboardState state, RecordStoreHost records, string? mode, CancellationToken cancellationToken) =>
         {

@@ -27,4 +27,22 @@ public sealed class PrivacyTests : CliTestBase
             Assert.DoesNotContain(RawId, output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Suppress_below_hides_small_rows_as_null_in_json_and_star_in_tables()
+    {
+        var csv = File("small.csv", "id,date,division,item,method,person_times,households,amount\n"
+            + "S1,2024-01-05,130602005001,EL.01,visit,3,1,\nS2,2024-01-06,130602006001,EL.01,visit,2,1,\n"
+            + string.Concat(Enumerable.Range(3, 6).Select(i => $"S{i},2024-01-07,130602007001,EL.01,visit,1,1,\n")));
+
+        var json = Run("report", "--records", csv, "--level", "township", "--period", "year", "--format", "json", "--suppress-below", "3");
+        var table = Run("report", "--records", csv, "--level", "township", "--period", "year", "--suppress-below", "3", "--lang", "en");
+        var invalid = Run("report", "--records", csv, "--suppress-below", "-1");
+
+        Assert.True(json.Code == 0, json.Err);
+        Assert.Equal(2, json.Out.Split("\"suppressed\": true").Length - 1);
+        Assert.Contains("\"records\": null", json.Out, StringComparison.Ordinal);
+        Assert.Contains("fewer than 3 records", table.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, invalid.Code);
+    }
 }

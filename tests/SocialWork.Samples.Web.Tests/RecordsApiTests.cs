@@ -100,6 +100,25 @@ public sealed class RecordsApiTests
     }
 
     [Fact]
+    public async Task The_report_suppresses_small_rows_on_request_and_refuses_a_bad_threshold()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StoreHost.StartAsync("parquet", ct);
+        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+
+        var plain = await Json(await http.GetAsync("/api/report?level=village&period=month", ct));
+        var published = await Json(await http.GetAsync("/api/report?level=village&period=month&suppressBelow=3", ct));
+        var bad = await http.GetAsync("/api/report?suppressBelow=many", ct);
+
+        var suppressed = published.GetProperty("rows").EnumerateArray().Where(r => r.TryGetProperty("suppressed", out _)).ToList();
+        Assert.NotEmpty(suppressed);
+        Assert.All(suppressed, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("personTimes").ValueKind));
+        Assert.Equal(plain.GetProperty("total").GetProperty("personTimes").GetInt64(), published.GetProperty("total").GetProperty("personTimes").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await Json(bad)).GetProperty("errors").TryGetProperty("suppressBelow", out _));
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_415_and_an_oversized_body_413()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -32,9 +32,17 @@ internal static class ReportCommand
         var csvHeaders = new Option<string>("--csv-headers") { Description = "With --format csv: the header row holds the contract's column ids (ids, the default, for programs) or the columns' labels in the --lang language (labels, for people).", DefaultValueFactory = _ => "ids" };
         csvHeaders.AcceptOnlyFromAmong("ids", "labels");
         var timings = new Option<bool>("--timings") { Description = "Print how long import and aggregation took to standard error." };
+        var suppressBelow = new Option<int>("--suppress-below") { Description = "Small-cell suppression for publishing: hide rows with 1 to K-1 people (or records, when no record names a person), and the smallest others needed so that none can be worked out from the total; shown as * with a footnote, JSON null with \"suppressed\": true. 0 (the default) hides nothing.", HelpName = "K" };
+        suppressBelow.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--suppress-below must be 0 (off) or a positive number of people.");
+            }
+        });
         var command = new Command("report", "Indicator report (records, person-times, households, amount, records per method) from a records CSV.")
         {
-            records, divisions, level, period, by, from, to, format, csvHeaders, skipInvalid, rejects, outFile, timings,
+            records, divisions, level, period, by, from, to, format, csvHeaders, skipInvalid, rejects, outFile, timings, suppressBelow,
         };
         SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid);
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, new Arguments(
@@ -50,11 +58,12 @@ internal static class ReportCommand
             parse.GetValue(skipInvalid),
             parse.GetValue(rejects),
             parse.GetValue(outFile),
-            parse.GetValue(timings)))));
+            parse.GetValue(timings),
+            new ReportOptions { SuppressBelow = parse.GetValue(suppressBelow) }))));
         return command;
     }
 
-    internal sealed record Arguments(string Records, string? Divisions, DivisionLevel Level, PeriodKind Period, CubeDimension By, LocalDate? From, LocalDate? To, string Format, ReportCsvHeaders CsvHeaders, bool SkipInvalid, string? Rejects, string? Out, bool Timings);
+    internal sealed record Arguments(string Records, string? Divisions, DivisionLevel Level, PeriodKind Period, CubeDimension By, LocalDate? From, LocalDate? To, string Format, ReportCsvHeaders CsvHeaders, bool SkipInvalid, string? Rejects, string? Out, bool Timings, ReportOptions Publish);
 
     internal static int Run(CliOutput output, Arguments a)
     {
@@ -71,7 +80,7 @@ internal static class ReportCommand
             {
                 output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: query {watch.Elapsed.TotalSeconds:F3} s ({count} records)"));
             }
-            Write(output, a, ReportDocument.From(stored, new ReportInput(checked((int)count), checked((int)count), 0), directory), new ReportLabels(output.Culture, catalog, directory, programmes));
+            Write(output, a, ReportDocument.From(stored, new ReportInput(checked((int)count), checked((int)count), 0), directory, a.Publish), new ReportLabels(output.Culture, catalog, directory, programmes));
             return SocialWorkCli.Success;
         }
         var clock = Stopwatch.StartNew();
@@ -79,7 +88,7 @@ internal static class ReportCommand
         var importTime = clock.Elapsed;
         clock.Restart();
         var cube = Cube.Build(import.Batch, query);
-        var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory);
+        var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory, a.Publish);
         var aggregateTime = clock.Elapsed;
         if (a.Timings)
         {

@@ -3,7 +3,10 @@ using SocialWork.Json;
 
 namespace SocialWork.Reporting;
 
-/// <summary>The indicator fields of a report row or total, in the order of the report format.</summary>
+/// <summary>
+/// The indicator fields of a report row or total, in the order of the report format; all <see langword="null"/> in a
+/// suppressed row (<see cref="ReportRow.Suppressed"/>), never 0.
+/// </summary>
 public class ReportIndicators
 {
     /// <summary>Creates empty indicators (for deserialisation).</summary>
@@ -30,11 +33,11 @@ public class ReportIndicators
 
     /// <summary>Gets the records.</summary>
     [JsonPropertyOrder(10)]
-    public long Records { get; init; }
+    public long? Records { get; init; }
 
     /// <summary>Gets the person-times.</summary>
     [JsonPropertyOrder(11)]
-    public long PersonTimes { get; init; }
+    public long? PersonTimes { get; init; }
 
     /// <summary>
     /// Gets the distinct people served (人) among the records that name one — recomputed at each level, never summed
@@ -47,39 +50,39 @@ public class ReportIndicators
 
     /// <summary>Gets the households.</summary>
     [JsonPropertyOrder(13)]
-    public long Households { get; init; }
+    public long? Households { get; init; }
 
     /// <summary>Gets the resources linked (yuan with two decimals in JSON).</summary>
     [JsonPropertyOrder(14)]
-    public Money Amount { get; init; }
+    public Money? Amount { get; init; }
 
     /// <summary>Gets the home-visit records.</summary>
     [JsonPropertyOrder(15)]
-    public long Visits { get; init; }
+    public long? Visits { get; init; }
 
     /// <summary>Gets the case-file records.</summary>
     [JsonPropertyOrder(16)]
-    public long Files { get; init; }
+    public long? Files { get; init; }
 
     /// <summary>Gets the casework records.</summary>
     [JsonPropertyOrder(17)]
-    public long Casework { get; init; }
+    public long? Casework { get; init; }
 
     /// <summary>Gets the group-work records.</summary>
     [JsonPropertyOrder(18)]
-    public long Groups { get; init; }
+    public long? Groups { get; init; }
 
     /// <summary>Gets the activity records.</summary>
     [JsonPropertyOrder(19)]
-    public long Activities { get; init; }
+    public long? Activities { get; init; }
 
     /// <summary>Gets the training records.</summary>
     [JsonPropertyOrder(20)]
-    public long Trainings { get; init; }
+    public long? Trainings { get; init; }
 
     /// <summary>Gets the records of other methods, so that the method counts add up to <see cref="Records"/>.</summary>
     [JsonPropertyOrder(21)]
-    public long Others { get; init; }
+    public long? Others { get; init; }
 }
 
 /// <summary>One row of a report: a cube cell with its coordinates.</summary>
@@ -113,6 +116,29 @@ public sealed class ReportRow : ReportIndicators
     /// <summary>Gets the dimension key (empty for none).</summary>
     [JsonPropertyOrder(3)]
     public string Key { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Gets a value indicating whether the cell is suppressed (<see cref="ReportOptions.SuppressBelow"/>): its indicator
+    /// fields are then <see langword="null"/>. Written to JSON only when true.
+    /// </summary>
+    [JsonPropertyOrder(4)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Suppressed { get; init; }
+}
+
+/// <summary>How a report is published.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>
+    /// Gets k for small-cell suppression (<see cref="SmallCellSuppression"/>): a row with 1 to k − 1 people — or
+    /// records, when no record names a person — is suppressed, and so are the smallest others needed so that no
+    /// suppressed row can be worked out from the published total. 0 (the default) suppresses nothing.
+    /// </summary>
+    public int SuppressBelow
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "SuppressBelow must be 0 (off) or a positive threshold.");
+    }
 }
 
 /// <summary>How many rows the input had.</summary>
@@ -145,17 +171,33 @@ public sealed class ReportDocument
     /// <summary>Gets the input counts.</summary>
     public ReportInput Input { get; init; } = new(0, 0, 0);
 
+    /// <summary>Gets the k the rows were suppressed below (0 when none was asked), for the footnote of tables and CSV.</summary>
+    [JsonIgnore]
+    public int SuppressedBelow { get; init; }
+
+    /// <summary>Gets a value indicating whether the suppression counted people (or records, when no record names a person).</summary>
+    [JsonIgnore]
+    public bool SuppressedByPeople { get; init; }
+
+    /// <summary>Gets the footnote a table or CSV with suppressed rows carries, in English or Chinese; <see langword="null"/> when no row is suppressed.</summary>
+    /// <param name="chinese">Whether in Chinese.</param>
+    /// <returns>The footnote.</returns>
+    public string? SuppressionFootnote(bool chinese) => !Rows.Any(r => r.Suppressed) ? null : chinese
+        ? $"* 已隐去：{(SuppressedByPeople ? "服务人数" : "记录数")}少于{SuppressedBelow}的格，以及为防止由合计反推而一并隐去的格。合计未变。"
+        : $"* suppressed: cells with fewer than {SuppressedBelow} {(SuppressedByPeople ? "people" : "records")}, and the cells hidden with them so that none can be worked out from the total. Totals are unchanged.";
+
     /// <summary>Builds the document of a cube.</summary>
     /// <param name="cube">The cube.</param>
     /// <param name="input">The input counts; the cube's record count when omitted.</param>
     /// <param name="directory">Division names, if known.</param>
+    /// <param name="options">How to publish (small-cell suppression); nothing suppressed when omitted.</param>
     /// <returns>The document.</returns>
-    public static ReportDocument From(Cube cube, ReportInput? input = null, DivisionDirectory? directory = null)
+    public static ReportDocument From(Cube cube, ReportInput? input = null, DivisionDirectory? directory = null, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cube);
         var records = (int)Math.Min(int.MaxValue, cube.Total.Records);
         var people = cube.KnowsPeople && cube.TotalPeople is { People: > 0 } total ? total : (PeopleCount?)null;
-        return new ReportDocument
+        var document = new ReportDocument
         {
             Level = cube.Level,
             Period = cube.PeriodKind,
@@ -170,6 +212,26 @@ public sealed class ReportDocument
             })],
             Total = new ReportIndicators(cube.Total) { People = people?.People },
             Input = input ?? new ReportInput(records, records, 0),
+        };
+        var k = options?.SuppressBelow ?? 0;
+        if (k < 2)
+        {
+            return document;
+        }
+
+        // The report publishes one total, over every row: that is the line no suppressed row may be alone in.
+        var rows = document.Rows;
+        var suppressed = SmallCellSuppression.Apply([.. rows.Select(r => people is null ? r.Records!.Value : r.People!.Value)], [[.. Enumerable.Range(0, rows.Count)]], k);
+        return new ReportDocument
+        {
+            Level = document.Level,
+            Period = document.Period,
+            By = document.By,
+            Rows = [.. rows.Select((r, i) => suppressed[i] ? new ReportRow { Division = r.Division, Name = r.Name, Period = r.Period, Key = r.Key, Suppressed = true } : r)],
+            Total = document.Total,
+            Input = document.Input,
+            SuppressedBelow = k,
+            SuppressedByPeople = people is not null,
         };
     }
 }

@@ -63,20 +63,30 @@ public static class ReportWriter
             ]));
             writer.Write('\n');
         }
+        if (document.SuppressionFootnote(labels.Culture.TwoLetterISOLanguageName == "zh") is { } footnote)
+        {
+            writer.Write(CsvText.Field(footnote));
+            writer.Write('\n');
+        }
     }
 
     /// <summary>The report's columns by the ids <see cref="ReportLabels.Column"/> knows, in CSV order.</summary>
     private static readonly string[] CsvColumns = ["division", "name", "period", "key", "keyLabel", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"];
 
-    /// <summary>Gets the indicator values of a row as invariant text, in column order.</summary>
+    /// <summary>The text a suppressed value is written as in CSV and tables (never 0).</summary>
+    public const string Suppressed = "*";
+
+    /// <summary>Gets the indicator values of a row as invariant text, in column order; <see cref="Suppressed"/> for each value of a suppressed row.</summary>
     /// <param name="i">The indicators.</param>
     /// <returns>records, personTimes, households, amount, visits, files, casework, groups, activities, trainings, others.</returns>
     public static IReadOnlyList<string> Values(ReportIndicators i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return [.. new[] { i.Records, i.PersonTimes, i.Households }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            i.Amount.ToString(),
-            .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings, i.Others }.Select(v => v.ToString(CultureInfo.InvariantCulture))];
+        return [.. new[] { i.Records, i.PersonTimes, i.Households }.Select(Text),
+            i.Amount?.ToString() ?? Suppressed,
+            .. new[] { i.Visits, i.Files, i.Casework, i.Groups, i.Activities, i.Trainings, i.Others }.Select(Text)];
+
+        static string Text(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
     }
 
     /// <summary>

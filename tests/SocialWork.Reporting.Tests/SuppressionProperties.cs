@@ -1,0 +1,81 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SocialWork.Reporting.Tests;
+
+/// <summary>Small-cell suppression: nothing below k is published, no suppressed cell is alone in a line with a published total, nothing else changes.</summary>
+public sealed class SuppressionProperties
+{
+    public sealed record Table(long[] Values, int[][] Lines, int K);
+
+    public static class Tables
+    {
+        public static Arbitrary<Table> Table() => (
+            from n in Gen.Choose(2, 30)
+            from values in Gen.Choose(0, 12).Select(v => (long)v).ArrayOf(n)
+            from lineCount in Gen.Choose(1, 6)
+            from lines in Gen.Choose(0, n - 1).ArrayOf().Where(l => l.Distinct().Count() >= 2).Select(l => l.Distinct().ToArray()).ArrayOf(lineCount)
+            from k in Gen.Choose(0, 10)
+            select new Table(values, lines, k)).ToArbitrary();
+    }
+
+    [Property(Arbitrary = [typeof(Tables)], MaxTest = 500)]
+    public bool No_published_cell_is_below_k_and_no_line_has_exactly_one_suppressed_cell(Table table)
+    {
+        var suppressed = SmallCellSuppression.Apply(table.Values, table.Lines, table.K);
+        return Enumerable.Range(0, table.Values.Length).All(i => suppressed[i] || table.Values[i] == 0 || table.Values[i] >= table.K)
+               && table.Lines.All(line => line.Count(c => suppressed[c]) != 1);
+    }
+
+    [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 150)]
+    public bool A_suppressed_report_keeps_every_published_row_and_the_total(ServiceRecord[] records, CubeQuery query, PositiveInt k)
+    {
+        var cube = Cube.Build(RecordBatch.From(records), query);
+        var plain = ReportDocument.From(cube);
+        var published = ReportDocument.From(cube, options: new ReportOptions { SuppressBelow = k.Get % 8 });
+        var byPeople = plain.Total.People is not null;
+        var rows = plain.Rows.Zip(published.Rows).ToList();
+        return rows.All(p => p.First.Division == p.Second.Division && p.First.Period == p.Second.Period && p.First.Key == p.Second.Key)
+               && rows.All(p => p.Second.Suppressed ? p.Second.Records is null && p.Second.Amount is null && p.Second.People is null : Json([p.First]) == Json([p.Second]))
+               && rows.All(p => p.Second.Suppressed || (byPeople ? p.First.People : p.First.Records) is not (>= 1 and var v) || v >= k.Get % 8)
+               && (rows.Count < 2 || rows.Count(p => p.Second.Suppressed) != 1)   // a one-row table is its total: nothing protects it
+               && ReportWriter.ToJson(plain).Contains(TotalJson(published), StringComparison.Ordinal);
+
+        string Json(ReportRow[] rows) => ReportWriter.ToJson(new ReportDocument { Level = plain.Level, Period = plain.Period, By = plain.By, Rows = rows });
+
+        string TotalJson(ReportDocument document) => ReportWriter.ToJson(document)[ReportWriter.ToJson(document).IndexOf("\"total\"", StringComparison.Ordinal)..];
+    }
+
+    [Fact]
+    public void A_suppressed_row_is_null_with_a_flag_in_json_and_a_star_with_a_footnote_in_csv()
+    {
+        // Three townships: 1 person, 1 person, 5 people. k = 3 hides the two small ones (each alone would be total − rest).
+        var pool = ReportingArbitraries.PersonPool;
+        var records = new List<ServiceRecord>
+        {
+            new("A", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[0]),
+            new("B", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602006001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[1]),
+        };
+        records.AddRange(Enumerable.Range(2, 5).Select(i => new ServiceRecord($"C{i}", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602007001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[i])));
+        var cube = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Year));
+        var document = ReportDocument.From(cube, options: new ReportOptions { SuppressBelow = 3 });
+
+        Assert.Equal([true, true, false], document.Rows.Select(r => r.Suppressed));
+        using var json = System.Text.Json.JsonDocument.Parse(ReportWriter.ToJson(document));
+        var first = json.RootElement.GetProperty("rows")[0];
+        Assert.Equal("130602005000", first.GetProperty("division").GetString());
+        Assert.True(first.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("records").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("personTimes").ValueKind);
+        Assert.False(json.RootElement.GetProperty("rows")[2].TryGetProperty("suppressed", out _));
+        Assert.Equal(7, json.RootElement.GetProperty("total").GetProperty("people").GetInt64());
+
+        var csv = new StringWriter();
+        ReportWriter.WriteCsv(document, csv, new ReportLabels(CultureInfo.GetCultureInfo("en")));
+        var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",*,*,*,*,*,*,*,*,*,*,*", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"* suppressed: cells with fewer than 3 people", lines[^1], StringComparison.Ordinal);
+    }
+}
