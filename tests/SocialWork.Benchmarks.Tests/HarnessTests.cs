@@ -115,4 +115,29 @@ public class HarnessTests
             drop.ExecuteNonQuery();
         }
     }
+
+    [Fact]
+    public void The_people_cube_counts_each_cell_as_duckdb_counts_distinct()
+    {
+        var bench = new PeopleBenchmarks { N = 20_000 };
+        bench.Setup();
+        try
+        {
+            Assert.Equal(20_000, bench.PlainCube());
+            Assert.Equal(20_000, bench.DuckDbSums());
+            Assert.Equal(20_000, bench.DuckDbSumsAndDistinctPeople());
+            var (cube, duckDb) = bench.PeoplePerCell();
+            Assert.Equal(duckDb.Count, cube.Rows.Count());
+            foreach (var row in cube.Rows)
+            {
+                var quarter = (row.Period.Start.Year * 4) + ((row.Period.Start.Month - 1) / 3);
+                Assert.Equal(duckDb[(row.Division.Value, quarter, row.Key)], cube.PeopleAt(row.Division, row.Period, row.Key).People);
+            }
+            Assert.True(bench.CubeWithPeople() > 1_000);
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
 }

@@ -236,10 +236,7 @@ public sealed class Cube
                     }
                 }
             }
-            var pairs = new List<long>(people.Ids.Length);
-            var withoutPerson = new long[periods.Length * axis.Length * keys.Length];
-            people.MapInto(cellMap, [.. Enumerable.Range(0, people.Keys.Length)], pairs, withoutPerson);
-            rolled = CubePeople.FromPairs(people.Keys, pairs, withoutPerson);
+            rolled = CubePeople.Map(people.Keys, periods.Length * axis.Length * keys.Length, [(people, cellMap, [.. Enumerable.Range(0, people.Keys.Length)])]);
         }
         return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled);
     }
@@ -267,8 +264,7 @@ public sealed class Cube
         var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
         var personAxis = left.people is null ? null : left.people.Keys.Union(right.people!.Keys).ToArray();
         var personIndex = personAxis?.Select((key, i) => (key, i)).ToDictionary(e => e.key, e => e.i);
-        var pairs = new List<long>();
-        var withoutPerson = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length];
+        var peopleParts = new List<(CubePeople, int[], int[])>();
         foreach (var part in new[] { left, right })
         {
             var cellMap = new int[part.periods.Length * part.divisions.Length * part.keys.Length];
@@ -288,9 +284,12 @@ public sealed class Cube
                     }
                 }
             }
-            part.people?.MapInto(cellMap, [.. part.people.Keys.Select(key => personIndex![key])], pairs, withoutPerson);
+            if (part.people is { } partPeople)
+            {
+                peopleParts.Add((partPeople, cellMap, [.. partPeople.Keys.Select(key => personIndex![key])]));
+            }
         }
-        var merged = personAxis is null ? null : CubePeople.FromPairs(personAxis, pairs, withoutPerson);
+        var merged = personAxis is null ? null : CubePeople.Map(personAxis, divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
         return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
     }
 

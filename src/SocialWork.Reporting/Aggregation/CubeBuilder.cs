@@ -87,48 +87,80 @@ internal static class CubeBuilder
     }
 
     /// <summary>
-    /// The people behind each cell: a (cell, person) pair per record that names one, sorted and made distinct, and the
-    /// records that name no one (all of a cell's records when the batch names nobody, so no pass over the records then).
+    /// The people behind each cell (see <see cref="CubePeople"/>): the records that name a person, bucketed by cell and
+    /// made distinct; the records that name no one counted per cell (all of a cell's records when the batch names nobody,
+    /// with no pass over the records then).
     /// </summary>
     private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots)
     {
         var cells = slots.Length / Indicators.Slots;
         var withoutPerson = new long[cells];
-        var pairs = new List<long>();
+        PersonKey[] keys = [.. batch.People];
         if (batch.PersonColumn is not { } person)
         {
             for (var cell = 0; cell < cells; cell++)
             {
                 withoutPerson[cell] = Indicators.FromSlots(slots.AsSpan(cell * Indicators.Slots, Indicators.Slots)).Records;
             }
-            return CubePeople.FromPairs([.. batch.People], pairs, withoutPerson);
+            return CubePeople.Build(keys, withoutPerson, 0, _ => default);
         }
+
+        // Pass 1: each record's cell (-1 outside Within or without a person), counted per cell. Pass 2: the people placed
+        // in their cells' buckets (a counting sort by cell). Then each bucket is made distinct.
         var spare = layout.Divisions * layout.Keys;
+        var cellOf = GC.AllocateUninitializedArray<int>(end - start);
+        var starts = new int[cells + 1];
+        var keyed = 0;
+        switch (dimension)
+        {
+            case CubeDimension.Method:
+                Cells(batch.MethodColumn);
+                break;
+            case CubeDimension.TargetGroup:
+                Cells(batch.TargetGroupColumn);
+                break;
+            case CubeDimension.Programme:
+                Cells(batch.ProgrammeColumn);
+                break;
+            default:
+                Cells(batch.CodeColumn);
+                break;
+        }
+        for (var c = 0; c < cells; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+        var cursor = starts[..cells];
+        var bucket = GC.AllocateUninitializedArray<int>(keyed);
         for (var r = start; r < end; r++)
         {
-            var row = tables.RowCell[batch.DivisionColumn[r]];
-            if (row == spare)
+            if (cellOf[r - start] is var cell and >= 0)
             {
-                continue;
-            }
-            var keyValue = dimension switch
-            {
-                CubeDimension.Method => batch.MethodColumn[r],
-                CubeDimension.TargetGroup => batch.TargetGroupColumn[r],
-                CubeDimension.Programme => batch.ProgrammeColumn[r],
-                _ => batch.CodeColumn[r],
-            };
-            var cell = (tables.PeriodOf(batch.DayColumn[r]) * spare) + row + tables.KeyIndex[keyValue];
-            if (person[r] == 0)
-            {
-                withoutPerson[cell]++;
-            }
-            else
-            {
-                pairs.Add(((long)cell << 32) | (uint)(person[r] - 1));
+                bucket[cursor[cell]++] = person[r] - 1;
             }
         }
-        return CubePeople.FromPairs([.. batch.People], pairs, withoutPerson);
+        return CubePeople.Distinct(keys, withoutPerson, starts, bucket);
+
+        void Cells<TKey>(TKey[] keyColumn)
+            where TKey : unmanaged, IBinaryInteger<TKey>
+        {
+            for (var r = start; r < end; r++)
+            {
+                var row = tables.RowCell[batch.DivisionColumn[r]];
+                var cell = row == spare ? -1 : (tables.PeriodOf(batch.DayColumn[r]) * spare) + row + tables.KeyIndex[int.CreateTruncating(keyColumn[r])];
+                if (cell >= 0 && person[r] == 0)
+                {
+                    withoutPerson[cell]++;
+                    cell = -1;
+                }
+                cellOf[r - start] = cell;
+                if (cell >= 0)
+                {
+                    starts[cell + 1]++;
+                    keyed++;
+                }
+            }
+        }
     }
 
     /// <summary>The lookup tables of one build: day → period, division → row offset, code (or other key) → key.</summary>

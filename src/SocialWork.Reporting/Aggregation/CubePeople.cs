@@ -6,10 +6,14 @@ namespace SocialWork.Reporting;
 public readonly record struct PeopleCount(long People, long RecordsWithoutPerson);
 
 /// <summary>
-/// The exact sets of people behind a cube's cells: for each cell (in the cube's slot order) the sorted, distinct
-/// indices of its people into <see cref="Keys"/>, stored end to end (<see cref="Starts"/> marks where each cell's run
-/// begins), and each cell's records without a person. Roll-ups and merges rebuild the sets, so people are never summed.
+/// The exact sets of people behind a cube's cells: for each cell (in the cube's slot order) the distinct indices of its
+/// people into <see cref="Keys"/>, stored end to end (<see cref="Starts"/> marks where each cell's run begins), and each
+/// cell's records without a person. Roll-ups and merges rebuild the sets, so people are never summed.
 /// </summary>
+/// <remarks>
+/// Sets are built without sorting or hashing: the (cell, person) entries are bucketed by cell with a counting sort, then
+/// each bucket is made distinct with one "last cell seen" mark per person — three linear passes.
+/// </remarks>
 internal sealed class CubePeople
 {
     private CubePeople(PersonKey[] keys, int[] starts, int[] ids, long[] withoutPerson)
@@ -31,48 +35,94 @@ internal sealed class CubePeople
     public PeopleCount CountOf(int cell) => new(Starts[cell + 1] - Starts[cell], WithoutPerson[cell]);
 
     /// <summary>The distinct people of the whole cube and its records without a person.</summary>
-    public PeopleCount Total() => new(Ids.Distinct().LongCount(), WithoutPerson.Sum());
-
-    /// <summary>Makes the sets from (cell, person) pairs, each packed as <c>cell &lt;&lt; 32 | person</c>; the pairs are sorted here.</summary>
-    public static CubePeople FromPairs(PersonKey[] keys, List<long> pairs, long[] withoutPerson)
+    public PeopleCount Total()
     {
-        var packed = pairs.ToArray();
-        Array.Sort(packed);
-        var cells = withoutPerson.Length;
-        var starts = new int[cells + 1];
-        var ids = new List<int>(packed.Length);
-        var at = 0;
-        for (var cell = 0; cell < cells; cell++)
+        var seen = new bool[Keys.Length];
+        var people = 0L;
+        foreach (var id in Ids)
         {
-            starts[cell] = ids.Count;
-            var previous = -1L;
-            for (; at < packed.Length && (int)(packed[at] >> 32) == cell; at++)
+            if (!seen[id])
             {
-                if (packed[at] != previous)
-                {
-                    ids.Add((int)(packed[at] & 0xFFFF_FFFF));
-                    previous = packed[at];
-                }
+                seen[id] = true;
+                people++;
             }
         }
-        starts[cells] = ids.Count;
-        return new CubePeople(keys, starts, [.. ids], withoutPerson);
+        return new(people, WithoutPerson.Sum());
     }
 
     /// <summary>
-    /// Moves the sets onto other cells: <paramref name="cellMap"/> gives each cell's new cell, <paramref name="personMap"/>
-    /// each person's new index; sets landing on one cell are united.
+    /// Makes the sets from entries: <paramref name="count"/> calls of <paramref name="entry"/> (cell, person), each called
+    /// twice (once to count the cells' entries, once to place them).
     /// </summary>
-    public void MapInto(int[] cellMap, int[] personMap, List<long> pairs, long[] withoutPerson)
+    public static CubePeople Build(PersonKey[] keys, long[] withoutPerson, int count, Func<int, (int Cell, int Person)> entry)
     {
-        for (var cell = 0; cell < cellMap.Length; cell++)
+        var cells = withoutPerson.Length;
+        var starts = new int[cells + 1];
+        for (var i = 0; i < count; i++)
         {
-            var to = cellMap[cell];
-            withoutPerson[to] += WithoutPerson[cell];
-            for (var i = Starts[cell]; i < Starts[cell + 1]; i++)
+            starts[entry(i).Cell + 1]++;
+        }
+        for (var c = 0; c < cells; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+        var cursor = starts[..cells];
+        var bucket = GC.AllocateUninitializedArray<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (cell, person) = entry(i);
+            bucket[cursor[cell]++] = person;
+        }
+        return Distinct(keys, withoutPerson, starts, bucket);
+    }
+
+    /// <summary>
+    /// Makes each cell's bucket of people distinct, in place: a person is kept the first time it is seen in the cell.
+    /// <paramref name="starts"/> holds where each cell's bucket begins (and the end), and is rewritten to the kept runs.
+    /// </summary>
+    internal static CubePeople Distinct(PersonKey[] keys, long[] withoutPerson, int[] starts, int[] bucket)
+    {
+        var cells = withoutPerson.Length;
+        var lastCell = new int[keys.Length];
+        var kept = 0;
+        for (var c = 0; c < cells; c++)
+        {
+            var from = starts[c];
+            starts[c] = kept;
+            for (var i = from; i < starts[c + 1]; i++)
             {
-                pairs.Add(((long)to << 32) | (uint)personMap[Ids[i]]);
+                var person = bucket[i];
+                if (lastCell[person] != c + 1)
+                {
+                    lastCell[person] = c + 1;
+                    bucket[kept++] = person;
+                }
             }
         }
+        starts[cells] = kept;
+        return new CubePeople(keys, starts, bucket[..kept], withoutPerson);
+    }
+
+    /// <summary>
+    /// Moves sets onto the cells of a new cube: each part's cell map gives each of its cells' new cell, its person map each
+    /// of its people's index in <paramref name="keys"/>; sets landing on one cell are united there.
+    /// </summary>
+    public static CubePeople Map(PersonKey[] keys, int cells, IReadOnlyList<(CubePeople People, int[] CellMap, int[] PersonMap)> parts)
+    {
+        var withoutPerson = new long[cells];
+        var entries = new List<(int Cell, int Person)>(parts.Sum(p => p.People.Ids.Length));
+        foreach (var (people, cellMap, personMap) in parts)
+        {
+            for (var cell = 0; cell < cellMap.Length; cell++)
+            {
+                var to = cellMap[cell];
+                withoutPerson[to] += people.WithoutPerson[cell];
+                for (var i = people.Starts[cell]; i < people.Starts[cell + 1]; i++)
+                {
+                    entries.Add((to, personMap[people.Ids[i]]));
+                }
+            }
+        }
+        return Build(keys, withoutPerson, entries.Count, i => entries[i]);
     }
 }

@@ -1,0 +1,123 @@
+using BenchmarkDotNet.Attributes;
+using DuckDB.NET.Data;
+using SocialWork.Reporting;
+
+namespace SocialWork.Benchmarks;
+
+/// <summary>
+/// Distinct people (人) beside the summable indicators, township × quarter × domain over N records naming N / 10 distinct
+/// people: the plain cube (baseline, the same records without person keys), the cube that also keeps each cell's exact
+/// set of people, and DuckDB (in memory, its own table, 2 threads) summing with and without <c>count(DISTINCT person)</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class PeopleBenchmarks
+{
+    private static readonly CubeQuery Query = new(DivisionLevel.Township, PeriodKind.Quarter, CubeDimension.Domain);
+
+    private RecordBatch? plain;
+    private RecordBatch? withPeople;
+    private DuckDBConnection? duck;
+
+    [ParamsSource(nameof(Sizes))]
+    public int N { get; set; }
+
+    public static IEnumerable<int> Sizes => BenchData.Sizes(10_000_000);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var people = PersonKeys(Math.Max(1, N / 10));
+        var random = new Random(7);
+        var plainBuilder = new RecordBatchBuilder(N);
+        var peopleBuilder = new RecordBatchBuilder(N);
+        duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        Execute("SET threads = 2; CREATE TABLE records (township BIGINT, quarter INTEGER, domain VARCHAR, person_times INTEGER, households INTEGER, fen BIGINT, person VARCHAR)");
+        using (var appender = duck.CreateAppender("records"))
+        {
+            BenchData.Generate(N, (village, date, code, method, personTimes, households, fen) =>
+            {
+                var person = people[random.Next(people.Length)];
+                plainBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen));
+                peopleBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen), personKey: person);
+                appender.CreateRow()
+                    .AppendValue(village.AncestorAt(DivisionLevel.Township).Value)
+                    .AppendValue((date.Year * 4) + ((date.Month - 1) / 3))
+                    .AppendValue(code.Domain.Value)
+                    .AppendValue(personTimes)
+                    .AppendValue(households)
+                    .AppendValue(fen)
+                    .AppendValue(person.Value)
+                    .EndRow();
+            });
+        }
+        plain = plainBuilder.Build();
+        withPeople = peopleBuilder.Build();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => duck?.Dispose();
+
+    /// <summary>The cube of the same records without person keys.</summary>
+    [Benchmark(Baseline = true)]
+    public long PlainCube() => Cube.Build(plain!, Query).Total.Records;
+
+    /// <summary>The cube that also keeps each cell's exact set of people.</summary>
+    [Benchmark]
+    public long CubeWithPeople() => Cube.Build(withPeople!, Query).TotalPeople.People;
+
+    /// <summary>DuckDB: the sums only.</summary>
+    [Benchmark]
+    public long DuckDbSums() => Count("count(*), sum(person_times), sum(households), sum(fen)");
+
+    /// <summary>DuckDB: the sums and <c>count(DISTINCT person)</c> per cell.</summary>
+    [Benchmark]
+    public long DuckDbSumsAndDistinctPeople() => Count("count(*), sum(person_times), sum(households), sum(fen), count(DISTINCT person)");
+
+    /// <summary>The cube with people and DuckDB's <c>count(DISTINCT person)</c> per cell, for the harness to compare.</summary>
+    internal (Cube Cube, Dictionary<(long Township, int Quarter, string Domain), long> DuckDb) PeoplePerCell()
+    {
+        using var command = duck!.CreateCommand();
+        command.CommandText = "SELECT township, quarter, domain, count(DISTINCT person) FROM records GROUP BY ALL";
+        using var reader = command.ExecuteReader();
+        var cells = new Dictionary<(long, int, string), long>();
+        while (reader.Read())
+        {
+            cells[(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))] = reader.GetInt64(3);
+        }
+        return (Cube.Build(withPeople!, Query), cells);
+    }
+
+    private long Count(string aggregates)
+    {
+        using var command = duck!.CreateCommand();
+        command.CommandText = $"SELECT township, quarter, domain, {aggregates} FROM records GROUP BY ALL";
+        using var reader = command.ExecuteReader();
+        long records = 0;
+        while (reader.Read())
+        {
+            records += reader.GetInt64(3);
+        }
+        return records;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = duck!.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Keys as a bureau makes them: HMAC-SHA256 of valid resident ID numbers under a secret.</summary>
+    private static PersonKey[] PersonKeys(int count)
+    {
+        var secret = "socialwork-benchmark-secret-32b!"u8.ToArray();
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            // Sequence i % 1000 on a birth date made of i / 1000 (below 1,008 dates for 1,008,000 people): all distinct.
+            var date = i / 1000;
+            var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"130602{1950 + (date / 336)}{(date % 12) + 1:D2}{(date / 12 % 28) + 1:D2}{i % 1000:D3}");
+            return PersonKey.Pseudonymize(first17 + ResidentIdNumber.CheckCharacter(first17), secret);
+        })];
+    }
+}
