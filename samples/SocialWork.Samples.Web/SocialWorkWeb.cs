@@ -361,7 +361,7 @@ public static class SocialWorkWeb
         }
         if (!TryEnum<CubeDimension>(by ?? "none", out var d))
         {
-            return Invalid("by", $"'{by}' is not one of none, domain, method, item, targetGroup, programme, serviceType.");
+            return Invalid("by", $"'{by}' is not one of none, domain, method, item, targetGroup, programme, serviceType, party.");
         }
         if (ParseDate(from, "from", default, out var f) is { } fromProblem)
         {

@@ -197,6 +197,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         {
             throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query));
         }
+        // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
+        var total = query.Dimension == CubeDimension.Party ? (await QueryAsync(query with { Dimension = CubeDimension.None }, cancellationToken).ConfigureAwait(false)).Total : (Indicators?)null;
         var (sql, parameters) = BuildQuery(query);
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddRange(parameters);
@@ -216,7 +218,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 rows.Add(new CubeRow(DivisionCode.FromValue(reader.GetInt64(0)), ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind), key, indicators));
             }
         }
-        return Cube.FromRows(query, rows);
+        return Cube.FromRows(query, rows, total);
     }
 
     /// <summary>The cube key of a group's key column: the same mapping as in process (<see cref="CubeQuery.KeyOf"/>), once per distinct value.</summary>
@@ -229,6 +231,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 CubeDimension.Domain or CubeDimension.Item or CubeDimension.ServiceType => query.KeyOf(Code(codes, value), default, null, null),
                 CubeDimension.Method => query.KeyOf(default, ParseMethod(value), null, null),
                 CubeDimension.TargetGroup => query.KeyOf(default, default, TargetGroupExtensions.Parse(value), null),
+                CubeDimension.Party => LinkagePartiesExtensions.TryParse(value, out var party) && party.ToCodes() == value ? value : throw new InvalidDataException($"The table holds the party '{value}', which is not a party code."),
                 _ => query.KeyOf(default, default, null, value),
             };
             keys.Add(value, key);
@@ -270,6 +273,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             CubeDimension.Method => "method",
             CubeDimension.TargetGroup => "target_group",
             CubeDimension.Programme => "programme",
+            CubeDimension.Party => "party",
             _ => "NULL::text",
         };
         var parameters = new List<NpgsqlParameter>
@@ -284,6 +288,11 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
         }
         sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen) FROM {table}");
+        if (query.Dimension == CubeDimension.Party)
+        {
+            // One row per party a record names; a record naming none counts under the empty key.
+            sql.Append(" CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
+        }
         var where = new List<string>();
         if (query.From is { } from)
         {

@@ -12,8 +12,14 @@ public sealed class PeopleProperties
     private static Dictionary<(DivisionCode, ReportingPeriod, string), PeopleCount> Direct(ServiceRecord[] records, CubeQuery query)
         => records
             .Where(r => (query.From is not { } from || r.Date >= from) && (query.To is not { } to || r.Date <= to) && (query.Within is not { } within || within.Contains(r.Division)))
-            .GroupBy(r => (r.Division.Level > query.Level ? r.Division.AncestorAt(query.Level) : r.Division, ReportingPeriod.Containing(r.Date, query.PeriodKind), query.KeyOf(r.Code, r.Method, r.TargetGroup, r.ProgrammeId)))
+            .SelectMany(r => KeysOf(r, query).Select(key => (Record: r, Key: key)))
+            .GroupBy(e => (e.Record.Division.Level > query.Level ? e.Record.Division.AncestorAt(query.Level) : e.Record.Division, ReportingPeriod.Containing(e.Record.Date, query.PeriodKind), e.Key), e => e.Record)
             .ToDictionary(g => g.Key, g => new PeopleCount(g.Where(r => r.Person is not null).Select(r => r.Person!.Value).Distinct().LongCount(), g.LongCount(r => r.Person is null)));
+
+    /// <summary>The keys a record counts under: one, or by party one per party it names (the empty key when none).</summary>
+    private static IEnumerable<string> KeysOf(ServiceRecord r, CubeQuery query) => query.Dimension != CubeDimension.Party
+        ? [query.KeyOf(r.Code, r.Method, r.TargetGroup, r.ProgrammeId)]
+        : r.Parties == LinkageParties.None ? [string.Empty] : Enum.GetValues<LinkageParties>().Where(p => p != LinkageParties.None && r.Parties.HasFlag(p)).Select(p => p.ToCodes());
 
     private static bool Matches(Cube cube, ServiceRecord[] records, CubeQuery query)
     {

@@ -21,7 +21,7 @@ internal static class ReportCommand
         var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
         var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
-        by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType");
+        by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType", "party");
         var from = SocialWorkCli.DateOption("--from", "First day of records to include.", required: false);
         var to = SocialWorkCli.DateOption("--to", "Last day of records to include.", required: false);
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };

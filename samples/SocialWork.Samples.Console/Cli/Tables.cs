@@ -45,7 +45,7 @@ internal static class Tables
         table.Caption(output.T(
             $"读取{document.Input.Read}行，接受{document.Input.Accepted}行，拒绝{document.Input.Rejected}行",
             $"{document.Input.Read} rows read, {document.Input.Accepted} accepted, {document.Input.Rejected} rejected")
-            + (document.SuppressionFootnote(output.Chinese) is { } footnote ? "\n" + Markup.Escape(footnote) : string.Empty));
+            + string.Concat(document.Footnotes(output.Chinese).Select(note => "\n" + Markup.Escape(note))));
         output.Render(table);
     }
 

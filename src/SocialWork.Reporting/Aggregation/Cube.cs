@@ -15,7 +15,7 @@ public sealed class Cube
     private readonly long[] slots;
     private readonly CubePeople? people;
 
-    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, CubePeople? people)
+    internal Cube(DivisionLevel level, PeriodKind periodKind, CubeDimension dimension, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, CubePeople? people, Indicators? total = null)
     {
         this.people = people;
         Level = level;
@@ -25,7 +25,7 @@ public sealed class Cube
         this.periods = periods;
         this.keys = keys;
         this.slots = slots;
-        Total = SumAll(slots);
+        Total = total ?? SumAll(slots);
     }
 
     /// <summary>Gets the division level of the rows.</summary>
@@ -46,8 +46,20 @@ public sealed class Cube
     /// <summary>Gets the key axis, sorted ordinally.</summary>
     public IReadOnlyList<string> Keys => keys;
 
-    /// <summary>Gets the total over every cell.</summary>
+    /// <summary>Gets the total of the records: the sum of the cells, except by party, where cells overlap (<see cref="KeysOverlap"/>).</summary>
     public Indicators Total { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether a record can count under several keys (<see cref="CubeDimension.Party"/>), so the
+    /// keys do not add up to <see cref="Total"/>.
+    /// </summary>
+    public bool KeysOverlap => Dimension == CubeDimension.Party;
+
+    /// <summary>The same cells as a cube by <paramref name="dimension"/> whose one key is <paramref name="key"/> (a party's part of a cube by party).</summary>
+    internal Cube Relabel(CubeDimension dimension, string key) => new(Level, PeriodKind, dimension, divisions, periods, [key], slots, people);
+
+    /// <summary>The same cells with the records' total given (the cells of a cube by party overlap).</summary>
+    internal Cube WithTotal(Indicators total, long withoutPerson) => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, people?.WithTotal(withoutPerson), total);
 
     /// <summary>
     /// Gets a value indicating whether the cube knows the people behind its cells: true for a cube built from records
@@ -116,13 +128,18 @@ public sealed class Cube
     /// </summary>
     /// <param name="query">The level, period kind and dimension of the cube, and its cell budget.</param>
     /// <param name="rows">The cells.</param>
+    /// <param name="total">The records' total; required by <see cref="CubeDimension.Party"/>, whose cells overlap, and otherwise the sum of the rows when omitted.</param>
     /// <returns>The cube.</returns>
     /// <exception cref="ArgumentException">A row's period is not of the query's kind, or its division is below the query's level.</exception>
     /// <exception cref="ReportLimitException">More cells than <see cref="CubeQuery.MaxCells"/>, or a sum does not fit.</exception>
-    public static Cube FromRows(CubeQuery query, IEnumerable<CubeRow> rows)
+    public static Cube FromRows(CubeQuery query, IEnumerable<CubeRow> rows, Indicators? total = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(rows);
+        if (query.Dimension == CubeDimension.Party && total is null)
+        {
+            throw new ArgumentException("The cells of a cube by party overlap (a record counts under each party it names): give the records' total.", nameof(total));
+        }
         var cells = new Dictionary<(DivisionCode Division, ReportingPeriod Period, string Key), Indicators>();
         foreach (var row in rows)
         {
@@ -164,7 +181,7 @@ public sealed class Cube
             indicators.CopyTo(cell);
             cell.CopyTo(slots.AsSpan(((((p * divisionAxis.Length) + d) * keyAxis.Length) + k) * Indicators.Slots, Indicators.Slots));
         }
-        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people: null);
+        return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people: null, total);
 
         static Indicators Sum(Indicators a, Indicators b)
         {
@@ -238,7 +255,7 @@ public sealed class Cube
             }
             rolled = CubePeople.Map(people.Keys, periods.Length * axis.Length * keys.Length, [(people, cellMap, [.. Enumerable.Range(0, people.Keys.Length)])]);
         }
-        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled);
+        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled?.WithTotal(people!.TotalWithoutPerson), KeysOverlap ? Total : null);
     }
 
     /// <summary>Merges cubes with the same level, period kind and dimension (for example built on disjoint batches or shards).</summary>
@@ -290,7 +307,18 @@ public sealed class Cube
             }
         }
         var merged = personAxis is null ? null : CubePeople.Map(personAxis, divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
-        return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
+        if (!left.KeysOverlap)
+        {
+            return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
+        }
+        try
+        {
+            return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged?.WithTotal(left.people!.TotalWithoutPerson + right.people!.TotalWithoutPerson), left.Total + right.Total);
+        }
+        catch (OverflowException)
+        {
+            throw ReportLimitException.AmountOverflow();
+        }
     }
 
     private Indicators Cell(int d, int p, int k) => Indicators.FromSlots(slots.AsSpan(Offset(p, d, k, divisions.Length), Indicators.Slots));

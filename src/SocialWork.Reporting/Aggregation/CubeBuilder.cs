@@ -24,6 +24,10 @@ internal static class CubeBuilder
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Dimension == CubeDimension.Party)
+        {
+            return ByParty(batch, query);
+        }
         var (divisionAxis, divisionMap) = DivisionAxis(batch, query);
         var (periodAxis, dayToPeriod, firstDay) = PeriodAxis(batch, query);
         var (keyAxis, keyMap) = KeyAxis(batch, query);
@@ -161,6 +165,32 @@ internal static class CubeBuilder
                 }
             }
         }
+    }
+
+    /// <summary>The five-society parties and their keys; records naming none have the empty key.</summary>
+    internal static readonly (LinkageParties Flag, string Key)[] PartyKeys =
+        [.. Enum.GetValues<LinkageParties>().Where(p => p != LinkageParties.None).Select(p => (p, p.ToCodes())), (LinkageParties.None, string.Empty)];
+
+    /// <summary>
+    /// A cube by party: one cube per party over the records naming it (and one over the records naming none), each
+    /// relabelled with the party's key and merged; the total is the records' own, since a record counts under each party.
+    /// </summary>
+    private static Cube ByParty(RecordBatch batch, CubeQuery query)
+    {
+        var plain = query with { Dimension = CubeDimension.None };
+        var all = Build(batch, plain);
+        var parties = batch.PartiesColumn;
+        var cube = PartyKeys
+            .Select(party => (party.Key, Indices: Enumerable.Range(0, batch.Count).Where(i => party.Flag == LinkageParties.None ? parties[i] == 0 : (parties[i] & (byte)party.Flag) != 0).ToArray()))
+            .Where(part => part.Indices.Length > 0)
+            .Select(part => Build(batch.Select(part.Indices), plain).Relabel(CubeDimension.Party, part.Key))
+            .Aggregate(Build(RecordBatch.Empty, plain).Relabel(CubeDimension.Party, string.Empty), Cube.Merge);
+        var cells = (long)cube.Periods.Count * cube.Divisions.Count * cube.Keys.Count;
+        if (cells > query.MaxCells)
+        {
+            throw new ReportLimitException($"The report would have {cells:N0} cells ({cube.Periods.Count:N0} periods × {cube.Divisions.Count:N0} divisions × {cube.Keys.Count:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+        }
+        return cube.WithTotal(all.Total, all.TotalPeople.RecordsWithoutPerson);
     }
 
     /// <summary>The lookup tables of one build: day → period, division → row offset, code (or other key) → key.</summary>
@@ -474,6 +504,7 @@ internal static class CubeBuilder
             CubeDimension.TargetGroup => [string.Empty, .. TargetGroupExtensions.All.Select(g => g.ToCode())],
             CubeDimension.Programme => [.. batch.Programmes.Select(p => p.Length > 0 && query.Programmes is { } registry ? registry.RootOf(p) : p)],
             CubeDimension.ServiceType => [.. batch.Codes.Select(c => PrimaryType(c, query.Catalog ?? throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query))))],
+            CubeDimension.Party => throw new InvalidOperationException("A cube by party is built party by party (ByParty)."),
             _ => throw new ArgumentOutOfRangeException(nameof(query), dimension, $"Undefined cube dimension {dimension}."),
         };
         var axis = raw.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();

@@ -16,8 +16,9 @@ public readonly record struct PeopleCount(long People, long RecordsWithoutPerson
 /// </remarks>
 internal sealed class CubePeople
 {
-    private CubePeople(PersonKey[] keys, int[] starts, int[] ids, long[] withoutPerson)
+    private CubePeople(PersonKey[] keys, int[] starts, int[] ids, long[] withoutPerson, long? totalWithoutPerson = null)
     {
+        TotalWithoutPerson = totalWithoutPerson ?? withoutPerson.Sum();
         Keys = keys;
         Starts = starts;
         Ids = ids;
@@ -31,6 +32,12 @@ internal sealed class CubePeople
     public int[] Ids { get; }
 
     public long[] WithoutPerson { get; }
+
+    /// <summary>Gets the cube's records without a person: the cells' sum, except where cells overlap (by party).</summary>
+    public long TotalWithoutPerson { get; }
+
+    /// <summary>The same sets with the cube's records without a person given, for cubes whose cells overlap.</summary>
+    public CubePeople WithTotal(long totalWithoutPerson) => new(Keys, Starts, Ids, WithoutPerson, totalWithoutPerson);
 
     public PeopleCount CountOf(int cell) => new(Starts[cell + 1] - Starts[cell], WithoutPerson[cell]);
 
@@ -47,7 +54,7 @@ internal sealed class CubePeople
                 people++;
             }
         }
-        return new(people, WithoutPerson.Sum());
+        return new(people, TotalWithoutPerson);
     }
 
     /// <summary>

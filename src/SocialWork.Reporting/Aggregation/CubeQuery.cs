@@ -33,6 +33,14 @@ public enum CubeDimension
     /// catalog, have the empty key.
     /// </summary>
     ServiceType,
+
+    /// <summary>
+    /// By five-society party involved (五社联动: <c>community</c>, <c>organisation</c>, <c>socialWorker</c>,
+    /// <c>volunteer</c>, <c>charity</c>); records naming none have the empty key. A record naming three parties counts under
+    /// each, so the keys overlap: <see cref="Cube.Total"/> is the records' total, not the sum of the keys
+    /// (<see cref="Cube.KeysOverlap"/>).
+    /// </summary>
+    Party,
 }
 
 /// <summary>What a cube groups by and which records it takes.</summary>
@@ -81,6 +89,7 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
         CubeDimension.TargetGroup => targetGroup?.ToCode() ?? string.Empty,
         CubeDimension.Programme => string.IsNullOrEmpty(programmeId) ? string.Empty : Programmes is { } registry ? registry.RootOf(programmeId) : programmeId,
         CubeDimension.ServiceType => CubeBuilder.PrimaryType(code, Catalog ?? throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.")),
+        CubeDimension.Party => throw new InvalidOperationException("A record has a key per party it names under CubeDimension.Party, not one key."),
         _ => throw new InvalidOperationException($"Undefined cube dimension {Dimension}."),
     };
 

@@ -179,12 +179,33 @@ public sealed class ReportDocument
     [JsonIgnore]
     public bool SuppressedByPeople { get; init; }
 
-    /// <summary>Gets the footnote a table or CSV with suppressed rows carries, in English or Chinese; <see langword="null"/> when no row is suppressed.</summary>
+    /// <summary>
+    /// Gets a value indicating whether a record can count under several keys (a report by party), so the rows do not add
+    /// up to the total. Written to JSON only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeysOverlap { get; init; }
+
+    /// <summary>Gets the footnotes a table or CSV of this report carries, in English or Chinese: keys that overlap, rows suppressed.</summary>
     /// <param name="chinese">Whether in Chinese.</param>
-    /// <returns>The footnote.</returns>
-    public string? SuppressionFootnote(bool chinese) => !Rows.Any(r => r.Suppressed) ? null : chinese
-        ? $"* 已隐去：{(SuppressedByPeople ? "服务人数" : "记录数")}少于{SuppressedBelow}的格，以及为防止由合计反推而一并隐去的格。合计未变。"
-        : $"* suppressed: cells with fewer than {SuppressedBelow} {(SuppressedByPeople ? "people" : "records")}, and the cells hidden with them so that none can be worked out from the total. Totals are unchanged.";
+    /// <returns>The footnotes; none for a plain report.</returns>
+    public IReadOnlyList<string> Footnotes(bool chinese)
+    {
+        var notes = new List<string>();
+        if (KeysOverlap)
+        {
+            notes.Add(chinese
+                ? "注：一条记录涉及几个联动主体，就计入几个分类，各分类相加大于合计；合计为记录本身的合计。"
+                : "Note: a record counts under every party it names, so the rows add up to more than the total; the total is the records' own.");
+        }
+        if (Rows.Any(r => r.Suppressed))
+        {
+            notes.Add(chinese
+                ? $"* 已隐去：{(SuppressedByPeople ? "服务人数" : "记录数")}少于{SuppressedBelow}的格，以及为防止由合计反推而一并隐去的格。合计未变。"
+                : $"* suppressed: cells with fewer than {SuppressedBelow} {(SuppressedByPeople ? "people" : "records")}, and the cells hidden with them so that none can be worked out from the total. Totals are unchanged.");
+        }
+        return notes;
+    }
 
     /// <summary>Builds the document of a cube.</summary>
     /// <param name="cube">The cube.</param>
@@ -212,6 +233,7 @@ public sealed class ReportDocument
             })],
             Total = new ReportIndicators(cube.Total) { People = people?.People },
             Input = input ?? new ReportInput(records, records, 0),
+            KeysOverlap = cube.KeysOverlap,
         };
         var k = options?.SuppressBelow ?? 0;
         if (k < 2)
@@ -219,7 +241,8 @@ public sealed class ReportDocument
             return document;
         }
 
-        // The report publishes one total, over every row: that is the line no suppressed row may be alone in.
+        // The report publishes one total, over every row: that is the line no suppressed row may be alone in. (By party the
+        // rows overlap and do not add up to it; suppression is then as cautious as for rows that do.)
         var rows = document.Rows;
         var suppressed = SmallCellSuppression.Apply([.. rows.Select(r => people is null ? r.Records!.Value : r.People!.Value)], [[.. Enumerable.Range(0, rows.Count)]], k);
         return new ReportDocument
@@ -230,6 +253,7 @@ public sealed class ReportDocument
             Rows = [.. rows.Select((r, i) => suppressed[i] ? new ReportRow { Division = r.Division, Name = r.Name, Period = r.Period, Key = r.Key, Suppressed = true } : r)],
             Total = document.Total,
             Input = document.Input,
+            KeysOverlap = document.KeysOverlap,
             SuppressedBelow = k,
             SuppressedByPeople = people is not null,
         };

@@ -73,7 +73,21 @@ public sealed class ReportLabels
     /// <param name="key">The key.</param>
     /// <param name="dimension">The dimension the key belongs to (a programme id may look like a catalog code).</param>
     /// <returns>The label; the key itself when nothing names it.</returns>
-    public string Key(string key, CubeDimension dimension) => dimension != CubeDimension.Programme ? Key(key)
-        : key.Length == 0 ? string.Empty
-        : Programmes?.GetName(key, Culture) ?? key;
+    public string Key(string key, CubeDimension dimension) => dimension switch
+    {
+        CubeDimension.Programme => key.Length == 0 ? string.Empty : Programmes?.GetName(key, Culture) ?? key,
+        CubeDimension.Party => PartyLabels.TryGetValue(key, out var label) ? (IsChinese ? label.Zh : label.En) : key,
+        _ => Key(key),
+    };
+
+    /// <summary>The five-society parties (五社联动) as the Hunan documents name them.</summary>
+    private static readonly Dictionary<string, (string Zh, string En)> PartyLabels = new(StringComparer.Ordinal)
+    {
+        [string.Empty] = ("未注明联动主体", "no party named"),
+        ["community"] = ("社区", "Community"),
+        ["organisation"] = ("社会组织", "Social organisation"),
+        ["socialWorker"] = ("社会工作者", "Social worker"),
+        ["volunteer"] = ("社区志愿者", "Community volunteer"),
+        ["charity"] = ("社会慈善资源", "Charitable resources"),
+    };
 }

@@ -63,7 +63,7 @@ public static class ReportWriter
             ]));
             writer.Write('\n');
         }
-        if (document.SuppressionFootnote(labels.Culture.TwoLetterISOLanguageName == "zh") is { } footnote)
+        foreach (var footnote in document.Footnotes(labels.Culture.TwoLetterISOLanguageName == "zh"))
         {
             writer.Write(CsvText.Field(footnote));
             writer.Write('\n');

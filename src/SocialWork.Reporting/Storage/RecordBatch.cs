@@ -365,6 +365,18 @@ public sealed class RecordBatch
         return RecordBatchBuilder.Concat([.. batches.Select(RecordBatchBuilder.Over)]).Build();
     }
 
+    /// <summary>The records at <paramref name="indices"/> (ascending, so still in date order), with the same lists.</summary>
+    internal RecordBatch Select(int[] indices)
+    {
+        var n = indices.Length;
+        return new RecordBatch(
+            (DivisionCode[])Divisions, (ServiceCode[])Codes, (string[])Programmes,
+            RecordBatchBuilder.Take(DivisionColumn, n, indices), RecordBatchBuilder.Take(DayColumn, n, indices), RecordBatchBuilder.Take(CodeColumn, n, indices),
+            RecordBatchBuilder.Take(ProgrammeColumn, n, indices), RecordBatchBuilder.Take(MethodColumn, n, indices), RecordBatchBuilder.Take(TargetGroupColumn, n, indices),
+            RecordBatchBuilder.Take(PartiesColumn, n, indices), RecordBatchBuilder.Take(PersonTimesColumn, n, indices), RecordBatchBuilder.Take(HouseholdsColumn, n, indices),
+            RecordBatchBuilder.Take(FenColumn, n, indices), Ids?.Take(n, indices), (PersonKey[])People, PersonColumn is null ? null : RecordBatchBuilder.Take(PersonColumn, n, indices));
+    }
+
     /// <summary>Gets the day of record <paramref name="index"/>.</summary>
     /// <param name="index">The record index.</param>
     /// <returns>The date.</returns>
