@@ -76,7 +76,9 @@ public class CubeProperties
         var batch = RecordBatch.From(records);
         var single = Cube.Build(batch, query with { Parallelism = 1 });
         var parallel = Cube.Build(batch, query with { Parallelism = 4, MinRecordsPerThread = 1 });
-        return single.Rows.SequenceEqual(parallel.Rows) && single.Total == parallel.Total;
+        return single.Rows.SequenceEqual(parallel.Rows) && single.Total == parallel.Total
+               && single.TotalPeople == parallel.TotalPeople
+               && single.Rows.All(r => single.PeopleAt(r.Division, r.Period, r.Key) == parallel.PeopleAt(r.Division, r.Period, r.Key));
     }
 
     [Property]

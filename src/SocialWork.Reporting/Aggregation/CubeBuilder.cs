@@ -86,7 +86,7 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots);
+        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots, threads);
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
     }
 
@@ -95,7 +95,7 @@ internal static class CubeBuilder
     /// made distinct; the records that name no one counted per cell (all of a cell's records when the batch names nobody,
     /// with no pass over the records then).
     /// </summary>
-    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots)
+    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots, int threads)
     {
         var cells = slots.Length / Indicators.Slots;
         var withoutPerson = new long[cells];
@@ -109,46 +109,71 @@ internal static class CubeBuilder
             return CubePeople.Build(keys, withoutPerson, 0, _ => default);
         }
 
-        // Pass 1: each record's cell (-1 outside Within or without a person), counted per cell. Pass 2: the people placed
-        // in their cells' buckets (a counting sort by cell). Then each bucket is made distinct.
+        // Records are in date order, so each thread takes a run of whole periods: its records and its cells are its own.
         var spare = layout.Divisions * layout.Keys;
-        var cellOf = GC.AllocateUninitializedArray<int>(end - start);
-        var starts = new int[cells + 1];
-        var keyed = 0;
-        switch (dimension)
+        var bounds = new List<int> { start };
+        for (var t = 1; t < threads; t++)
         {
-            case CubeDimension.Method:
-                Cells(batch.MethodColumn);
-                break;
-            case CubeDimension.TargetGroup:
-                Cells(batch.TargetGroupColumn);
-                break;
-            case CubeDimension.Programme:
-                Cells(batch.ProgrammeColumn);
-                break;
-            default:
-                Cells(batch.CodeColumn);
-                break;
-        }
-        for (var c = 0; c < cells; c++)
-        {
-            starts[c + 1] += starts[c];
-        }
-        var cursor = starts[..cells];
-        var bucket = GC.AllocateUninitializedArray<int>(keyed);
-        for (var r = start; r < end; r++)
-        {
-            if (cellOf[r - start] is var cell and >= 0)
+            var at = Math.Max(bounds[^1], start + (int)((long)(end - start) * t / threads));
+            while (at > start && at < end && tables.PeriodOf(batch.DayColumn[at]) == tables.PeriodOf(batch.DayColumn[at - 1]))
             {
-                bucket[cursor[cell]++] = person[r] - 1;
+                at++;
+            }
+            if (at > bounds[^1] && at < end)
+            {
+                bounds.Add(at);
             }
         }
-        return CubePeople.Distinct(keys, withoutPerson, starts, bucket);
+        bounds.Add(end);
+        var parts = new (int FirstCell, int[] Starts, int[] Ids)[bounds.Count - 1];
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            var (from, to) = (bounds[t], bounds[t + 1]);
+            var firstCell = to > from ? tables.PeriodOf(batch.DayColumn[from]) * spare : 0;
+            var lastCell = to > from ? (tables.PeriodOf(batch.DayColumn[to - 1]) + 1) * spare : 0;
+            var (starts, ids) = dimension switch
+            {
+                CubeDimension.Method => Part(batch.MethodColumn, from, to, firstCell, lastCell),
+                CubeDimension.TargetGroup => Part(batch.TargetGroupColumn, from, to, firstCell, lastCell),
+                CubeDimension.Programme => Part(batch.ProgrammeColumn, from, to, firstCell, lastCell),
+                _ => Part(batch.CodeColumn, from, to, firstCell, lastCell),
+            };
+            parts[t] = (firstCell, starts, ids);
+        });
 
-        void Cells<TKey>(TKey[] keyColumn)
+        // The parts' cells follow one another: their runs of people are laid end to end.
+        var allStarts = new int[cells + 1];
+        var allIds = GC.AllocateUninitializedArray<int>(parts.Sum(p => p.Ids.Length));
+        var offset = 0;
+        var next = 0;
+        foreach (var (firstCell, partStarts, ids) in parts)
+        {
+            for (; next < firstCell; next++)
+            {
+                allStarts[next] = offset;
+            }
+            for (var c = 0; c + 1 < partStarts.Length; c++, next++)
+            {
+                allStarts[next] = offset + partStarts[c];
+            }
+            ids.CopyTo(allIds, offset);
+            offset += ids.Length;
+        }
+        for (; next <= cells; next++)
+        {
+            allStarts[next] = offset;
+        }
+        return CubePeople.FromRuns(keys, withoutPerson, allStarts, allIds);
+
+        // Pass 1: each record's cell (-1 outside Within or without a person), counted per cell. Pass 2: the people placed
+        // in their cells' buckets (a counting sort by cell). Pass 3: each bucket made distinct with a mark per person.
+        (int[] Starts, int[] Ids) Part<TKey>(TKey[] keyColumn, int from, int to, int firstCell, int lastCell)
             where TKey : unmanaged, IBinaryInteger<TKey>
         {
-            for (var r = start; r < end; r++)
+            var cellOf = GC.AllocateUninitializedArray<int>(to - from);
+            var starts = new int[lastCell - firstCell + 1];
+            var keyed = 0;
+            for (var r = from; r < to; r++)
             {
                 var row = tables.RowCell[batch.DivisionColumn[r]];
                 var cell = row == spare ? -1 : (tables.PeriodOf(batch.DayColumn[r]) * spare) + row + tables.KeyIndex[int.CreateTruncating(keyColumn[r])];
@@ -157,13 +182,28 @@ internal static class CubeBuilder
                     withoutPerson[cell]++;
                     cell = -1;
                 }
-                cellOf[r - start] = cell;
+                cellOf[r - from] = cell < 0 ? -1 : cell - firstCell;
                 if (cell >= 0)
                 {
-                    starts[cell + 1]++;
+                    starts[cell - firstCell + 1]++;
                     keyed++;
                 }
             }
+            for (var c = 1; c < starts.Length; c++)
+            {
+                starts[c] += starts[c - 1];
+            }
+            var cursor = starts[..^1];
+            var bucket = GC.AllocateUninitializedArray<int>(keyed);
+            for (var r = from; r < to; r++)
+            {
+                if (cellOf[r - from] is var cell and >= 0)
+                {
+                    bucket[cursor[cell]++] = person[r] - 1;
+                }
+            }
+            var kept = CubePeople.DistinctRuns(keys.Length, starts, bucket);
+            return (starts, bucket[..kept]);
         }
     }
 

@@ -80,17 +80,19 @@ internal sealed class CubePeople
             var (cell, person) = entry(i);
             bucket[cursor[cell]++] = person;
         }
-        return Distinct(keys, withoutPerson, starts, bucket);
+        var kept = DistinctRuns(keys.Length, starts, bucket);
+        return new CubePeople(keys, starts, bucket[..kept], withoutPerson);
     }
 
     /// <summary>
     /// Makes each cell's bucket of people distinct, in place: a person is kept the first time it is seen in the cell.
     /// <paramref name="starts"/> holds where each cell's bucket begins (and the end), and is rewritten to the kept runs.
     /// </summary>
-    internal static CubePeople Distinct(PersonKey[] keys, long[] withoutPerson, int[] starts, int[] bucket)
+    /// <returns>The number of people kept, at the start of <paramref name="bucket"/>.</returns>
+    internal static int DistinctRuns(int people, int[] starts, int[] bucket)
     {
-        var cells = withoutPerson.Length;
-        var lastCell = new int[keys.Length];
+        var cells = starts.Length - 1;
+        var lastCell = new int[people];
         var kept = 0;
         for (var c = 0; c < cells; c++)
         {
@@ -107,8 +109,11 @@ internal sealed class CubePeople
             }
         }
         starts[cells] = kept;
-        return new CubePeople(keys, starts, bucket[..kept], withoutPerson);
+        return kept;
     }
+
+    /// <summary>Wraps runs of distinct people already laid out per cell.</summary>
+    internal static CubePeople FromRuns(PersonKey[] keys, long[] withoutPerson, int[] starts, int[] ids) => new(keys, starts, ids, withoutPerson);
 
     /// <summary>
     /// Moves sets onto the cells of a new cube: each part's cell map gives each of its cells' new cell, its person map each
