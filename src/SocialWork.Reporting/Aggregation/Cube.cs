@@ -169,7 +169,7 @@ public sealed class Cube
         var size = (long)divisionAxis.Length * periodAxis.Length * keyAxis.Length;
         if (size > query.MaxCells)
         {
-            throw new ReportLimitException($"The report would have {size:N0} cells ({periodAxis.Length:N0} periods × {divisionAxis.Length:N0} divisions × {keyAxis.Length:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+            throw ReportLimitException.TooManyCells(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
         }
         var slots = new long[size * Indicators.Slots];
         Span<long> cell = stackalloc long[Indicators.Slots];

@@ -46,7 +46,7 @@ internal static class CubeBuilder
         var cells = (long)periodAxis.Length * rows * keyAxis.Length;
         if (cells > query.MaxCells)
         {
-            throw new ReportLimitException($"The report would have {cells:N0} cells ({periodAxis.Length:N0} periods × {divisionAxis.Length:N0} divisions × {keyAxis.Length:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+            throw ReportLimitException.TooManyCells(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
         }
         var threads = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount;
         threads = Math.Max(1, Math.Min(threads, (end - start) / query.MinRecordsPerThread));
@@ -133,10 +133,10 @@ internal static class CubeBuilder
             var lastCell = to > from ? (tables.PeriodOf(batch.DayColumn[to - 1]) + 1) * spare : 0;
             var (starts, ids) = dimension switch
             {
-                CubeDimension.Method => Part(batch.MethodColumn, from, to, firstCell, lastCell),
-                CubeDimension.TargetGroup => Part(batch.TargetGroupColumn, from, to, firstCell, lastCell),
-                CubeDimension.Programme => Part(batch.ProgrammeColumn, from, to, firstCell, lastCell),
-                _ => Part(batch.CodeColumn, from, to, firstCell, lastCell),
+                CubeDimension.Method => PeoplePart(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
+                CubeDimension.TargetGroup => PeoplePart(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
+                CubeDimension.Programme => PeoplePart(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
+                _ => PeoplePart(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
             };
             parts[t] = (firstCell, starts, ids);
         });
@@ -164,47 +164,63 @@ internal static class CubeBuilder
             allStarts[next] = offset;
         }
         return CubePeople.FromRuns(keys, withoutPerson, allStarts, allIds);
+    }
 
-        // Pass 1: each record's cell (-1 outside Within or without a person), counted per cell. Pass 2: the people placed
-        // in their cells' buckets (a counting sort by cell). Pass 3: each bucket made distinct with a mark per person.
-        (int[] Starts, int[] Ids) Part<TKey>(TKey[] keyColumn, int from, int to, int firstCell, int lastCell)
-            where TKey : unmanaged, IBinaryInteger<TKey>
+    /// <summary>
+    /// The people of one run of whole periods: pass 1 finds each record's cell (-1 outside Within or without a person)
+    /// and counts the cells; pass 2 places the people in their cells' buckets (a counting sort by cell); pass 3 makes each
+    /// bucket distinct with a mark per person. Every array the loops touch is a local, not a captured variable.
+    /// </summary>
+    private static (int[] Starts, int[] Ids) PeoplePart<TKey>(RecordBatch batch, TKey[] keyColumn, int[] person, Tables tables, int spare, long[] withoutPerson, int people, (int From, int To) records, (int First, int End) cellRange)
+        where TKey : unmanaged, IBinaryInteger<TKey>
+    {
+        var (from, to) = records;
+        var (firstCell, lastCell) = cellRange;
+        var division = batch.DivisionColumn;
+        var day = batch.DayColumn;
+        var rowCell = tables.RowCell;
+        var keyIndex = tables.KeyIndex;
+        var dayToPeriod = tables.DayToPeriod;
+        var firstDay = tables.FirstDay;
+        var cellOf = GC.AllocateUninitializedArray<int>(to - from);
+        var starts = new int[lastCell - firstCell + 1];
+        var keyed = 0;
+        for (var r = from; r < to; r++)
         {
-            var cellOf = GC.AllocateUninitializedArray<int>(to - from);
-            var starts = new int[lastCell - firstCell + 1];
-            var keyed = 0;
-            for (var r = from; r < to; r++)
+            var row = rowCell[division[r]];
+            var cell = -1;
+            if (row != spare)
             {
-                var row = tables.RowCell[batch.DivisionColumn[r]];
-                var cell = row == spare ? -1 : (tables.PeriodOf(batch.DayColumn[r]) * spare) + row + tables.KeyIndex[int.CreateTruncating(keyColumn[r])];
-                if (cell >= 0 && person[r] == 0)
+                var global = (dayToPeriod[day[r] - firstDay] * spare) + row + keyIndex[int.CreateTruncating(keyColumn[r])];
+                if (person[r] == 0)
                 {
-                    withoutPerson[cell]++;
-                    cell = -1;
+                    withoutPerson[global]++;
                 }
-                cellOf[r - from] = cell < 0 ? -1 : cell - firstCell;
-                if (cell >= 0)
+                else
                 {
-                    starts[cell - firstCell + 1]++;
+                    cell = global - firstCell;
+                    starts[cell + 1]++;
                     keyed++;
                 }
             }
-            for (var c = 1; c < starts.Length; c++)
-            {
-                starts[c] += starts[c - 1];
-            }
-            var cursor = starts[..^1];
-            var bucket = GC.AllocateUninitializedArray<int>(keyed);
-            for (var r = from; r < to; r++)
-            {
-                if (cellOf[r - from] is var cell and >= 0)
-                {
-                    bucket[cursor[cell]++] = person[r] - 1;
-                }
-            }
-            var kept = CubePeople.DistinctRuns(keys.Length, starts, bucket);
-            return (starts, bucket[..kept]);
+            cellOf[r - from] = cell;
         }
+        for (var c = 1; c < starts.Length; c++)
+        {
+            starts[c] += starts[c - 1];
+        }
+        var cursor = starts[..^1];
+        var bucket = GC.AllocateUninitializedArray<int>(keyed);
+        for (var r = from; r < to; r++)
+        {
+            var cell = cellOf[r - from];
+            if (cell >= 0)
+            {
+                bucket[cursor[cell]++] = person[r] - 1;
+            }
+        }
+        var kept = CubePeople.DistinctRuns(people, starts, bucket);
+        return (starts, bucket[..kept]);
     }
 
     /// <summary>The five-society parties and their keys; records naming none have the empty key.</summary>
@@ -228,7 +244,7 @@ internal static class CubeBuilder
         var cells = (long)cube.Periods.Count * cube.Divisions.Count * cube.Keys.Count;
         if (cells > query.MaxCells)
         {
-            throw new ReportLimitException($"The report would have {cells:N0} cells ({cube.Periods.Count:N0} periods × {cube.Divisions.Count:N0} divisions × {cube.Keys.Count:N0} keys), more than the budget of {query.MaxCells:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+            throw ReportLimitException.TooManyCells(cube.Periods.Count, cube.Divisions.Count, cube.Keys.Count, query.MaxCells);
         }
         return cube.WithTotal(all.Total, all.TotalPeople.RecordsWithoutPerson);
     }
