@@ -86,7 +86,7 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots, threads);
+        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots);
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
     }
 
@@ -95,7 +95,7 @@ internal static class CubeBuilder
     /// made distinct; the records that name no one counted per cell (all of a cell's records when the batch names nobody,
     /// with no pass over the records then).
     /// </summary>
-    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots, int threads)
+    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots)
     {
         var cells = slots.Length / Indicators.Slots;
         var withoutPerson = new long[cells];
@@ -109,65 +109,21 @@ internal static class CubeBuilder
             return CubePeople.Build(keys, withoutPerson, 0, _ => default);
         }
 
-        // Records are in date order, so each thread takes a run of whole periods: its records and its cells are its own.
+        // One thread: on two cores a split by runs of periods measured no faster (the passes are bound by memory, not by
+        // arithmetic), so the simpler code stays.
         var spare = layout.Divisions * layout.Keys;
-        var bounds = new List<int> { start };
-        for (var t = 1; t < threads; t++)
+        var (starts, ids) = dimension switch
         {
-            var at = Math.Max(bounds[^1], start + (int)((long)(end - start) * t / threads));
-            while (at > start && at < end && tables.PeriodOf(batch.DayColumn[at]) == tables.PeriodOf(batch.DayColumn[at - 1]))
-            {
-                at++;
-            }
-            if (at > bounds[^1] && at < end)
-            {
-                bounds.Add(at);
-            }
-        }
-        bounds.Add(end);
-        var parts = new (int FirstCell, int[] Starts, int[] Ids)[bounds.Count - 1];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-        {
-            var (from, to) = (bounds[t], bounds[t + 1]);
-            var firstCell = to > from ? tables.PeriodOf(batch.DayColumn[from]) * spare : 0;
-            var lastCell = to > from ? (tables.PeriodOf(batch.DayColumn[to - 1]) + 1) * spare : 0;
-            var (starts, ids) = dimension switch
-            {
-                CubeDimension.Method => PeoplePart(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
-                CubeDimension.TargetGroup => PeoplePart(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
-                CubeDimension.Programme => PeoplePart(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
-                _ => PeoplePart(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, (from, to), (firstCell, lastCell)),
-            };
-            parts[t] = (firstCell, starts, ids);
-        });
-
-        // The parts' cells follow one another: their runs of people are laid end to end.
-        var allStarts = new int[cells + 1];
-        var allIds = GC.AllocateUninitializedArray<int>(parts.Sum(p => p.Ids.Length));
-        var offset = 0;
-        var next = 0;
-        foreach (var (firstCell, partStarts, ids) in parts)
-        {
-            for (; next < firstCell; next++)
-            {
-                allStarts[next] = offset;
-            }
-            for (var c = 0; c + 1 < partStarts.Length; c++, next++)
-            {
-                allStarts[next] = offset + partStarts[c];
-            }
-            ids.CopyTo(allIds, offset);
-            offset += ids.Length;
-        }
-        for (; next <= cells; next++)
-        {
-            allStarts[next] = offset;
-        }
-        return CubePeople.FromRuns(keys, withoutPerson, allStarts, allIds);
+            CubeDimension.Method => PeoplePart(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
+            CubeDimension.TargetGroup => PeoplePart(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
+            CubeDimension.Programme => PeoplePart(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
+            _ => PeoplePart(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
+        };
+        return CubePeople.FromRuns(keys, withoutPerson, starts, ids);
     }
 
     /// <summary>
-    /// The people of one run of whole periods: pass 1 finds each record's cell (-1 outside Within or without a person)
+    /// The people of the records [from, to), whose cells lie in the given range: pass 1 finds each record's cell (-1 outside Within or without a person)
     /// and counts the cells; pass 2 places the people in their cells' buckets (a counting sort by cell); pass 3 makes each
     /// bucket distinct with a mark per person. Every array the loops touch is a local, not a captured variable.
     /// </summary>
