@@ -63,7 +63,7 @@ public static class SocialWorkWeb
         }).ExcludeFromDescription();
         app.MapPost("/upload", async (HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery) =>
         {
-            var form = context.Request.Form;
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var chinese = form["lang"] != "en";
             _ = ParseDate(form["asOf"], "asOf", state.Settings.AsOf, out var day);
             var (outcome, status) = await UploadFormAsync(context.Request, form, state.Settings, records, context.RequestAborted);

@@ -114,24 +114,22 @@ internal static class CubeBuilder
         var spare = layout.Divisions * layout.Keys;
         var (starts, ids) = dimension switch
         {
-            CubeDimension.Method => PeoplePart(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
-            CubeDimension.TargetGroup => PeoplePart(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
-            CubeDimension.Programme => PeoplePart(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
-            _ => PeoplePart(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, (start, end), (0, cells)),
+            CubeDimension.Method => PeopleSets(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
+            CubeDimension.TargetGroup => PeopleSets(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
+            CubeDimension.Programme => PeopleSets(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
+            _ => PeopleSets(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
         };
         return CubePeople.FromRuns(keys, withoutPerson, starts, ids);
     }
 
     /// <summary>
-    /// The people of the records [from, to), whose cells lie in the given range: pass 1 finds each record's cell (-1 outside Within or without a person)
+    /// The people of the records [from, to): pass 1 finds each record's cell (-1 outside Within or without a person)
     /// and counts the cells; pass 2 places the people in their cells' buckets (a counting sort by cell); pass 3 makes each
     /// bucket distinct with a mark per person. Every array the loops touch is a local, not a captured variable.
     /// </summary>
-    private static (int[] Starts, int[] Ids) PeoplePart<TKey>(RecordBatch batch, TKey[] keyColumn, int[] person, Tables tables, int spare, long[] withoutPerson, int people, (int From, int To) records, (int First, int End) cellRange)
+    private static (int[] Starts, int[] Ids) PeopleSets<TKey>(RecordBatch batch, TKey[] keyColumn, int[] person, Tables tables, int spare, long[] withoutPerson, int people, int from, int to)
         where TKey : unmanaged, IBinaryInteger<TKey>
     {
-        var (from, to) = records;
-        var (firstCell, lastCell) = cellRange;
         var division = batch.DivisionColumn;
         var day = batch.DayColumn;
         var rowCell = tables.RowCell;
@@ -139,7 +137,7 @@ internal static class CubeBuilder
         var dayToPeriod = tables.DayToPeriod;
         var firstDay = tables.FirstDay;
         var cellOf = GC.AllocateUninitializedArray<int>(to - from);
-        var starts = new int[lastCell - firstCell + 1];
+        var starts = new int[withoutPerson.Length + 1];
         var keyed = 0;
         for (var r = from; r < to; r++)
         {
@@ -147,14 +145,14 @@ internal static class CubeBuilder
             var cell = -1;
             if (row != spare)
             {
-                var global = (dayToPeriod[day[r] - firstDay] * spare) + row + keyIndex[int.CreateTruncating(keyColumn[r])];
+                cell = (dayToPeriod[day[r] - firstDay] * spare) + row + keyIndex[int.CreateTruncating(keyColumn[r])];
                 if (person[r] == 0)
                 {
-                    withoutPerson[global]++;
+                    withoutPerson[cell]++;
+                    cell = -1;
                 }
                 else
                 {
-                    cell = global - firstCell;
                     starts[cell + 1]++;
                     keyed++;
                 }
