@@ -45,4 +45,17 @@ public sealed class PrivacyTests : CliTestBase
         Assert.Contains("fewer than 3 records", table.Out, StringComparison.Ordinal);
         Assert.NotEqual(0, invalid.Code);
     }
+
+    [Fact]
+    public void The_table_shows_people_beside_person_times_when_records_name_them()
+    {
+        var key = PersonKey.Pseudonymize(RawId, "socialwork-test-secret-32-bytes!"u8);
+        var csv = File("keyed.csv", Header + $"K1,2024-01-05,130602005001,EL.01,visit,3,1,,{key}\nK2,2024-01-06,130602006001,EL.01,visit,2,1,,{key}\n");
+
+        var zh = Run("report", "--records", csv, "--level", "county", "--period", "year", "--lang", "zh");
+
+        Assert.True(zh.Code == 0, zh.Err);
+        Assert.Contains("服务人数", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("服务人数", Run("report", "--records", File("plain.csv", Header + "P1,2024-01-05,130602005001,EL.01,visit,3,1,,\n"), "--lang", "zh").Out, StringComparison.Ordinal);
+    }
 }

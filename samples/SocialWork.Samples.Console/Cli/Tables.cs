@@ -25,6 +25,13 @@ internal static class Tables
         {
             table.AddColumn(new TableColumn(labels.Column(column)).RightAligned());
         }
+
+        // People (人) beside the indicators when records name them: distinct per row, so the rows need not add up to the total.
+        var people = document.Total.People is not null;
+        if (people)
+        {
+            table.AddColumn(new TableColumn(labels.Column("people")).RightAligned());
+        }
         foreach (var row in document.Rows)
         {
             var cells = new List<string> { row.Division.ToString("S", null), Markup.Escape(row.Name ?? labels.DivisionName(row.Division)), row.Period.ToString() };
@@ -33,6 +40,10 @@ internal static class Tables
                 cells.Add(Markup.Escape(row.Key.Length == 0 ? "—" : $"{row.Key} {labels.Key(row.Key, document.By)}"));
             }
             cells.AddRange(ReportWriter.Values(row));
+            if (people)
+            {
+                cells.Add(row.People?.ToString(CultureInfo.InvariantCulture) ?? ReportWriter.Suppressed);
+            }
             table.AddRow([.. cells]);
         }
         var total = new List<string> { $"[bold]{labels.Column("total")}[/]", string.Empty, string.Empty };
@@ -41,6 +52,10 @@ internal static class Tables
             total.Add(string.Empty);
         }
         total.AddRange(ReportWriter.Values(document.Total).Select(v => $"[bold]{v}[/]"));
+        if (people)
+        {
+            total.Add($"[bold]{document.Total.People?.ToString(CultureInfo.InvariantCulture)}[/]");
+        }
         table.AddRow([.. total]);
         table.Caption(output.T(
             $"读取{document.Input.Read}行，接受{document.Input.Accepted}行，拒绝{document.Input.Rejected}行",

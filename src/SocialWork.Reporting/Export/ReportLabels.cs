@@ -14,6 +14,7 @@ public sealed class ReportLabels
         ["keyLabel"] = ("分类名称", "Key label"),
         ["records"] = ("记录数", "Records"),
         ["personTimes"] = ("服务人次", "Person-times"),
+        ["people"] = ("服务人数", "People"),
         ["households"] = ("户数", "Households"),
         ["amount"] = ("链接资源(元)", "Resources (yuan)"),
         ["visits"] = ("走访入户", "Visits"),
