@@ -271,6 +271,7 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(57, total.GetProperty("activities").GetInt64());                   // 主题活动57场
         Assert.Equal(17000.00m, total.GetProperty("amount").GetDecimal());              // 1.7万元
         Assert.InRange(total.GetProperty("personTimes").GetInt64(), 13_600, 13_699);    // 1.36万余人次
+        Assert.Equal(500, total.GetProperty("people").GetInt64());                      // the sample's own: 500 people named (synthetic)
         var table = Run("report", "--records", Path.Combine(data, "records.csv"), "--divisions", Path.Combine(data, "divisions.csv"), "--level", "prefecture", "--period", "year", "--lang", "zh").Out;
         Assert.Contains("兴安盟", table, StringComparison.Ordinal);
     }
