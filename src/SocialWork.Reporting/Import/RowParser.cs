@@ -146,9 +146,9 @@ internal static class RowParser
         }
         if (!f.Person.IsEmpty && PersonKey.GetParseError(f.Person, out _) is { } personError)
         {
-            return ResidentIdNumber.IsValid(f.Person)
-                ? new Problem(n.Person, $"'{ResidentIdNumber.Mask(f.Person)}' is a raw resident ID number; pseudonymise it first (PersonKey.Pseudonymize)", $"'{ResidentIdNumber.Mask(f.Person)}'是居民身份证号码原文，须先做假名化处理（PersonKey.Pseudonymize）")
-                : new Problem(n.Person, personError, $"不是假名化的人员标识（应为{PersonKey.Length}个base64url字符）");
+            return new Problem(n.Person, personError, ResidentIdNumber.IsValid(f.Person)
+                ? $"'{ResidentIdNumber.Mask(f.Person)}'是居民身份证号码原文，须先做假名化处理（PersonKey.Pseudonymize）"
+                : $"不是假名化的人员标识（应为{PersonKey.Length}个base64url字符）");
         }
         return catalogs is null ? null : CheckCatalog(f, catalogs, n, v.Day);
     }
