@@ -253,9 +253,9 @@ public sealed class Cube
                     }
                 }
             }
-            rolled = CubePeople.Map(people.Keys, periods.Length * axis.Length * keys.Length, [(people, cellMap, [.. Enumerable.Range(0, people.Keys.Length)])]);
+            rolled = people.RollUp(map, axis.Length, cellMap, result, Environment.ProcessorCount, CubeQuery.DefaultMinRecordsPerThread);
         }
-        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled?.WithTotal(people!.TotalWithoutPerson), KeysOverlap ? Total : null);
+        return new Cube(level, PeriodKind, Dimension, axis, periods, keys, result, rolled, KeysOverlap ? Total : null);
     }
 
     /// <summary>Merges cubes with the same level, period kind and dimension (for example built on disjoint batches or shards).</summary>
@@ -281,7 +281,7 @@ public sealed class Cube
         var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
         var personAxis = left.people is null ? null : left.people.Keys.Union(right.people!.Keys).ToArray();
         var personIndex = personAxis?.Select((key, i) => (key, i)).ToDictionary(e => e.key, e => e.i);
-        var peopleParts = new List<(CubePeople, int[], int[])>();
+        var peopleParts = new List<(CubePeople, int[], int[]?)>();
         foreach (var part in new[] { left, right })
         {
             var cellMap = new int[part.periods.Length * part.divisions.Length * part.keys.Length];
@@ -306,7 +306,7 @@ public sealed class Cube
                 peopleParts.Add((partPeople, cellMap, [.. partPeople.Keys.Select(key => personIndex![key])]));
             }
         }
-        var merged = personAxis is null ? null : CubePeople.Map(personAxis, divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
+        var merged = personAxis is null ? null : CubePeople.Merge(personAxis, divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
         if (!left.KeysOverlap)
         {
             return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);

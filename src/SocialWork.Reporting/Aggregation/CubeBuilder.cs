@@ -86,95 +86,9 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        var people = People(batch, query.Dimension, tables, start, end, new SlotLayout(rows, divisionAxis.Length, keyAxis.Length), slots);
+        var cellTables = new CellTables(dayToPeriod, firstDay, tables.RowCell, keyMap, keyAxis.Length, divisionAxis.Length * keyAxis.Length, query.Dimension);
+        var people = CubePeople.Build(batch, cellTables, slots, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, query.MinRecordsPerThread);
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
-    }
-
-    /// <summary>
-    /// The people behind each cell (see <see cref="CubePeople"/>): the records that name a person, bucketed by cell and
-    /// made distinct; the records that name no one counted per cell (all of a cell's records when the batch names nobody,
-    /// with no pass over the records then).
-    /// </summary>
-    private static CubePeople People(RecordBatch batch, CubeDimension dimension, Tables tables, int start, int end, SlotLayout layout, long[] slots)
-    {
-        var cells = slots.Length / Indicators.Slots;
-        var withoutPerson = new long[cells];
-        PersonKey[] keys = [.. batch.People];
-        if (batch.PersonColumn is not { } person)
-        {
-            for (var cell = 0; cell < cells; cell++)
-            {
-                withoutPerson[cell] = Indicators.FromSlots(slots.AsSpan(cell * Indicators.Slots, Indicators.Slots)).Records;
-            }
-            return CubePeople.Build(keys, withoutPerson, 0, _ => default);
-        }
-
-        // One thread: on two cores a split by runs of periods measured no faster (the passes are bound by memory, not by
-        // arithmetic), so the simpler code stays.
-        var spare = layout.Divisions * layout.Keys;
-        var (starts, ids) = dimension switch
-        {
-            CubeDimension.Method => PeopleSets(batch, batch.MethodColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
-            CubeDimension.TargetGroup => PeopleSets(batch, batch.TargetGroupColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
-            CubeDimension.Programme => PeopleSets(batch, batch.ProgrammeColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
-            _ => PeopleSets(batch, batch.CodeColumn, person, tables, spare, withoutPerson, keys.Length, start, end),
-        };
-        return CubePeople.FromRuns(keys, withoutPerson, starts, ids);
-    }
-
-    /// <summary>
-    /// The people of the records [from, to): pass 1 finds each record's cell (-1 outside Within or without a person)
-    /// and counts the cells; pass 2 places the people in their cells' buckets (a counting sort by cell); pass 3 makes each
-    /// bucket distinct with a mark per person. Every array the loops touch is a local, not a captured variable.
-    /// </summary>
-    private static (int[] Starts, int[] Ids) PeopleSets<TKey>(RecordBatch batch, TKey[] keyColumn, int[] person, Tables tables, int spare, long[] withoutPerson, int people, int from, int to)
-        where TKey : unmanaged, IBinaryInteger<TKey>
-    {
-        var division = batch.DivisionColumn;
-        var day = batch.DayColumn;
-        var rowCell = tables.RowCell;
-        var keyIndex = tables.KeyIndex;
-        var dayToPeriod = tables.DayToPeriod;
-        var firstDay = tables.FirstDay;
-        var cellOf = GC.AllocateUninitializedArray<int>(to - from);
-        var starts = new int[withoutPerson.Length + 1];
-        var keyed = 0;
-        for (var r = from; r < to; r++)
-        {
-            var row = rowCell[division[r]];
-            var cell = -1;
-            if (row != spare)
-            {
-                cell = (dayToPeriod[day[r] - firstDay] * spare) + row + keyIndex[int.CreateTruncating(keyColumn[r])];
-                if (person[r] == 0)
-                {
-                    withoutPerson[cell]++;
-                    cell = -1;
-                }
-                else
-                {
-                    starts[cell + 1]++;
-                    keyed++;
-                }
-            }
-            cellOf[r - from] = cell;
-        }
-        for (var c = 1; c < starts.Length; c++)
-        {
-            starts[c] += starts[c - 1];
-        }
-        var cursor = starts[..^1];
-        var bucket = GC.AllocateUninitializedArray<int>(keyed);
-        for (var r = from; r < to; r++)
-        {
-            var cell = cellOf[r - from];
-            if (cell >= 0)
-            {
-                bucket[cursor[cell]++] = person[r] - 1;
-            }
-        }
-        var kept = CubePeople.DistinctRuns(people, starts, bucket);
-        return (starts, bucket[..kept]);
     }
 
     /// <summary>The five-society parties and their keys; records naming none have the empty key.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SocialWork.Reporting;
 
 /// <summary>People served in a cell: distinct people with a key, and the records that name no one.</summary>
@@ -6,135 +8,362 @@ namespace SocialWork.Reporting;
 public readonly record struct PeopleCount(long People, long RecordsWithoutPerson);
 
 /// <summary>
-/// The exact sets of people behind a cube's cells: for each cell (in the cube's slot order) the distinct indices of its
-/// people into <see cref="Keys"/>, stored end to end (<see cref="Starts"/> marks where each cell's run begins), and each
-/// cell's records without a person. Roll-ups and merges rebuild the sets, so people are never summed.
+/// The people behind a cube's cells: each cell's exact count of distinct people, and where the (person, cell) pairs come
+/// from, so that roll-ups and merges count again at the new cells instead of adding counts up (people are not summable).
 /// </summary>
 /// <remarks>
-/// Sets are built without sorting or hashing: the (cell, person) entries are bucketed by cell with a counting sort, then
-/// each bucket is made distinct with one "last cell seen" mark per person — three linear passes.
+/// <para>
+/// Every count is made in person order: a person's records (or cells) are adjacent, so a person is new in a cell when
+/// the cell's one mark is not already that person — a sequential pass with one mark per cell, no set per cell and no
+/// hash. A cube built from a batch keeps its pairs where they are: the batch's <see cref="PersonOrder"/> and the cell
+/// tables of the build, so a roll-up is one more pass over the same records with the divisions mapped to their
+/// ancestors, and the build writes nothing per record. A merge lists its pairs (each person's distinct cells) because its
+/// parts come from different batches.
+/// </para>
+/// <para>
+/// Each cell's records without a person are summable and are kept beside the counts.
+/// </para>
 /// </remarks>
 internal sealed class CubePeople
 {
-    private CubePeople(PersonKey[] keys, int[] starts, int[] ids, long[] withoutPerson, long? totalWithoutPerson = null)
+    private readonly int[] counts;
+    private readonly long people;
+    private readonly PersonCells pairs;
+
+    private CubePeople(PersonKey[] keys, int[] counts, long[] withoutPerson, long people, PersonCells pairs, long? totalWithoutPerson = null)
     {
-        TotalWithoutPerson = totalWithoutPerson ?? withoutPerson.Sum();
         Keys = keys;
-        Starts = starts;
-        Ids = ids;
+        this.counts = counts;
         WithoutPerson = withoutPerson;
+        this.people = people;
+        this.pairs = pairs;
+        TotalWithoutPerson = totalWithoutPerson ?? withoutPerson.Sum();
     }
 
+    /// <summary>Gets the person keys the pairs' person indices point into.</summary>
     public PersonKey[] Keys { get; }
 
-    public int[] Starts { get; }
-
-    public int[] Ids { get; }
-
+    /// <summary>Gets each cell's records that name no person.</summary>
     public long[] WithoutPerson { get; }
 
     /// <summary>Gets the cube's records without a person: the cells' sum, except where cells overlap (by party).</summary>
     public long TotalWithoutPerson { get; }
 
-    /// <summary>The same sets with the cube's records without a person given, for cubes whose cells overlap.</summary>
-    public CubePeople WithTotal(long totalWithoutPerson) => new(Keys, Starts, Ids, WithoutPerson, totalWithoutPerson);
+    /// <summary>The same people with the cube's records without a person given, for cubes whose cells overlap.</summary>
+    public CubePeople WithTotal(long totalWithoutPerson) => new(Keys, counts, WithoutPerson, people, pairs, totalWithoutPerson);
 
-    public PeopleCount CountOf(int cell) => new(Starts[cell + 1] - Starts[cell], WithoutPerson[cell]);
+    public PeopleCount CountOf(int cell) => new(counts[cell], WithoutPerson[cell]);
 
     /// <summary>The distinct people of the whole cube and its records without a person.</summary>
-    public PeopleCount Total()
+    public PeopleCount Total() => new(people, TotalWithoutPerson);
+
+    /// <summary>The people of a cube built from <paramref name="batch"/>: one pass over its records in person order, on up to <paramref name="threads"/> cores.</summary>
+    /// <param name="batch">The records.</param>
+    /// <param name="tables">Where each record's cell is.</param>
+    /// <param name="slots">The cube's indicators, whose record counts give each cell's records without a person.</param>
+    /// <param name="threads">The most threads to use.</param>
+    /// <param name="minRecordsPerThread">The fewest records worth a thread of their own.</param>
+    public static CubePeople Build(RecordBatch batch, CellTables tables, long[] slots, int threads, int minRecordsPerThread)
     {
-        var seen = new bool[Keys.Length];
-        var people = 0L;
-        foreach (var id in Ids)
+        var keys = batch.PersonKeys;
+        if (batch.PersonOrder is not { } order)
         {
-            if (!seen[id])
-            {
-                seen[id] = true;
-                people++;
-            }
+            var cells = slots.Length / Indicators.Slots;
+            return new CubePeople(keys, new int[cells], RecordsPerCell(slots, new int[cells]), 0, ListedCells.Empty(keys.Length));
         }
-        return new(people, TotalWithoutPerson);
+        return Count(keys, new IndexedCells(order, tables), slots, threads, minRecordsPerThread);
     }
 
     /// <summary>
-    /// Makes the sets from entries: <paramref name="count"/> calls of <paramref name="entry"/> (cell, person), each called
-    /// twice (once to count the cells' entries, once to place them).
+    /// The people of the cube rolled up from this one: cell <c>c</c> goes to <paramref name="cellMap"/>[c], and division
+    /// row <c>d</c> of the build to <paramref name="rowMap"/>[d] (of <paramref name="rows"/>).
     /// </summary>
-    public static CubePeople Build(PersonKey[] keys, long[] withoutPerson, int count, Func<int, (int Cell, int Person)> entry)
+    public CubePeople RollUp(int[] rowMap, int rows, int[] cellMap, long[] slots, int threads, int minRecordsPerThread)
     {
-        var cells = withoutPerson.Length;
-        var starts = new int[cells + 1];
-        for (var i = 0; i < count; i++)
-        {
-            starts[entry(i).Cell + 1]++;
-        }
-        for (var c = 0; c < cells; c++)
-        {
-            starts[c + 1] += starts[c];
-        }
-        var cursor = starts[..cells];
-        var bucket = GC.AllocateUninitializedArray<int>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var (cell, person) = entry(i);
-            bucket[cursor[cell]++] = person;
-        }
-        var kept = DistinctRuns(keys.Length, starts, bucket);
-        return new CubePeople(keys, starts, bucket[..kept], withoutPerson);
+        var rolled = pairs is IndexedCells indexed
+            ? Count(Keys, indexed.RollUp(rowMap, rows), slots, threads, minRecordsPerThread)
+            : Merge(Keys, slots.Length / Indicators.Slots, [(this, cellMap, null)]);
+        return rolled.WithTotal(TotalWithoutPerson);
     }
 
     /// <summary>
-    /// Makes each cell's bucket of people distinct, in place: a person is kept the first time it is seen in the cell.
-    /// <paramref name="starts"/> holds where each cell's bucket begins (and the end), and is rewritten to the kept runs.
+    /// Unites the people of several cubes on the cells of a new one: each part's cell map gives each of its cells' new
+    /// cell, its person map each of its people's index in <paramref name="keys"/> (<see langword="null"/>: the same keys).
+    /// A person in two parts' cells that land on one cell counts once there.
     /// </summary>
-    /// <returns>The number of people kept, at the start of <paramref name="bucket"/>.</returns>
-    internal static int DistinctRuns(int people, int[] starts, int[] bucket)
-    {
-        var cells = starts.Length - 1;
-        var lastCell = new int[people];
-        var kept = 0;
-        for (var c = 0; c < cells; c++)
-        {
-            var from = starts[c];
-            starts[c] = kept;
-            for (var i = from; i < starts[c + 1]; i++)
-            {
-                var person = bucket[i];
-                if (lastCell[person] != c + 1)
-                {
-                    lastCell[person] = c + 1;
-                    bucket[kept++] = person;
-                }
-            }
-        }
-        starts[cells] = kept;
-        return kept;
-    }
-
-    /// <summary>Wraps runs of distinct people already laid out per cell.</summary>
-    internal static CubePeople FromRuns(PersonKey[] keys, long[] withoutPerson, int[] starts, int[] ids) => new(keys, starts, ids, withoutPerson);
-
-    /// <summary>
-    /// Moves sets onto the cells of a new cube: each part's cell map gives each of its cells' new cell, its person map each
-    /// of its people's index in <paramref name="keys"/>; sets landing on one cell are united there.
-    /// </summary>
-    public static CubePeople Map(PersonKey[] keys, int cells, IReadOnlyList<(CubePeople People, int[] CellMap, int[] PersonMap)> parts)
+    public static CubePeople Merge(PersonKey[] keys, int cells, IReadOnlyList<(CubePeople People, int[] CellMap, int[]? PersonMap)> parts)
     {
         var withoutPerson = new long[cells];
-        var entries = new List<(int Cell, int Person)>(parts.Sum(p => p.People.Ids.Length));
-        foreach (var (people, cellMap, personMap) in parts)
+        var entries = new EntryList();
+        foreach (var (part, cellMap, personMap) in parts)
         {
             for (var cell = 0; cell < cellMap.Length; cell++)
             {
-                var to = cellMap[cell];
-                withoutPerson[to] += people.WithoutPerson[cell];
-                for (var i = people.Starts[cell]; i < people.Starts[cell + 1]; i++)
+                withoutPerson[cellMap[cell]] += part.WithoutPerson[cell];
+            }
+            var sink = new EntrySink(entries, personMap, cellMap);
+            part.pairs.ForEach(ref sink);
+        }
+        return ListedCells.FromEntries(keys, cells, entries, withoutPerson);
+    }
+
+    /// <summary>Counts each cell's distinct people and records with a person in one pass over <paramref name="pairs"/>, in runs of whole people.</summary>
+    private static CubePeople Count(PersonKey[] keys, IndexedCells pairs, long[] slots, int threads, int minRecordsPerThread)
+    {
+        var cells = slots.Length / Indicators.Slots;
+        threads = Math.Max(1, Math.Min(threads, pairs.Order.Count / Math.Max(1, minRecordsPerThread)));
+        var bounds = pairs.Order.Split(threads);
+        var sinks = new CountingSink[threads];
+        if (threads == 1)
+        {
+            sinks[0] = new CountingSink(cells);
+            pairs.ForEach(ref sinks[0], 0, bounds[1]);
+        }
+        else
+        {
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            {
+                var sink = new CountingSink(cells);
+                pairs.ForEach(ref sink, bounds[t], bounds[t + 1]);
+                sinks[t] = sink;
+            });
+        }
+        var total = sinks[0];
+        foreach (var sink in sinks.AsSpan(1))
+        {
+            total.Add(sink);
+        }
+        return new CubePeople(keys, total.Counts, RecordsPerCell(slots, total.Keyed), total.People, pairs);
+    }
+
+    /// <summary>Each cell's records (the sum of its method counts) less <paramref name="keyed"/>, its records that name a person.</summary>
+    private static long[] RecordsPerCell(long[] slots, int[] keyed)
+    {
+        var result = new long[keyed.Length];
+        for (var cell = 0; cell < result.Length; cell++)
+        {
+            var records = 0L;
+            foreach (var count in slots.AsSpan(cell * Indicators.Slots, Indicators.MethodSlots))
+            {
+                records += count;
+            }
+            result[cell] = records - keyed[cell];
+        }
+        return result;
+    }
+
+    /// <summary>Takes (person, cell) pairs in person order.</summary>
+    private interface IPairSink
+    {
+        void Add(int person, int cell);
+    }
+
+    /// <summary>Where a cube's (person, cell) pairs come from.</summary>
+    private abstract class PersonCells
+    {
+        /// <summary>Gives every pair to <paramref name="sink"/>, person by person (a pair may come more than once).</summary>
+        public abstract void ForEach<TSink>(ref TSink sink)
+            where TSink : struct, IPairSink;
+    }
+
+    /// <summary>The pairs of a cube built from a batch: its records in person order, each in the cell the build's tables give.</summary>
+    private sealed class IndexedCells(PersonOrder order, CellTables tables) : PersonCells
+    {
+        public PersonOrder Order => order;
+
+        public override void ForEach<TSink>(ref TSink sink) => ForEach(ref sink, 0, order.Count);
+
+        public void ForEach<TSink>(ref TSink sink, int from, int to)
+            where TSink : struct, IPairSink
+        {
+            switch (tables.Dimension)
+            {
+                case CubeDimension.Method:
+                    ForEach(order.Method, ref sink, from, to);
+                    break;
+                case CubeDimension.TargetGroup:
+                    ForEach(order.TargetGroup, ref sink, from, to);
+                    break;
+                case CubeDimension.Programme:
+                    ForEach(order.Programme, ref sink, from, to);
+                    break;
+                default:
+                    ForEach(order.Code, ref sink, from, to);
+                    break;
+            }
+        }
+
+        /// <summary>The same records on the rows of a roll-up: build row <c>d</c> becomes row <paramref name="rowMap"/>[d] of <paramref name="rows"/>.</summary>
+        public IndexedCells RollUp(int[] rowMap, int rows)
+        {
+            var keys = tables.Keys;
+            var spare = rows * keys;
+            var rowCell = tables.RowCell.Select(cell => cell == tables.Spare ? spare : rowMap[cell / keys] * keys).ToArray();
+            return new IndexedCells(order, tables with { RowCell = rowCell, Spare = spare });
+        }
+
+        /// <remarks>Every array the loop touches is a local, so the JIT keeps them in registers.</remarks>
+        private void ForEach<TKey, TSink>(TKey[] key, ref TSink sink, int from, int to)
+            where TKey : unmanaged, IBinaryInteger<TKey>
+            where TSink : struct, IPairSink
+        {
+            var person = order.Person;
+            var division = order.Division;
+            var day = order.Day;
+            var rowCell = tables.RowCell;
+            var keyIndex = tables.KeyIndex;
+            var dayToPeriod = tables.DayToPeriod;
+            var firstDay = tables.FirstDay;
+            var days = (uint)dayToPeriod.Length;
+            var spare = tables.Spare;
+            for (var i = from; i < to; i++)
+            {
+                var row = rowCell[division[i]];
+                var d = (uint)(day[i] - firstDay);
+                if (row != spare && d < days)
                 {
-                    entries.Add((to, personMap[people.Ids[i]]));
+                    sink.Add(person[i], (dayToPeriod[d] * spare) + row + keyIndex[int.CreateTruncating(key[i])]);
                 }
             }
         }
-        return Build(keys, withoutPerson, entries.Count, i => entries[i]);
+    }
+
+    /// <summary>Listed pairs: person <c>p</c>'s distinct cells are <c>Cells[Ends[p - 1]..Ends[p]]</c>.</summary>
+    private sealed class ListedCells(int[] ends, int[] cells) : PersonCells
+    {
+        public static ListedCells Empty(int people) => new(new int[people], []);
+
+        public override void ForEach<TSink>(ref TSink sink)
+        {
+            var start = 0;
+            for (var p = 0; p < ends.Length; p++)
+            {
+                for (var i = start; i < ends[p]; i++)
+                {
+                    sink.Add(p, cells[i]);
+                }
+                start = ends[p];
+            }
+        }
+
+        /// <summary>Groups the entries by person (a counting sort) and keeps each person's distinct cells.</summary>
+        public static CubePeople FromEntries(PersonKey[] keys, int cellCount, EntryList entries, long[] withoutPerson)
+        {
+            var ends = new int[keys.Length];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                ends[entries.Person[i]]++;
+            }
+            var next = 0;
+            for (var p = 0; p < ends.Length; p++)
+            {
+                (ends[p], next) = (next, next + ends[p]);
+            }
+            var byPerson = GC.AllocateUninitializedArray<int>(entries.Count);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                byPerson[ends[entries.Person[i]]++] = entries.Cell[i];
+            }
+
+            // ends[p] is now where p's entries end; keep each person's first sight of a cell, in place.
+            var counts = new int[cellCount];
+            var mark = new int[cellCount];
+            var kept = 0;
+            var start = 0;
+            var people = 0L;
+            for (var p = 0; p < ends.Length; p++)
+            {
+                var from = kept;
+                for (var i = start; i < ends[p]; i++)
+                {
+                    var cell = byPerson[i];
+                    if (mark[cell] != p + 1)
+                    {
+                        mark[cell] = p + 1;
+                        counts[cell]++;
+                        byPerson[kept++] = cell;
+                    }
+                }
+                start = ends[p];
+                ends[p] = kept;
+                people += kept > from ? 1 : 0;
+            }
+            return new CubePeople(keys, counts, withoutPerson, people, new ListedCells(ends, byPerson[..kept]));
+        }
+    }
+
+    /// <summary>Counts, per cell, the records with a person and the distinct people (pairs come person by person).</summary>
+    private struct CountingSink(int cells) : IPairSink
+    {
+        private readonly int[] mark = new int[cells];
+        private int last = -1;
+
+        public int[] Counts { get; } = new int[cells];
+
+        public int[] Keyed { get; } = new int[cells];
+
+        public long People { get; private set; }
+
+        public void Add(int person, int cell)
+        {
+            Keyed[cell]++;
+            if (mark[cell] != person + 1)
+            {
+                mark[cell] = person + 1;
+                Counts[cell]++;
+            }
+            People += person != last ? 1 : 0;
+            last = person;
+        }
+
+        /// <summary>Adds the counts of a run of other people.</summary>
+        public void Add(CountingSink other)
+        {
+            People += other.People;
+            for (var cell = 0; cell < Counts.Length; cell++)
+            {
+                Counts[cell] += other.Counts[cell];
+                Keyed[cell] += other.Keyed[cell];
+            }
+        }
+    }
+
+    /// <summary>Lists pairs with their person and cell mapped.</summary>
+    private readonly struct EntrySink(EntryList entries, int[]? personMap, int[] cellMap) : IPairSink
+    {
+        public void Add(int person, int cell) => entries.Add(personMap is null ? person : personMap[person], cellMap[cell]);
+    }
+
+    /// <summary>A growing list of (person, cell) entries as two columns.</summary>
+    private sealed class EntryList
+    {
+        public int[] Person { get; private set; } = [];
+
+        public int[] Cell { get; private set; } = [];
+
+        public int Count { get; private set; }
+
+        public void Add(int person, int cell)
+        {
+            if (Count == Person.Length)
+            {
+                var size = Math.Max(1024, Count * 2);
+                var grownPerson = new int[size];
+                var grownCell = new int[size];
+                Person.AsSpan(0, Count).CopyTo(grownPerson);
+                Cell.AsSpan(0, Count).CopyTo(grownCell);
+                (Person, Cell) = (grownPerson, grownCell);
+            }
+            Person[Count] = person;
+            Cell[Count] = cell;
+            Count++;
+        }
     }
 }
+
+/// <summary>
+/// Where a record's cell is in a cube built from a batch: day → period (from <see cref="FirstDay"/>), division index →
+/// row offset (row × <see cref="Keys"/>, or <see cref="Spare"/> for a division outside the query), key column → key,
+/// by <see cref="Dimension"/>; the cell is period × <see cref="Spare"/> + row offset + key.
+/// </summary>
+internal sealed record CellTables(int[] DayToPeriod, int FirstDay, int[] RowCell, int[] KeyIndex, int Keys, int Spare, CubeDimension Dimension);

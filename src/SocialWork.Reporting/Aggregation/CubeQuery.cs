@@ -67,8 +67,11 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
     /// <summary>Gets the degree of parallelism: 1 for a single thread, 0 (default) for all cores.</summary>
     public int Parallelism { get; init; }
 
+    /// <summary>The fewest records worth a thread of their own, unless a test sets <see cref="MinRecordsPerThread"/>.</summary>
+    internal const int DefaultMinRecordsPerThread = 65_536;
+
     /// <summary>Gets the fewest records worth a thread of their own (tests lower it to reach the parallel paths with small batches).</summary>
-    internal int MinRecordsPerThread { get; init; } = 65_536;
+    internal int MinRecordsPerThread { get; init; } = DefaultMinRecordsPerThread;
 
     /// <summary>
     /// Gets the key a record with these values has on this query's third axis — what <see cref="Cube.Build"/> groups it

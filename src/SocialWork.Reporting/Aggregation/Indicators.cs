@@ -14,7 +14,10 @@ public readonly struct Indicators : IEquatable<Indicators>
     /// <summary>The number of <see cref="long"/> slots an accumulator uses per cell: seven method counts, person-times, households, fen.</summary>
     internal const int Slots = 10;
 
-    internal const int PersonTimesSlot = 7;
+    /// <summary>The method counts take the first slots; their sum is the records.</summary>
+    internal const int MethodSlots = 7;
+
+    internal const int PersonTimesSlot = MethodSlots;
     internal const int HouseholdsSlot = 8;
     internal const int FenSlot = 9;
 

@@ -10,6 +10,8 @@ namespace SocialWork.Reporting;
 /// </summary>
 public sealed class RecordBatch
 {
+    private PersonOrder? personOrder;
+
     internal RecordBatch(
         DivisionCode[] divisions,
         ServiceCode[] codes,
@@ -29,7 +31,8 @@ public sealed class RecordBatch
         int[]? person)
     {
         Ids = ids;
-        People = people;
+        PersonKeys = people;
+        People = Array.AsReadOnly(people);
         PersonColumn = person;
         Divisions = divisions;
         Codes = codes;
@@ -178,6 +181,15 @@ public sealed class RecordBatch
 
     /// <summary>Gets the ids, when the batch carries them.</summary>
     internal RecordIdColumn? Ids { get; }
+
+    /// <summary>Gets the distinct person keys (what <see cref="People"/> shows read-only).</summary>
+    internal PersonKey[] PersonKeys { get; }
+
+    /// <summary>
+    /// Gets the records that name a person in person order, made on first use (by the first cube that counts people) and
+    /// kept for every later cube of this batch; <see langword="null"/> when no record names a person.
+    /// </summary>
+    internal PersonOrder? PersonOrder => PersonColumn is null ? null : LazyInitializer.EnsureInitialized(ref personOrder, () => Reporting.PersonOrder.Build(this));
 
     internal int[] DivisionColumn { get; }
 
@@ -374,7 +386,7 @@ public sealed class RecordBatch
             RecordBatchBuilder.Take(DivisionColumn, n, indices), RecordBatchBuilder.Take(DayColumn, n, indices), RecordBatchBuilder.Take(CodeColumn, n, indices),
             RecordBatchBuilder.Take(ProgrammeColumn, n, indices), RecordBatchBuilder.Take(MethodColumn, n, indices), RecordBatchBuilder.Take(TargetGroupColumn, n, indices),
             RecordBatchBuilder.Take(PartiesColumn, n, indices), RecordBatchBuilder.Take(PersonTimesColumn, n, indices), RecordBatchBuilder.Take(HouseholdsColumn, n, indices),
-            RecordBatchBuilder.Take(FenColumn, n, indices), Ids?.Take(n, indices), (PersonKey[])People, PersonColumn is null ? null : RecordBatchBuilder.Take(PersonColumn, n, indices));
+            RecordBatchBuilder.Take(FenColumn, n, indices), Ids?.Take(n, indices), PersonKeys, PersonColumn is null ? null : RecordBatchBuilder.Take(PersonColumn, n, indices));
     }
 
     /// <summary>Gets the day of record <paramref name="index"/>.</summary>

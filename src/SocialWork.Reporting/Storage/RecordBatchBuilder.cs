@@ -349,7 +349,7 @@ public sealed class RecordBatchBuilder
         part.codes.AddRange(batch.Codes);
         part.programmes.Clear();
         part.programmes.AddRange(batch.Programmes);
-        part.people.AddRange(batch.People);
+        part.people.AddRange(batch.PersonKeys);
         return part;
     }
 
