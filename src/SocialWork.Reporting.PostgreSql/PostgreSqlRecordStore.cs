@@ -198,27 +198,58 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query));
         }
         // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
-        var total = query.Dimension == CubeDimension.Party ? (await QueryAsync(query with { Dimension = CubeDimension.None }, cancellationToken).ConfigureAwait(false)).Total : (Indicators?)null;
+        var whole = query.Dimension == CubeDimension.Party ? await QueryAsync(query with { Dimension = CubeDimension.None }, cancellationToken).ConfigureAwait(false) : null;
         var (sql, parameters) = BuildQuery(query);
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
+        var keyed = new Dictionary<(DivisionCode, ReportingPeriod, string), long>();
+        var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
-            var keys = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var start = reader.GetFieldValue<DateOnly>(1);
-                var key = reader.IsDBNull(2) ? string.Empty : Key(query, reader.GetString(2), codes, keys);
+                var (division, period, key) = Cell(reader, query, codes, keys);
                 var indicators = new Indicators(
                     reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
                     Sum(reader, 10), Sum(reader, 11), Sum(reader, 12));
-                rows.Add(new CubeRow(DivisionCode.FromValue(reader.GetInt64(0)), ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind), key, indicators));
+                rows.Add(new CubeRow(division, period, key, indicators));
+                if (reader.GetInt64(13) is > 0 and var withPerson)
+                {
+                    keyed[(division, period, key)] = keyed.GetValueOrDefault((division, period, key)) + withPerson;
+                }
             }
         }
-        return Cube.FromRows(query, rows, total);
+        // Where records name people, a second GROUP BY lists each cell's distinct people, so the cube counts them exactly.
+        var people = new List<CubePeopleRow>();
+        if (keyed.Count > 0)
+        {
+            var records = rows.GroupBy(r => (r.Division, r.Period, r.Key)).ToDictionary(g => g.Key, g => g.Sum(r => r.Indicators.Records));
+            var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
+            await using var peopleCommand = dataSource.CreateCommand(peopleSql);
+            peopleCommand.Parameters.AddRange(peopleParameters);
+            var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (peopleReader.ConfigureAwait(false))
+            {
+                while (await peopleReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var cell = Cell(peopleReader, query, codes, keys);
+                    var persons = peopleReader.GetFieldValue<string[]>(3).Select(PersonKey.Parse).ToList();
+                    people.Add(new CubePeopleRow(cell.Division, cell.Period, cell.Key, persons, records.GetValueOrDefault(cell) - keyed.GetValueOrDefault(cell)));
+                }
+            }
+        }
+        return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
+    }
+
+    /// <summary>The cell of a result row: division at the level, period start, and the dimension's key.</summary>
+    private static (DivisionCode Division, ReportingPeriod Period, string Key) Cell(NpgsqlDataReader reader, CubeQuery query, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
+    {
+        var start = reader.GetFieldValue<DateOnly>(1);
+        var key = reader.IsDBNull(2) ? string.Empty : Key(query, reader.GetString(2), codes, keys);
+        return (DivisionCode.FromValue(reader.GetInt64(0)), ReportingPeriod.Containing(new LocalDate(start.Year, start.Month, start.Day), query.PeriodKind), key);
     }
 
     /// <summary>The cube key of a group's key column: the same mapping as in process (<see cref="CubeQuery.KeyOf"/>), once per distinct value.</summary>
@@ -261,9 +292,10 @@ public sealed class PostgreSqlRecordStore : IRecordStore
 
     /// <summary>
     /// One <c>GROUP BY</c> over (division at the level, period start, the dimension's column) — exactly the cube's cells —
-    /// with the records of each method counted by a <c>FILTER</c> clause and the counts and amounts summed.
+    /// with the records of each method counted by a <c>FILTER</c> clause, the counts and amounts summed, and the records
+    /// that name a person counted; or, for <paramref name="people"/>, each cell's distinct people over the records naming one.
     /// </summary>
-    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query)
+    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, bool people = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var key = query.Dimension switch
@@ -282,18 +314,25 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
         };
         var sql = new StringBuilder($"SELECT (division / $1) * $1, date_trunc($2, date::timestamp)::date, {key}");
-        foreach (var method in MethodCodes)
+        if (people)
         {
-            parameters.Add(new NpgsqlParameter<string> { Value = method });
-            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
+            sql.Append(CultureInfo.InvariantCulture, $", array_agg(DISTINCT person) FROM {table}");
         }
-        sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen) FROM {table}");
+        else
+        {
+            foreach (var method in MethodCodes)
+            {
+                parameters.Add(new NpgsqlParameter<string> { Value = method });
+                sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
+            }
+            sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen), count(person) FROM {table}");
+        }
         if (query.Dimension == CubeDimension.Party)
         {
             // One row per party a record names; a record naming none counts under the empty key.
             sql.Append(" CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
         }
-        var where = new List<string>();
+        var where = people ? ["person IS NOT NULL"] : new List<string>();
         if (query.From is { } from)
         {
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(from.Year, from.Month, from.Day) });

@@ -80,7 +80,4 @@ public sealed class PostgreSqlStoreLaws : RecordStoreLaws, IClassFixture<Postgre
     }
 
     protected override IRecordStore NewStore() => server.NewStore();
-
-    /// <summary>The push-down reads totals back; it does not count people yet.</summary>
-    protected override bool CountsPeople => false;
 }

@@ -107,6 +107,17 @@ internal sealed class CubePeople
         return ListedCells.FromEntries(keys, cells, entries, withoutPerson);
     }
 
+    /// <summary>The people of cells computed elsewhere: (person, cell) pairs in any order, repeats allowed.</summary>
+    public static CubePeople FromPairs(PersonKey[] keys, int cells, IReadOnlyList<(int Person, int Cell)> pairs, long[] withoutPerson)
+    {
+        var entries = new EntryList();
+        foreach (var (person, cell) in pairs)
+        {
+            entries.Add(person, cell);
+        }
+        return ListedCells.FromEntries(keys, cells, entries, withoutPerson);
+    }
+
     /// <summary>Counts each cell's distinct people and records with a person in one pass over <paramref name="pairs"/>, in runs of whole people.</summary>
     private static CubePeople Count(PersonKey[] keys, IndexedCells pairs, long[] slots, int threads, int minRecordsPerThread)
     {

@@ -6,7 +6,8 @@ namespace SocialWork.Reporting;
 /// Service records stored column-wise (struct of arrays): division index, day number, code index, programme index,
 /// method, target group, parties, person-times, households and fen — 31 bytes per record, with the distinct divisions,
 /// codes and programmes held once. Records are kept in date order (the builder sorts them), which keeps the cube's
-/// accumulator writes close together. Immutable once built; safe to read from many threads.
+/// accumulator writes close together. Immutable once built; safe to read from many threads. When records name people,
+/// the first cube that counts them adds the records' person order (see <see cref="Cube.Build"/>), made once and shared.
 /// </summary>
 public sealed class RecordBatch
 {
