@@ -36,6 +36,26 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
+    public void Demo_venture_round_shows_projects_activities_and_distinct_people_near_the_seed()
+    {
+        var signIns = DemoData.Create().VentureSignIns();
+        var people = Enumerable.Range(0, signIns.Count).Select(i => signIns.PersonAt(i)!.Value).Distinct().Count();
+        var activities = Enumerable.Range(0, signIns.Count).Select(i => (signIns.ProgrammeIndices[i], signIns.DayNumbers[i])).Distinct().Count();
+        Assert.InRange(people, 30_000, 39_999);
+        Assert.InRange(activities, 600, 699);
+
+        var (code, output, _) = Run("--lang", "zh");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n');
+        var table = Array.FindIndex(lines, l => l.Contains("公益创投（示例签到记录", StringComparison.Ordinal));
+        var total = lines.Skip(table).First(l => l.Contains("合计", StringComparison.Ordinal));
+        var cells = total.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        Assert.Equal(["合计", "65", N(activities), N(signIns.Count), N(people)], cells);
+        Assert.Contains("服务群众三万余人", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_json_matches_totals_computed_independently()
     {
         var csv = Path.Combine(Dir, "records.csv");

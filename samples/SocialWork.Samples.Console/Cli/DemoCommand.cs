@@ -29,6 +29,7 @@ internal static class DemoCommand
 
         var programmes = Cube.Build(records, new CubeQuery(DivisionLevel.County, PeriodKind.Year, CubeDimension.Programme) { Programmes = demo.Programmes });
         Tables.Programmes(output, programmes, demo.Programmes);
+        Tables.Venture(output, demo.VentureSignIns(), DemoData.County);
 
         var cube = Cube.Build(records, new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter));
         output.Line(output.T("服务指标（按镇街、季度）", "Service indicators by township and quarter"));
