@@ -95,6 +95,7 @@ internal static class DashboardPage
             <div class="cards">
               <div class="card">{E(T("服务人次", "Person-times"))}<b data-testid="total-person-times">{totalPeople}</b></div>
               <div class="card">{E(T("服务记录", "Records"))}<b data-testid="total-records">{totalRecords}</b></div>
+              {PeopleCard(indicators.Monthly, chinese)}
               <div class="card">{E(T("链接资源(元)", "Resources linked (yuan)"))}<b>{Money.FromFen(months.Sum(m => m.Indicators.AmountFen))}</b></div>
             </div>
             """);
@@ -114,6 +115,23 @@ internal static class DashboardPage
         }
         page.Append("</table></body></html>");
         return page.ToString();
+    }
+
+    /// <summary>
+    /// The distinct people served over the months shown (人, counted once however many months or stations served them),
+    /// when the stored records name people and the store's cube counts them; nothing otherwise.
+    /// </summary>
+    private static string PeopleCard(Cube monthly, bool chinese)
+    {
+        if (!monthly.KnowsPeople || monthly.TotalPeople.People == 0)
+        {
+            return string.Empty;
+        }
+        var people = monthly.TotalPeople;
+        var title = chinese ? "服务人数（去重）" : "People served (distinct)";
+        var note = people.RecordsWithoutPerson == 0 ? string.Empty
+            : chinese ? $"另有{people.RecordsWithoutPerson}条记录未记服务对象" : $"{people.RecordsWithoutPerson} records name no one";
+        return string.Create(CultureInfo.InvariantCulture, $"<div class=\"card\">{Html.Encode(title)}<b data-testid=\"total-people\">{people.People}</b><span class=\"meta\">{Html.Encode(note)}</span></div>");
     }
 
     /// <summary>The form that sends a records file to the store, and what the last upload did.</summary>

@@ -12,6 +12,7 @@ public sealed class DashboardState
         Settings = settings;
         Demo = demo;
         Records = records;
+        StoreSeed = RecordBatch.Concat([records, demo.VentureSignIns()]);
     }
 
     /// <summary>Gets the settings.</summary>
@@ -20,8 +21,14 @@ public sealed class DashboardState
     /// <summary>Gets the demo data.</summary>
     public DemoData Demo { get; }
 
-    /// <summary>Gets the demo's service records.</summary>
+    /// <summary>Gets the demo's service records (the stations' recent records come from these).</summary>
     public RecordBatch Records { get; }
+
+    /// <summary>
+    /// Gets what an empty record store starts with: the service records and the 公益创投 round's sign-ins, which name the
+    /// people served (pseudonymous keys), so the dashboard can count people as well as person-times.
+    /// </summary>
+    public RecordBatch StoreSeed { get; }
 
     /// <summary>Creates the state.</summary>
     /// <param name="settings">The settings.</param>

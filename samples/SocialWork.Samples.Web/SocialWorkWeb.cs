@@ -37,7 +37,7 @@ public static class SocialWorkWeb
         });
         builder.Services.AddSocialWorkReporting();
         var state = DashboardState.Create(settings);
-        var records = RecordStoreHost.OpenAsync(settings.RecordStore, builder.Environment.ContentRootPath, state.Records).GetAwaiter().GetResult();
+        var records = RecordStoreHost.OpenAsync(settings.RecordStore, builder.Environment.ContentRootPath, state.StoreSeed).GetAwaiter().GetResult();
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(_ => records);   // made by a factory, so the container disposes it
         builder.Services.AddAntiforgery();

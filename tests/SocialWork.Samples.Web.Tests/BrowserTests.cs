@@ -23,6 +23,7 @@ public sealed class BrowserTests
         using var report = JsonDocument.Parse(await http.GetStringAsync("/api/report?level=county&period=month&to=2023-12-31", ct));
         var months = report.RootElement.GetProperty("rows").EnumerateArray().ToList();
         var personTimes = report.RootElement.GetProperty("total").GetProperty("personTimes").GetInt64();
+        var people = report.RootElement.GetProperty("total").GetProperty("people").GetInt64();
         using var series = JsonDocument.Parse(await http.GetStringAsync("/api/series?period=quarter", ct));
         var quarters = series.RootElement.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("division").GetString() == "130602000000").ToList();
 
@@ -47,6 +48,8 @@ public sealed class BrowserTests
         var line = await page.Locator("[data-testid=chart-progress] polyline[data-series=rooms]").BoundingBoxAsync();
         Assert.True(line is { Width: > 400 }, "the rooms line is not drawn across the chart");
         Assert.Equal(personTimes.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-person-times]").InnerTextAsync());
+        Assert.InRange(people, 30_000, personTimes);
+        Assert.Equal(people.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-people]").InnerTextAsync());
         Assert.Equal(workers, await page.Locator("[data-testid=roster] tr[data-worker]").CountAsync());
         Assert.Equal(10, await page.Locator("[data-testid=townships] tr").CountAsync() - 1);
         var titleBox = await page.Locator("#title").BoundingBoxAsync();
