@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DuckDB.NET.Data;
+using NodaTime;
 using SocialWork.Reporting;
 
 namespace SocialWork.Benchmarks;
@@ -7,21 +8,17 @@ namespace SocialWork.Benchmarks;
 /// <summary>
 /// Distinct people (人) beside the summable indicators, township × quarter × domain over N records naming N / 10 distinct
 /// people: the plain cube (baseline, the same records without person keys), the cube with exact distinct people per
-/// cell — on a batch that has its person order, and as the first cube of a fresh batch (which makes it) — and DuckDB (in
-/// memory, its own table, 2 threads) summing with and without <c>count(DISTINCT person)</c>.
+/// cell on a batch that has made its person order (every cube after the batch's first; see
+/// <see cref="PeopleFirstCubeBenchmarks"/> for the first), and DuckDB (in memory, its own table, 2 threads) summing with
+/// and without <c>count(DISTINCT person)</c>.
 /// </summary>
-/// <remarks>
-/// One invocation per iteration, so that the first-cube case gets a fresh batch each time (<see cref="FreshBatch"/>).
-/// </remarks>
 [MemoryDiagnoser]
-[InvocationCount(1)]
 public class PeopleBenchmarks
 {
     private static readonly CubeQuery Query = new(DivisionLevel.Township, PeriodKind.Quarter, CubeDimension.Domain);
 
     private RecordBatch? plain;
     private RecordBatch? withPeople;
-    private RecordBatch? fresh;
     private DuckDBConnection? duck;
 
     [ParamsSource(nameof(Sizes))]
@@ -32,33 +29,39 @@ public class PeopleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var people = PersonKeys(Math.Max(1, N / 10));
-        var random = new Random(7);
-        var plainBuilder = new RecordBatchBuilder(N);
-        var peopleBuilder = new RecordBatchBuilder(N);
         duck = new DuckDBConnection("Data Source=:memory:");
         duck.Open();
         Execute("SET threads = 2; CREATE TABLE records (township BIGINT, quarter INTEGER, domain VARCHAR, person_times INTEGER, households INTEGER, fen BIGINT, person VARCHAR)");
-        using (var appender = duck.CreateAppender("records"))
+        using var appender = duck.CreateAppender("records");
+        (plain, withPeople) = Generate(N, (village, date, code, personTimes, households, fen, person) => appender.CreateRow()
+            .AppendValue(village.AncestorAt(DivisionLevel.Township).Value)
+            .AppendValue((date.Year * 4) + ((date.Month - 1) / 3))
+            .AppendValue(code.Domain.Value)
+            .AppendValue(personTimes)
+            .AppendValue(households)
+            .AppendValue(fen)
+            .AppendValue(person.Value)
+            .EndRow());
+    }
+
+    /// <summary>
+    /// Generates <paramref name="n"/> records (<see cref="BenchData.Generate"/>) naming <paramref name="n"/> / 10 people
+    /// at random, as a batch without person keys and one with them; <paramref name="also"/> sees each record too.
+    /// </summary>
+    internal static (RecordBatch Plain, RecordBatch WithPeople) Generate(int n, Action<DivisionCode, LocalDate, ServiceCode, int, int, long, PersonKey>? also = null)
+    {
+        var people = PersonKeys(Math.Max(1, n / 10));
+        var random = new Random(7);
+        var plainBuilder = new RecordBatchBuilder(n);
+        var peopleBuilder = new RecordBatchBuilder(n);
+        BenchData.Generate(n, (village, date, code, method, personTimes, households, fen) =>
         {
-            BenchData.Generate(N, (village, date, code, method, personTimes, households, fen) =>
-            {
-                var person = people[random.Next(people.Length)];
-                plainBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen));
-                peopleBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen), personKey: person);
-                appender.CreateRow()
-                    .AppendValue(village.AncestorAt(DivisionLevel.Township).Value)
-                    .AppendValue((date.Year * 4) + ((date.Month - 1) / 3))
-                    .AppendValue(code.Domain.Value)
-                    .AppendValue(personTimes)
-                    .AppendValue(households)
-                    .AppendValue(fen)
-                    .AppendValue(person.Value)
-                    .EndRow();
-            });
-        }
-        plain = plainBuilder.Build();
-        withPeople = peopleBuilder.Build();
+            var person = people[random.Next(people.Length)];
+            plainBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen));
+            peopleBuilder.Append(village, date, code, method, personTimes, households, Money.FromFen(fen), personKey: person);
+            also?.Invoke(village, date, code, personTimes, households, fen, person);
+        });
+        return (plainBuilder.Build(), peopleBuilder.Build());
     }
 
     [GlobalCleanup]
@@ -72,13 +75,6 @@ public class PeopleBenchmarks
     [Benchmark]
     public long CubeWithPeople() => Cube.Build(withPeople!, Query).TotalPeople.People;
 
-    /// <summary>The first cube of a batch: it makes the batch's person order, then counts.</summary>
-    [Benchmark]
-    public long FirstCubeWithPeople() => Cube.Build(fresh!, Query).TotalPeople.People;
-
-    /// <summary>A copy of the records that has not made its person order yet.</summary>
-    [IterationSetup(Target = nameof(FirstCubeWithPeople))]
-    public void FreshBatch() => fresh = RecordBatch.Concat([withPeople!]);
 
     /// <summary>DuckDB: the sums only.</summary>
     [Benchmark]
@@ -134,4 +130,48 @@ public class PeopleBenchmarks
             return PersonKey.Pseudonymize(first17 + ResidentIdNumber.CheckCharacter(first17), secret);
         })];
     }
+}
+
+/// <summary>
+/// The first cube with people of a batch, which makes the batch's person order (a sort by person of the columns a cell is
+/// made of) before it counts: a fresh copy of the records per iteration, one invocation each, against the plain cube and
+/// the cube on a batch that already has its order. Same records and query as <see cref="PeopleBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[InvocationCount(1)]
+public class PeopleFirstCubeBenchmarks
+{
+    private static readonly CubeQuery Query = new(DivisionLevel.Township, PeriodKind.Quarter, CubeDimension.Domain);
+
+    private RecordBatch? plain;
+    private RecordBatch? withPeople;
+    private RecordBatch? fresh;
+
+    [ParamsSource(nameof(Sizes))]
+    public int N { get; set; }
+
+    public static IEnumerable<int> Sizes => BenchData.Sizes(10_000_000);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (plain, withPeople) = PeopleBenchmarks.Generate(N);
+        _ = Cube.Build(withPeople, Query);
+    }
+
+    /// <summary>The cube of the same records without person keys.</summary>
+    [Benchmark(Baseline = true)]
+    public long PlainCube() => Cube.Build(plain!, Query).Total.Records;
+
+    /// <summary>A cube with people on a batch that has its person order.</summary>
+    [Benchmark]
+    public long CubeWithPeople() => Cube.Build(withPeople!, Query).TotalPeople.People;
+
+    /// <summary>The first cube of a batch: it makes the batch's person order, then counts.</summary>
+    [Benchmark]
+    public long FirstCubeWithPeople() => Cube.Build(fresh!, Query).TotalPeople.People;
+
+    /// <summary>A copy of the records that has not made its person order yet.</summary>
+    [IterationSetup(Target = nameof(FirstCubeWithPeople))]
+    public void FreshBatch() => fresh = RecordBatch.Concat([withPeople!]);
 }
