@@ -71,6 +71,45 @@ public sealed class PeopleProperties
         });
     }
 
+    [Property]
+    public bool A_cube_from_rows_and_their_people_is_the_built_cube_and_rolls_up_the_same(ServiceRecord[] records, CubeQuery query)
+    {
+        var villages = query with { Level = DivisionLevel.Village };
+        var built = Cube.Build(RecordBatch.From(records), villages);
+        var people = records
+            .SelectMany(r => KeysOf(r, villages).Select(key => (Record: r, Key: key)))
+            .GroupBy(e => (e.Record.Division, ReportingPeriod.Containing(e.Record.Date, villages.PeriodKind), e.Key), e => e.Record)
+            .Select(g => new CubePeopleRow(g.Key.Division, g.Key.Item2, g.Key.Key, [.. g.Where(r => r.Person is not null).Select(r => r.Person!.Value)], g.LongCount(r => r.Person is null)));
+        var party = villages.Dimension == CubeDimension.Party;
+        var made = Cube.FromRowsAndPeople(villages, built.Rows, people, party ? built.Total : null, party ? built.TotalPeople.RecordsWithoutPerson : null);
+        return Matches(made, records, villages) && Matches(made.RollUp(query.Level), records, query);
+    }
+
+    [Fact]
+    public void People_are_exact_in_a_batch_large_enough_to_sort_on_every_core()
+    {
+        var secret = "socialwork-test-secret-32-bytes!"u8.ToArray();
+        var keys = Enumerable.Range(0, 20_000).Select(i =>
+        {
+            var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1306021980{1 + (i / 1000 % 12):D2}{1 + (i / 12_000):D2}{i % 1000:D3}");
+            return PersonKey.Pseudonymize(first17 + ResidentIdNumber.CheckCharacter(first17), secret);
+        }).ToArray();
+        var random = new Random(11);
+        var records = Enumerable.Range(0, 200_000).Select(i => new ServiceRecord(
+            $"R{i}",
+            new LocalDate(2023, 1, 1).PlusDays(random.Next(365)),
+            DivisionCode.FromSegments(13, 6, 1 + random.Next(3), 1 + random.Next(5), 1 + random.Next(4)),
+            ServiceCode.Parse(random.Next(2) == 0 ? "EL.01" : "CH.02"),
+            ServiceMethod.Visit,
+            1,
+            person: random.Next(10) == 0 ? null : keys[(int)Math.Min(keys.Length - 1, Math.Abs(random.NextDouble() - random.NextDouble()) * keys.Length)])).ToArray();
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter, CubeDimension.Domain);
+
+        var batch = RecordBatch.From(records);
+        Assert.True(Matches(Cube.Build(batch, query), records, query));
+        Assert.True(Matches(Cube.Build(batch, query with { Parallelism = 1 }).RollUp(DivisionLevel.County), records, query with { Level = DivisionLevel.County }));
+    }
+
     [Fact]
     public void The_report_shows_people_beside_person_times_only_when_a_record_names_someone()
     {
