@@ -111,7 +111,7 @@ public sealed class PeopleProperties
     }
 
     [Fact]
-    public void The_report_shows_people_beside_person_times_only_when_a_record_names_someone()
+    public void The_report_shows_people_and_records_without_a_person_only_when_a_record_names_someone()
     {
         var key = ReportingArbitraries.PersonPool[0];
         var records = new[]
@@ -129,6 +129,8 @@ public sealed class PeopleProperties
         Assert.Equal([1L, 1L], json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("people").GetInt64()));
         Assert.Equal(1, json.RootElement.GetProperty("total").GetProperty("people").GetInt64());   // one person in two townships is one person
         Assert.Equal(14, json.RootElement.GetProperty("total").GetProperty("personTimes").GetInt64());
+        Assert.Equal([0L, 1L], json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("recordsWithoutPerson").GetInt64()));   // C names no one
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetProperty("recordsWithoutPerson").GetInt64());
         Assert.Contains("\"personTimes\": 14,\n    \"people\": 1,", withPeople.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("people", without, StringComparison.Ordinal);
     }

@@ -48,40 +48,48 @@ public class ReportIndicators
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? People { get; init; }
 
-    /// <summary>Gets the households.</summary>
+    /// <summary>
+    /// Gets the records that name no person — counted in person-times, not in <see cref="People"/>; present exactly when
+    /// <see cref="People"/> is.
+    /// </summary>
     [JsonPropertyOrder(13)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? RecordsWithoutPerson { get; init; }
+
+    /// <summary>Gets the households.</summary>
+    [JsonPropertyOrder(14)]
     public long? Households { get; init; }
 
     /// <summary>Gets the resources linked (yuan with two decimals in JSON).</summary>
-    [JsonPropertyOrder(14)]
+    [JsonPropertyOrder(15)]
     public Money? Amount { get; init; }
 
     /// <summary>Gets the home-visit records.</summary>
-    [JsonPropertyOrder(15)]
+    [JsonPropertyOrder(16)]
     public long? Visits { get; init; }
 
     /// <summary>Gets the case-file records.</summary>
-    [JsonPropertyOrder(16)]
+    [JsonPropertyOrder(17)]
     public long? Files { get; init; }
 
     /// <summary>Gets the casework records.</summary>
-    [JsonPropertyOrder(17)]
+    [JsonPropertyOrder(18)]
     public long? Casework { get; init; }
 
     /// <summary>Gets the group-work records.</summary>
-    [JsonPropertyOrder(18)]
+    [JsonPropertyOrder(19)]
     public long? Groups { get; init; }
 
     /// <summary>Gets the activity records.</summary>
-    [JsonPropertyOrder(19)]
+    [JsonPropertyOrder(20)]
     public long? Activities { get; init; }
 
     /// <summary>Gets the training records.</summary>
-    [JsonPropertyOrder(20)]
+    [JsonPropertyOrder(21)]
     public long? Trainings { get; init; }
 
     /// <summary>Gets the records of other methods, so that the method counts add up to <see cref="Records"/>.</summary>
-    [JsonPropertyOrder(21)]
+    [JsonPropertyOrder(22)]
     public long? Others { get; init; }
 }
 
@@ -230,8 +238,9 @@ public sealed class ReportDocument
                 Period = r.Period,
                 Key = r.Key,
                 People = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).People,
+                RecordsWithoutPerson = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).RecordsWithoutPerson,
             })],
-            Total = new ReportIndicators(cube.Total) { People = people?.People },
+            Total = new ReportIndicators(cube.Total) { People = people?.People, RecordsWithoutPerson = people?.RecordsWithoutPerson },
             Input = input ?? new ReportInput(records, records, 0),
             KeysOverlap = cube.KeysOverlap,
         };
