@@ -229,7 +229,7 @@ public sealed class ParquetDataset : IRecordStore
                 buffers.Add(columns);
             }
         }).ConfigureAwait(false);
-        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : cubes.Aggregate(Cube.Merge);
+        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes);
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>

@@ -56,6 +56,21 @@ public sealed class PeopleProperties
     }
 
     [Property]
+    public bool Merging_all_parts_in_one_step_equals_merging_two_at_a_time(ServiceRecord[] records, CubeQuery query, int[] cuts)
+    {
+        var points = cuts.Select(c => Math.Abs(c % (records.Length + 1))).Append(0).Append(records.Length).Distinct().Order().ToArray();
+        var parts = Enumerable.Range(0, points.Length - 1).Select(i => Cube.Build(RecordBatch.From(records[points[i]..points[i + 1]]), query)).Prepend(Cube.Build(RecordBatch.Empty, query)).ToList();
+        var atOnce = Cube.Merge(parts);
+        var pairwise = parts.Aggregate(Cube.Merge);
+        return Matches(atOnce, records, query)
+               && atOnce.Rows.SequenceEqual(pairwise.Rows) && atOnce.Total == pairwise.Total && atOnce.TotalPeople == pairwise.TotalPeople;
+    }
+
+    [Fact]
+    public void Merging_no_cubes_is_refused()
+        => Assert.Contains("at least one cube", Assert.Throws<ArgumentException>(() => Cube.Merge([])).Message, StringComparison.Ordinal);
+
+    [Property]
     public bool A_parent_has_no_more_people_than_its_children_together_and_no_fewer_than_the_largest(ServiceRecord[] records, PeriodKind kind)
     {
         var townships = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, kind));

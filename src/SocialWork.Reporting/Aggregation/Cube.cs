@@ -4,7 +4,7 @@ namespace SocialWork.Reporting;
 /// Indicators grouped by division × period × key, held in dense arrays over the divisions, periods and keys that have
 /// records. Build one from a <see cref="RecordBatch"/> with
 /// <see cref="Build"/> (one pass over the columns, parallel with per-thread partials), roll it up to any ancestor
-/// level with <see cref="RollUp"/>, and merge cubes built on disjoint batches with <see cref="Merge"/>. Rows enumerate in
+/// level with <see cref="RollUp"/>, and merge cubes built on disjoint batches with <see cref="Merge(Cube, Cube)"/>. Rows enumerate in
 /// division, period, key order. Immutable and thread-safe.
 /// </summary>
 public sealed class Cube
@@ -331,22 +331,45 @@ public sealed class Cube
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        if (left.Level != right.Level || left.PeriodKind != right.PeriodKind || left.Dimension != right.Dimension)
+        return Merge([left, right]);
+    }
+
+    /// <summary>
+    /// Merges any number of cubes with the same level, period kind and dimension in one step — what a query over many
+    /// files or shards does with its partial cubes. The same as merging them two at a time, but each cell's people are
+    /// counted once over all the parts instead of again at every step.
+    /// </summary>
+    /// <param name="cubes">The cubes; at least one.</param>
+    /// <returns>A cube over the union of the axes whose cells are the sums.</returns>
+    /// <exception cref="ArgumentException">No cube is given, the cubes group differently, or some know their people and others do not (people cannot be added up).</exception>
+    public static Cube Merge(IEnumerable<Cube> cubes)
+    {
+        ArgumentNullException.ThrowIfNull(cubes);
+        Cube[] parts = [.. cubes];
+        if (parts.Length == 0)
         {
-            throw new ArgumentException($"Cannot merge a {left.Level}/{left.PeriodKind}/{left.Dimension} cube with a {right.Level}/{right.PeriodKind}/{right.Dimension} cube.", nameof(right));
+            throw new ArgumentException("Give at least one cube to merge.", nameof(cubes));
         }
-        if (left.KnowsPeople != right.KnowsPeople)
+        var first = parts[0];
+        foreach (var part in parts)
         {
-            throw new ArgumentException("Cannot merge a cube that knows its people with one made from totals: people are not summable, so both must be built from records (or neither counts people).", nameof(right));
+            ArgumentNullException.ThrowIfNull(part, nameof(cubes));
+            if (part.Level != first.Level || part.PeriodKind != first.PeriodKind || part.Dimension != first.Dimension)
+            {
+                throw new ArgumentException($"Cannot merge a {first.Level}/{first.PeriodKind}/{first.Dimension} cube with a {part.Level}/{part.PeriodKind}/{part.Dimension} cube.", nameof(cubes));
+            }
+            if (part.KnowsPeople != first.KnowsPeople)
+            {
+                throw new ArgumentException("Cannot merge a cube that knows its people with one made from totals: people are not summable, so both must be built from records (or neither counts people).", nameof(cubes));
+            }
         }
-        var divisionAxis = left.divisions.Union(right.divisions).Order().ToArray();
-        var periodAxis = left.periods.Union(right.periods).Order().ToArray();
-        var keyAxis = left.keys.Union(right.keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var divisionAxis = parts.SelectMany(p => p.divisions).Distinct().Order().ToArray();
+        var periodAxis = parts.SelectMany(p => p.periods).Distinct().Order().ToArray();
+        var keyAxis = parts.SelectMany(p => p.keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
-        var personAxis = left.people is null ? null : left.people.Keys.Union(right.people!.Keys).ToArray();
-        var personIndex = personAxis?.Select((key, i) => (key, i)).ToDictionary(e => e.key, e => e.i);
+        var personIndex = first.people is null ? null : new Dictionary<PersonKey, int>();
         var peopleParts = new List<(CubePeople, int[], int[]?)>();
-        foreach (var part in new[] { left, right })
+        foreach (var part in parts)
         {
             var cellMap = new int[part.periods.Length * part.divisions.Length * part.keys.Length];
             var dMap = part.divisions.Select(d => Array.BinarySearch(divisionAxis, d)).ToArray();
@@ -367,17 +390,26 @@ public sealed class Cube
             }
             if (part.people is { } partPeople)
             {
-                peopleParts.Add((partPeople, cellMap, [.. partPeople.Keys.Select(key => personIndex![key])]));
+                var personMap = new int[partPeople.Keys.Length];
+                for (var i = 0; i < personMap.Length; i++)
+                {
+                    if (!personIndex!.TryGetValue(partPeople.Keys[i], out personMap[i]))
+                    {
+                        personIndex.Add(partPeople.Keys[i], personMap[i] = personIndex.Count);
+                    }
+                }
+                peopleParts.Add((partPeople, cellMap, personMap));
             }
         }
-        var merged = personAxis is null ? null : CubePeople.Merge(personAxis, divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
-        if (!left.KeysOverlap)
+        var merged = personIndex is null ? null : CubePeople.Merge([.. personIndex.Keys], divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
+        if (!first.KeysOverlap)
         {
-            return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
+            return new Cube(first.Level, first.PeriodKind, first.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);
         }
         try
         {
-            return new Cube(left.Level, left.PeriodKind, left.Dimension, divisionAxis, periodAxis, keyAxis, result, merged?.WithTotal(left.people!.TotalWithoutPerson + right.people!.TotalWithoutPerson), left.Total + right.Total);
+            var total = parts.Aggregate(Indicators.Zero, (sum, part) => sum + part.Total);
+            return new Cube(first.Level, first.PeriodKind, first.Dimension, divisionAxis, periodAxis, keyAxis, result, merged?.WithTotal(parts.Sum(part => part.people!.TotalWithoutPerson)), total);
         }
         catch (OverflowException)
         {

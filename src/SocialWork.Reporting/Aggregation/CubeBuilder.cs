@@ -104,11 +104,11 @@ internal static class CubeBuilder
         var plain = query with { Dimension = CubeDimension.None };
         var all = Build(batch, plain);
         var parties = batch.PartiesColumn;
-        var cube = PartyKeys
+        var cube = Cube.Merge(PartyKeys
             .Select(party => (party.Key, Indices: Enumerable.Range(0, batch.Count).Where(i => party.Flag == LinkageParties.None ? parties[i] == 0 : (parties[i] & (byte)party.Flag) != 0).ToArray()))
             .Where(part => part.Indices.Length > 0)
             .Select(part => Build(batch.Select(part.Indices), plain).Relabel(CubeDimension.Party, part.Key))
-            .Aggregate(Build(RecordBatch.Empty, plain).Relabel(CubeDimension.Party, string.Empty), Cube.Merge);
+            .Prepend(Build(RecordBatch.Empty, plain).Relabel(CubeDimension.Party, string.Empty)));
         var cells = (long)cube.Periods.Count * cube.Divisions.Count * cube.Keys.Count;
         if (cells > query.MaxCells)
         {
