@@ -88,10 +88,14 @@ internal static class RecordFileLayout
     {
         var ids = new string?[count];
         var people = new string?[count];
+        var texts = new string?[batch.People.Count];
         for (var i = 0; i < count; i++)
         {
             ids[i] = batch.HasIds ? batch.IdAt(start + i) : null;
-            people[i] = batch.PersonAt(start + i)?.Value;
+            if (!batch.PersonIndices.IsEmpty && batch.PersonIndices[start + i] is > 0 and var person)
+            {
+                people[i] = texts[person - 1] ??= batch.People[person - 1].Value;   // one string per person, not per record
+            }
         }
         var dates = new DateOnly[count];
         var divisions = new long[count];

@@ -122,6 +122,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         var items = batch.Codes.Select(c => c.Value).ToArray();
         var programmes = batch.Programmes.Select(p => p.Length == 0 ? null : p).ToArray();
         var parties = Enumerable.Range(0, 32).Select(p => p == 0 ? null : ((LinkageParties)p).ToCodes()).ToArray();
+        var people = batch.People.Select(k => k.Value).Prepend(null).ToArray();
         var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -139,7 +140,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 await WriteNullableAsync(writer, TargetCodes[batch.TargetGroupValues[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, parties[batch.Parties[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, programmes[batch.ProgrammeIndices[i]], cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(writer, batch.PersonAt(i)?.Value, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, people[batch.PersonIndices.IsEmpty ? 0 : batch.PersonIndices[i]], cancellationToken).ConfigureAwait(false);
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
@@ -8,6 +9,10 @@ namespace SocialWork;
 /// written as 43 base64url characters. The same number and secret give the same key, so people can be counted without
 /// the number; without the secret the key cannot be turned back into the number or checked against a guess.
 /// </summary>
+/// <remarks>
+/// The key holds its 32 bytes inline (a value, like a <see cref="Guid"/>), so comparing and hashing keys touches no other
+/// memory — what counting millions of distinct people needs — and <see cref="Value"/> writes the text when asked.
+/// </remarks>
 public readonly record struct PersonKey
 {
     /// <summary>The length of a key's text: 32 bytes of HMAC-SHA256 in base64url without padding.</summary>
@@ -16,12 +21,42 @@ public readonly record struct PersonKey
     /// <summary>The fewest bytes a secret may have (the HMAC-SHA256 block's half; shorter secrets are guessable).</summary>
     public const int MinSecretBytes = 16;
 
-    private readonly string? value;
+    private readonly ulong first;
+    private readonly ulong second;
+    private readonly ulong third;
+    private readonly ulong fourth;
+    private readonly bool made;
 
-    private PersonKey(string value) => this.value = value;
+    private PersonKey(ReadOnlySpan<byte> mac)
+    {
+        first = BinaryPrimitives.ReadUInt64LittleEndian(mac);
+        second = BinaryPrimitives.ReadUInt64LittleEndian(mac[8..]);
+        third = BinaryPrimitives.ReadUInt64LittleEndian(mac[16..]);
+        fourth = BinaryPrimitives.ReadUInt64LittleEndian(mac[24..]);
+        made = true;
+    }
 
     /// <summary>Gets the key's text (43 base64url characters).</summary>
-    public string Value => value ?? throw new InvalidOperationException("The default PersonKey has no value; make keys with Pseudonymize or Parse.");
+    public string Value => made
+        ? string.Create(Length, this, static (chars, key) => key.TryFormat(chars))
+        : throw new InvalidOperationException("The default PersonKey has no value; make keys with Pseudonymize or Parse.");
+
+    /// <summary>Writes the key's text (43 base64url characters) into <paramref name="destination"/>.</summary>
+    /// <param name="destination">At least <see cref="Length"/> characters.</param>
+    /// <returns><see langword="false"/> when the destination is too short or the key is the default.</returns>
+    public bool TryFormat(Span<char> destination)
+    {
+        if (!made || destination.Length < Length)
+        {
+            return false;
+        }
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(mac, first);
+        BinaryPrimitives.WriteUInt64LittleEndian(mac[8..], second);
+        BinaryPrimitives.WriteUInt64LittleEndian(mac[16..], third);
+        BinaryPrimitives.WriteUInt64LittleEndian(mac[24..], fourth);
+        return Base64Url.EncodeToChars(mac, destination) == Length;
+    }
 
     /// <summary>Makes the key of a resident ID number.</summary>
     /// <param name="residentId">The 18-character resident ID number (a lower-case <c>x</c> is read as <c>X</c>).</param>
@@ -46,7 +81,7 @@ public readonly record struct PersonKey
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(secret, canonical, mac);
         canonical.Clear();
-        return new PersonKey(Base64Url.EncodeToString(mac));
+        return new PersonKey(mac);
     }
 
     /// <summary>Describes what is wrong with <paramref name="text"/> as a key, without repeating a resident ID number.</summary>
@@ -64,8 +99,27 @@ public readonly record struct PersonKey
         {
             return $"a person key is {Length} base64url characters; this has {text.Length}";
         }
-        key = new PersonKey(text.ToString());
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Span<char> canonical = stackalloc char[Length];
+        if (!TryDecode(text, mac) || Base64Url.EncodeToChars(mac, canonical) != Length || !canonical.SequenceEqual(text))
+        {
+            return $"a person key is {Length} base64url characters as Pseudonymize writes them (the last one's 2 spare bits 0); this is not";
+        }
+        key = new PersonKey(mac);
         return null;
+
+        // The decoder throws rather than answer false for a last character whose spare bits are set.
+        static bool TryDecode(ReadOnlySpan<char> text, Span<byte> mac)
+        {
+            try
+            {
+                return Base64Url.TryDecodeFromChars(text, mac, out var written) && written == mac.Length;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>Reads a key written by <see cref="ToString"/>.</summary>
@@ -75,9 +129,15 @@ public readonly record struct PersonKey
     public static PersonKey Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return GetParseError(text, out var key) is { } error ? throw new FormatException(error) : key;
+        return Parse(text.AsSpan());
     }
 
+    /// <summary>Reads a key written by <see cref="ToString"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="FormatException">The text is not a key (a raw resident ID number is refused and shown masked).</exception>
+    public static PersonKey Parse(ReadOnlySpan<char> text) => GetParseError(text, out var key) is { } error ? throw new FormatException(error) : key;
+
     /// <inheritdoc />
-    public override string ToString() => value ?? string.Empty;
+    public override string ToString() => made ? Value : string.Empty;
 }

@@ -36,6 +36,7 @@ internal static class RowParser
         public long Fen;
         public TargetGroup? Group;
         public LinkageParties Parties;
+        public PersonKey? Person;
     }
 
     /// <summary>The column names used in messages: CSV header names or JSON property names.</summary>
@@ -84,7 +85,7 @@ internal static class RowParser
         {
             return new Problem(n.Id, $"id {f.Id} is already stored", $"记录编号{f.Id}已存储", AlreadyStored: true);
         }
-        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id, f.Person);
+        builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id, v.Person);
         return null;
     }
 
@@ -144,11 +145,16 @@ internal static class RowParser
         {
             return new Problem(n.Parties, $"'{f.Parties}' must be |-separated codes among community, organisation, socialWorker, volunteer, charity", $"'{f.Parties}'应为以|分隔的联动主体代码（community、organisation、socialWorker、volunteer、charity）");
         }
-        if (!f.Person.IsEmpty && PersonKey.GetParseError(f.Person, out _) is { } personError)
+        v.Person = null;
+        if (!f.Person.IsEmpty)
         {
-            return new Problem(n.Person, personError, ResidentIdNumber.IsValid(f.Person)
-                ? $"'{ResidentIdNumber.Mask(f.Person)}'是居民身份证号码原文，须先做假名化处理（PersonKey.Pseudonymize）"
-                : $"不是假名化的人员标识（应为{PersonKey.Length}个base64url字符）");
+            if (PersonKey.GetParseError(f.Person, out var person) is { } personError)
+            {
+                return new Problem(n.Person, personError, ResidentIdNumber.IsValid(f.Person)
+                    ? $"'{ResidentIdNumber.Mask(f.Person)}'是居民身份证号码原文，须先做假名化处理（PersonKey.Pseudonymize）"
+                    : $"不是假名化的人员标识（应为{PersonKey.Length}个base64url字符）");
+            }
+            v.Person = person;
         }
         return catalogs is null ? null : CheckCatalog(f, catalogs, n, v.Day);
     }

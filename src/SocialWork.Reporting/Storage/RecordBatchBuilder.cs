@@ -18,8 +18,7 @@ public sealed class RecordBatchBuilder
     private readonly Dictionary<string, int> programmeIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> programmeLookup;
     private readonly List<string> programmes = [string.Empty];
-    private readonly Dictionary<string, int> personIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> personLookup;
+    private readonly Dictionary<PersonKey, int> personIndex = [];
     private readonly List<PersonKey> people = [];
 
     private int[] division;
@@ -45,7 +44,6 @@ public sealed class RecordBatchBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         codeLookup = codeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         programmeLookup = programmeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        personLookup = personIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         division = new int[capacity];
         day = new int[capacity];
         code = new ushort[capacity];
@@ -72,7 +70,7 @@ public sealed class RecordBatchBuilder
     public void Append(ServiceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Append(record.Division, Reporting.DayNumber.From(record.Date), Intern(record.Code.Value), record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId, record.Id, record.Person is { } key ? key.Value : default);
+        Append(record.Division, Reporting.DayNumber.From(record.Date), Intern(record.Code.Value), record.Method, record.PersonTimes, record.Households, record.Amount.Fen, record.TargetGroup, record.Parties, record.ProgrammeId, record.Id, record.Person);
     }
 
     /// <summary>Appends a record's reporting fields.</summary>
@@ -101,15 +99,14 @@ public sealed class RecordBatchBuilder
         {
             throw new ArgumentException("The id must not be blank; pass null for a record without one.", nameof(id));
         }
-        Append(divisionCode, Reporting.DayNumber.From(date), Intern(serviceCode.Value), serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId, id, personKey is { } key ? key.Value : default);
+        Append(divisionCode, Reporting.DayNumber.From(date), Intern(serviceCode.Value), serviceMethod, personTimeCount, householdCount, amount.Fen, group, linkage, programmeId, id, personKey);
     }
 
     /// <summary>
     /// Appends already-validated values with a code index from <see cref="KnownCode"/> or <see cref="Intern(ReadOnlySpan{char})"/>;
-    /// an empty <paramref name="id"/> means the record has none, an empty <paramref name="personKey"/> (the text of a checked
-    /// <see cref="PersonKey"/>) that it names no person.
+    /// an empty <paramref name="id"/> means the record has none, a null <paramref name="personKey"/> that it names no person.
     /// </summary>
-    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId, ReadOnlySpan<char> id, ReadOnlySpan<char> personKey)
+    internal void Append(DivisionCode divisionCode, int dayNumber, int codeNumber, ServiceMethod serviceMethod, int personTimeCount, int householdCount, long amountFen, TargetGroup? group, LinkageParties linkage, ReadOnlySpan<char> programmeId, ReadOnlySpan<char> id, PersonKey? personKey)
     {
         ObjectDisposedException.ThrowIf(built, this);
         if (id.IsEmpty)
@@ -139,10 +136,10 @@ public sealed class RecordBatchBuilder
         personTimes[i] = personTimeCount;
         households[i] = householdCount;
         fen[i] = amountFen;
-        if (!personKey.IsEmpty)
+        if (personKey is { } key)
         {
             person ??= new int[day.Length];
-            person[i] = InternPerson(personKey) + 1;
+            person[i] = InternPerson(key) + 1;
         }
         else if (person is not null)
         {
@@ -198,7 +195,7 @@ public sealed class RecordBatchBuilder
             Divisions: p.divisions.Select(all.Intern).ToArray(),
             Codes: p.codes.Select(c => all.Intern(c.Value)).ToArray(),
             Programmes: p.programmes.Select(id => all.InternProgramme(id)).ToArray(),
-            People: p.people.Select(k => all.InternPerson(k.Value) + 1).Prepend(0).ToArray())).ToArray();
+            People: p.people.Select(k => all.InternPerson(k) + 1).Prepend(0).ToArray())).ToArray();
         var offsets = new int[parts.Count + 1];
         var lastDay = int.MinValue;
         for (var i = 0; i < parts.Count; i++)
@@ -290,15 +287,14 @@ public sealed class RecordBatchBuilder
         return index;
     }
 
-    private int InternPerson(ReadOnlySpan<char> key)
+    private int InternPerson(PersonKey key)
     {
-        if (personLookup.TryGetValue(key, out var index))
+        if (personIndex.TryGetValue(key, out var index))
         {
             return index;
         }
-        var text = key.ToString();
-        people.Add(PersonKey.Parse(text));
-        personIndex.Add(text, people.Count - 1);
+        people.Add(key);
+        personIndex.Add(key, people.Count - 1);
         return people.Count - 1;
     }
 
