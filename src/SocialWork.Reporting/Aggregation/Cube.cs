@@ -151,11 +151,7 @@ public sealed class Cube
         }
         var cube = FromRows(query!, rows, total);
         var cellCount = cube.periods.Length * cube.divisions.Length * cube.keys.Length;
-        var withoutPerson = new long[cellCount];
-        for (var c = 0; c < cellCount; c++)
-        {
-            withoutPerson[c] = Indicators.FromSlots(cube.slots.AsSpan(c * Indicators.Slots, Indicators.Slots)).Records;
-        }
+        var withoutPerson = CubePeople.RecordsPerCell(cube.slots, new int[cellCount]);
         var listed = new bool[cellCount];
         var keys = new Dictionary<PersonKey, int>();
         var pairs = new List<(int Person, int Cell)>();

@@ -35,13 +35,14 @@ internal static class CubeBuilder
 
         // One spare division row per period takes the records outside query.Within, so the loop needs no branch.
         var rows = divisionAxis.Length + 1;
-        var cellsPerPeriod = checked(rows * keyAxis.Length);
-        var tables = new Tables(
+        var tables = new CellTables(
             dayToPeriod,
             firstDay,
-            cellsPerPeriod,
             [.. divisionMap.Select(r => (r < 0 ? divisionAxis.Length : r) * keyAxis.Length)],
-            keyMap);
+            keyMap,
+            keyAxis.Length,
+            checked(divisionAxis.Length * keyAxis.Length),
+            query.Dimension);
 
         var cells = (long)periodAxis.Length * rows * keyAxis.Length;
         if (cells > query.MaxCells)
@@ -86,8 +87,7 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        var cellTables = new CellTables(dayToPeriod, firstDay, tables.RowCell, keyMap, keyAxis.Length, divisionAxis.Length * keyAxis.Length, query.Dimension);
-        var people = CubePeople.Build(batch, cellTables, slots, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, query.MinRecordsPerThread);
+        var people = CubePeople.Build(batch, tables, slots, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, query.MinRecordsPerThread);
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
     }
 
@@ -115,12 +115,6 @@ internal static class CubeBuilder
             throw ReportLimitException.TooManyCells(cube.Periods.Count, cube.Divisions.Count, cube.Keys.Count, query.MaxCells);
         }
         return cube.WithTotal(all.Total, all.TotalPeople.RecordsWithoutPerson);
-    }
-
-    /// <summary>The lookup tables of one build: day → period, division → row offset, code (or other key) → key.</summary>
-    private sealed record Tables(int[] DayToPeriod, int FirstDay, int CellsPerPeriod, int[] RowCell, int[] KeyIndex)
-    {
-        public int PeriodOf(int day) => DayToPeriod[day - FirstDay];
     }
 
     /// <summary>The shapes of the accumulator (with its spare row) and of the cube's slots (without it).</summary>
@@ -184,7 +178,7 @@ internal static class CubeBuilder
     }
 
     /// <summary>Sums records [<paramref name="from"/>, <paramref name="to"/>) into a new accumulator for their periods.</summary>
-    private static Accumulator Accumulate(RecordBatch batch, int from, int to, CubeDimension dimension, Tables tables)
+    private static Accumulator Accumulate(RecordBatch batch, int from, int to, CubeDimension dimension, CellTables tables)
     {
         var acc = to > from
             ? new Accumulator(tables.PeriodOf(batch.DayColumn[from]), tables.PeriodOf(batch.DayColumn[to - 1]), tables.CellsPerPeriod)
@@ -254,7 +248,7 @@ internal static class CubeBuilder
     /// loop body to the loads, one address computation and four read-modify-writes of one cache line.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate<TKey, TAdd>(RecordBatch batch, int from, int to, TKey[] keys, Tables tables, Accumulator acc)
+    private static void Accumulate<TKey, TAdd>(RecordBatch batch, int from, int to, TKey[] keys, CellTables tables, Accumulator acc)
         where TKey : unmanaged, IBinaryInteger<TKey>
         where TAdd : struct, IAddition
     {

@@ -148,7 +148,7 @@ internal sealed class CubePeople
     }
 
     /// <summary>Each cell's records (the sum of its method counts) less <paramref name="keyed"/>, its records that name a person.</summary>
-    private static long[] RecordsPerCell(long[] slots, int[] keyed)
+    public static long[] RecordsPerCell(long[] slots, int[] keyed)
     {
         var result = new long[keyed.Length];
         for (var cell = 0; cell < result.Length; cell++)
@@ -375,6 +375,13 @@ internal sealed class CubePeople
 /// <summary>
 /// Where a record's cell is in a cube built from a batch: day → period (from <see cref="FirstDay"/>), division index →
 /// row offset (row × <see cref="Keys"/>, or <see cref="Spare"/> for a division outside the query), key column → key,
-/// by <see cref="Dimension"/>; the cell is period × <see cref="Spare"/> + row offset + key.
+/// by <see cref="Dimension"/>. In the cube the cell is period × <see cref="Spare"/> + row offset + key; the builder's
+/// accumulator keeps the spare row too, <see cref="CellsPerPeriod"/> cells a period, so its loop needs no branch.
 /// </summary>
-internal sealed record CellTables(int[] DayToPeriod, int FirstDay, int[] RowCell, int[] KeyIndex, int Keys, int Spare, CubeDimension Dimension);
+internal sealed record CellTables(int[] DayToPeriod, int FirstDay, int[] RowCell, int[] KeyIndex, int Keys, int Spare, CubeDimension Dimension)
+{
+    /// <summary>Gets the accumulator's cells per period: every division row and the spare one.</summary>
+    public int CellsPerPeriod => Spare + Keys;
+
+    public int PeriodOf(int day) => DayToPeriod[day - FirstDay];
+}
