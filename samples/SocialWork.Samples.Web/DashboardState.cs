@@ -12,7 +12,6 @@ public sealed class DashboardState
         Settings = settings;
         Demo = demo;
         Records = records;
-        StoreSeed = RecordBatch.Concat([records, demo.VentureSignIns()]);
     }
 
     /// <summary>Gets the settings.</summary>
@@ -25,10 +24,11 @@ public sealed class DashboardState
     public RecordBatch Records { get; }
 
     /// <summary>
-    /// Gets what an empty record store starts with: the service records and the 公益创投 round's sign-ins, which name the
+    /// Makes what an empty record store starts with: the service records and the 公益创投 round's sign-ins, which name the
     /// people served (pseudonymous keys), so the dashboard can count people as well as person-times.
     /// </summary>
-    public RecordBatch StoreSeed { get; }
+    /// <returns>The records.</returns>
+    public RecordBatch StoreSeed() => RecordBatch.Concat([Records, Demo.VentureSignIns()]);
 
     /// <summary>Creates the state.</summary>
     /// <param name="settings">The settings.</param>

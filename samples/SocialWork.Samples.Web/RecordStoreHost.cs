@@ -39,10 +39,10 @@ public sealed class RecordStoreHost : IAsyncDisposable
     /// <summary>Opens the configured store and appends the demo records if it is empty.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="contentRoot">The folder a relative dataset path is under.</param>
-    /// <param name="demoRecords">The records to start an empty store with.</param>
+    /// <param name="demoRecords">Makes the records to start an empty store with (called only when the store is empty).</param>
     /// <returns>The store.</returns>
     /// <exception cref="OptionsValidationException">The database cannot be reached or refuses the schema; the failure names the setting.</exception>
-    public static async Task<RecordStoreHost> OpenAsync(RecordStoreSettings settings, string contentRoot, RecordBatch demoRecords)
+    public static async Task<RecordStoreHost> OpenAsync(RecordStoreSettings settings, string contentRoot, Func<RecordBatch> demoRecords)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(demoRecords);
@@ -70,7 +70,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
         }
         if (await host.CountAsync().ConfigureAwait(false) == 0)
         {
-            await host.Store.AppendAsync(demoRecords).ConfigureAwait(false);
+            await host.Store.AppendAsync(demoRecords()).ConfigureAwait(false);
         }
         return host;
     }
