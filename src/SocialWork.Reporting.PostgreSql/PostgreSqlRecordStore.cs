@@ -204,7 +204,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
-        var keyed = new Dictionary<(DivisionCode, ReportingPeriod, string), long>();
+        var cells = new Dictionary<(DivisionCode, ReportingPeriod, string), (long Records, long WithPerson)>();
         var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -217,17 +217,14 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                     reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
                     Sum(reader, 10), Sum(reader, 11), Sum(reader, 12));
                 rows.Add(new CubeRow(division, period, key, indicators));
-                if (reader.GetInt64(13) is > 0 and var withPerson)
-                {
-                    keyed[(division, period, key)] = keyed.GetValueOrDefault((division, period, key)) + withPerson;
-                }
+                var (records, withPerson) = cells.GetValueOrDefault((division, period, key));
+                cells[(division, period, key)] = (records + indicators.Records, withPerson + reader.GetInt64(13));
             }
         }
         // Where records name people, a second GROUP BY lists each cell's distinct people, so the cube counts them exactly.
         var people = new List<CubePeopleRow>();
-        if (keyed.Count > 0)
+        if (cells.Values.Any(c => c.WithPerson > 0))
         {
-            var records = rows.GroupBy(r => (r.Division, r.Period, r.Key)).ToDictionary(g => g.Key, g => g.Sum(r => r.Indicators.Records));
             var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
             await using var peopleCommand = dataSource.CreateCommand(peopleSql);
             peopleCommand.Parameters.AddRange(peopleParameters);
@@ -238,7 +235,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 {
                     var cell = Cell(peopleReader, query, codes, keys);
                     var persons = peopleReader.GetFieldValue<string[]>(3).Select(PersonKey.Parse).ToList();
-                    people.Add(new CubePeopleRow(cell.Division, cell.Period, cell.Key, persons, records.GetValueOrDefault(cell) - keyed.GetValueOrDefault(cell)));
+                    var (records, withPerson) = cells[cell];
+                    people.Add(new CubePeopleRow(cell.Division, cell.Period, cell.Key, persons, records - withPerson));
                 }
             }
         }
