@@ -262,11 +262,12 @@ public sealed class ParquetDataset : IRecordStore
         {
             return false;
         }
-        if (query.Within is { } within && divisions?.MinValue is long low && divisions.MaxValue is long high)
+        if (divisions?.MinValue is long low && divisions.MaxValue is long high)
         {
-            return high >= within.Value && low <= within.LastContainedValue;
+            return (query.Within is not { } within || (high >= within.Value && low <= within.LastContainedValue))
+                && (query.Scope is not { } scope || scope.Overlaps(low, high));
         }
-        return true;
+        return query.Scope is not { IsEmpty: true };
     }
 
     private static LocalDate? DayOf(object? statistic) => statistic switch

@@ -348,6 +348,18 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             parameters.Add(new NpgsqlParameter<long> { Value = within.LastContainedValue });
             where.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
         }
+        if (query.Scope is { } scope)
+        {
+            // A scope is a few disjoint ranges of division values; the empty scope matches nothing.
+            var ranges = new List<string>();
+            foreach (var division in scope.Divisions)
+            {
+                parameters.Add(new NpgsqlParameter<long> { Value = division.Value });
+                parameters.Add(new NpgsqlParameter<long> { Value = division.LastContainedValue });
+                ranges.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
+            }
+            where.Add(ranges.Count == 0 ? "false" : $"({string.Join(" OR ", ranges)})");
+        }
         if (where.Count > 0)
         {
             sql.Append(" WHERE ").AppendJoin(" AND ", where);

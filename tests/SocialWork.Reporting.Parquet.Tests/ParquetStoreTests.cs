@@ -38,6 +38,24 @@ public sealed class ParquetStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_scoped_query_skips_the_row_groups_outside_the_scope()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var records = Enumerable.Range(0, 12).Select(m => Record($"R{m}", new LocalDate(2023, m + 1, 10), (m % 3) switch { 0 => "130602005014", 1 => "130603100200", _ => "130604001001" })).ToArray();
+        var path = Path.Combine(Dir, "year.parquet");
+        await ParquetRecordFile.WriteFileAsync(RecordBatch.From(records), path, new ParquetRecordOptions { RowGroupSize = 1 }, ct);
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Year);
+
+        Assert.Equal(4, (await ParquetDataset.PlanAsync([path], query with { Scope = DivisionScope.Parse("130602005") }, ct)).Count);
+        Assert.Equal(8, (await ParquetDataset.PlanAsync([path], query with { Scope = DivisionScope.Parse("130602005,130604") }, ct)).Count);
+        Assert.Empty(await ParquetDataset.PlanAsync([path], query with { Scope = DivisionScope.Parse("130605") }, ct));
+        Assert.Empty(await ParquetDataset.PlanAsync([path], query with { Scope = DivisionScope.Empty }, ct));
+        var cube = await ParquetRecordFile.QueryAsync(path, query with { Scope = DivisionScope.Parse("130604,130602005") }, ct);
+        Assert.Equal([DivisionCode.Parse("130602005"), DivisionCode.Parse("130604001")], cube.Rows.Select(r => r.Division));
+        Assert.Equal(8 * 3, cube.Total.PersonTimes);
+    }
+
+    [Fact]
     public async Task Read_gives_the_records_back_a_row_group_at_a_time()
     {
         var dataset = new ParquetDataset(Dir, new ParquetRecordOptions { RowGroupSize = 2 });

@@ -110,6 +110,25 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
+    public async Task A_scope_is_pushed_into_the_where_clause_as_parameterised_ranges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = server.NewStore();
+        await store.AppendAsync(RecordBatch.From([Record("S1", 0), Record("S2", 1)]), ct);
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Year) { Scope = DivisionScope.Parse("130602005,130699") };
+
+        var sql = store.QuerySql(query);
+
+        Assert.Contains("(division BETWEEN $10 AND $11 OR division BETWEEN $12 AND $13)", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("130602", sql, StringComparison.Ordinal);
+        Assert.Contains("false", store.QuerySql(query with { Scope = DivisionScope.Empty }), StringComparison.Ordinal);
+        Assert.Equal(0, (await store.QueryAsync(query with { Scope = DivisionScope.Empty }, ct)).Total.Records);
+        var all = await store.QueryAsync(query with { Scope = null }, ct);
+        var scoped = await store.QueryAsync(query, ct);
+        Assert.Equal(all.Rows.Where(r => query.Scope!.Contains(r.Division)), scoped.Rows);
+    }
+
+    [Fact]
     public async Task Ensuring_the_schema_twice_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -50,6 +50,24 @@ public abstract class RecordStoreLaws
                && stored.Rows.All(r => stored.PeopleAt(r.Division, r.Period, r.Key) == direct.PeopleAt(r.Division, r.Period, r.Key));
     }
 
+    [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 30)]
+    public bool A_scoped_query_equals_the_unscoped_query_over_the_records_inside_the_scope(ServiceRecord[] records, CubeQuery query, int[] cuts, int[] scopeCodes)
+    {
+        var store = Fill(NewStore(), records, cuts);
+        // Scopes drawn from the records' own code space: counties, townships and villages of 13 06, and none at all.
+        var scope = DivisionScope.Of(scopeCodes.Take(3).Select(c =>
+        {
+            var n = Math.Abs(c % 80);
+            return DivisionCode.FromSegments(13, 6, 1 + n % 3, n / 3 % 5, n / 15 % 4 == 0 || n / 3 % 5 == 0 ? 0 : n / 15 % 4);
+        }));
+        var stored = Run(store.QueryAsync(query with { Scope = scope }));
+        var inside = RecordBatch.From(records.Where(r => scope.Contains(r.Division)).ToArray());
+        var direct = Cube.Build(inside, query);
+        return SameCube(stored, direct)
+               && stored.TotalPeople == direct.TotalPeople
+               && stored.Rows.All(r => scope.Contains(r.Division) || query.Level < scope.Divisions.Max(d => d.Level));
+    }
+
     [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 25)]
     public bool Reading_back_gives_every_record_with_its_id(ServiceRecord[] records, int[] cuts)
     {

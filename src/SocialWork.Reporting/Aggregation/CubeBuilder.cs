@@ -339,7 +339,7 @@ internal static class CubeBuilder
         for (var i = 0; i < targets.Length; i++)
         {
             var code = batch.Divisions[i];
-            if (query.Within is { } scope && !scope.Contains(code))
+            if ((query.Within is { } within && !within.Contains(code)) || (query.Scope is { } scope && !scope.Contains(code)))
             {
                 continue;
             }

@@ -58,6 +58,14 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
     /// <summary>Gets the division whose records to include (itself and everything inside it), if limited.</summary>
     public DivisionCode? Within { get; init; }
 
+    /// <summary>
+    /// Gets the divisions whose records to include — typically the caller's <see cref="DivisionScope"/> — if limited.
+    /// Records outside every division of the scope are left out before anything is counted, so the cube's total is the
+    /// total of what the scope may see. Applies together with <see cref="Within"/>; the empty scope includes nothing.
+    /// Every store pushes it down (PostgreSQL in its <c>WHERE</c>, a Parquet dataset by row-group statistics).
+    /// </summary>
+    public DivisionScope? Scope { get; init; }
+
     /// <summary>Gets the catalog whose item → type links <see cref="CubeDimension.ServiceType"/> groups by; required for that dimension.</summary>
     public ServiceCatalog? Catalog { get; init; }
 

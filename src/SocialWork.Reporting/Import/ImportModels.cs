@@ -38,6 +38,12 @@ public sealed record RejectedRow(string File, int Line, string Column, string Re
     /// </summary>
     public bool AlreadyStored { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the row is valid but its division lies outside <see cref="RecordImportOptions.Scope"/>,
+    /// the divisions the uploader may write: a host may answer 403 Forbidden rather than 400 for it.
+    /// </summary>
+    public bool OutsideScope { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{File}:{Line}: {Column}: {Reason}";
 
@@ -114,6 +120,13 @@ public sealed record RecordImportOptions
     /// a row with one of them is rejected, "id R1 is already stored", so a retried upload never counts twice.
     /// </summary>
     public IReadOnlySet<string>? StoredIds { get; init; }
+
+    /// <summary>
+    /// Gets the divisions the records may belong to — the uploader's <see cref="DivisionScope"/> — if limited: a valid row
+    /// whose division lies outside it is rejected ("division 130603001000 is outside the scope 130602005000",
+    /// <see cref="RejectedRow.OutsideScope"/>), so in strict mode nothing is stored. The empty scope rejects every row.
+    /// </summary>
+    public DivisionScope? Scope { get; init; }
 
     /// <summary>
     /// Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars). When a file is read on

@@ -55,7 +55,7 @@ public sealed class JsonRecordImporter
                 var element = bytes[start..((int)reader.TokenStartIndex + 1)];
                 if (Parse(builder, element, options, path, ids, line) is { } problem)
                 {
-                    var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element)) { ChineseReason = problem.Chinese, AlreadyStored = problem.AlreadyStored };
+                    var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element)) { ChineseReason = problem.Chinese, AlreadyStored = problem.AlreadyStored, OutsideScope = problem.OutsideScope };
                     if (options.Mode == ImportMode.Strict)
                     {
                         throw new RecordImportException(bad);

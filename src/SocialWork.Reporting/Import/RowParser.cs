@@ -6,7 +6,7 @@ namespace SocialWork.Reporting;
 /// <summary>Validates one row field by field; returns the first problem, or the parsed values.</summary>
 internal static class RowParser
 {
-    internal readonly record struct Problem(string Column, string Reason, string Chinese, bool AlreadyStored = false);
+    internal readonly record struct Problem(string Column, string Reason, string Chinese, bool AlreadyStored = false, bool OutsideScope = false);
 
     /// <summary>The text of one row's fields, as read from CSV or JSON.</summary>
     internal ref struct Fields
@@ -76,6 +76,10 @@ internal static class RowParser
         {
             return problem;
         }
+        if (options.Scope is { } scope && !scope.Contains(v.Division))
+        {
+            return new Problem(n.Division, $"division {v.Division} is outside the scope {Describe(scope)}", $"区划{v.Division}不在可上报范围（{Describe(scope)}）内", OutsideScope: true);
+        }
         var first = ids.Add(f.Id, line);
         if (first > 0)
         {
@@ -88,6 +92,8 @@ internal static class RowParser
         builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id, v.Person);
         return null;
     }
+
+    private static string Describe(DivisionScope scope) => scope.IsEmpty ? "(none)" : string.Join(", ", scope.Divisions);
 
     /// <summary>Validates a row; thread-safe (it touches no builder).</summary>
     internal static Problem? Parse(scoped in Fields f, CatalogHistory? catalogs, Names n, bool codeKnownValid, out Values v)
