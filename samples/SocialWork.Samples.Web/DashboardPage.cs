@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using NodaTime;
 using SocialWork.Reporting;
 using SocialWork.Rules;
+using SocialWork.Samples.Web.Security;
 
 namespace SocialWork.Samples.Web;
 
@@ -28,14 +29,16 @@ internal static class DashboardPage
 
     /// <summary>Renders the page.</summary>
     /// <param name="state">The demo data and settings.</param>
+    /// <param name="caller">Who is looking: only divisions, workers and records inside its scope are shown.</param>
     /// <param name="assessor">The coverage assessor.</param>
     /// <param name="evaluator">The pay-step evaluator.</param>
     /// <param name="asOf">The day shown.</param>
     /// <param name="chinese">Whether the page is in Chinese.</param>
-    /// <param name="indicators">The stored records' county × month cube up to <paramref name="asOf"/>, and where they are stored.</param>
-    /// <param name="upload">The upload form's hidden antiforgery field, and the outcome of an upload just made, if any.</param>
-    public static string Render(DashboardState state, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese, (Cube Monthly, string Store) indicators, (string Token, string Field, UploadOutcome? Outcome) upload)
+    /// <param name="indicators">The stored records' county × month cube up to <paramref name="asOf"/> inside the caller's scope, and where they are stored.</param>
+    /// <param name="upload">The upload form's hidden antiforgery field, the outcome of an upload just made, if any, and whether the caller may upload.</param>
+    public static string Render(DashboardState state, Caller caller, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese, (Cube Monthly, string Store) indicators, (string Token, string Field, UploadOutcome? Outcome, bool Allowed) upload)
     {
+        var scope = caller.Scope;
         string T(string zh, string en) => chinese ? zh : en;
         string E(string text) => Html.Encode(text);
         var culture = CultureInfo.GetCultureInfo(chinese ? "zh-CN" : "en");
@@ -44,8 +47,12 @@ internal static class DashboardPage
         var plan = state.Settings.Plan.Plan;
         var assessment = assessor.Assess(plan, network, asOf);
         var window = plan.WindowOn(asOf);
-        var roster = evaluator.AssessRoster(demo.Workers.Where(w => w.Employment != Employment.StationResident), asOf);
-        var months = indicators.Monthly.Rows.Where(r => r.Division == DemoData.County).ToList();
+        var roster = evaluator.AssessRoster(state.WorkersWithin(scope).Where(w => w.Employment != Employment.StationResident), asOf);
+        var wholePlan = scope.Contains(plan.Scope);
+        // The cube holds only the scope's records; a period's row is the sum over whatever divisions they fall in.
+        var months = indicators.Monthly.Rows.GroupBy(r => r.Period).OrderBy(g => g.Key)
+            .Select(g => new CubeRow(plan.Scope, g.Key, string.Empty, g.Aggregate(Indicators.Zero, (sum, r) => sum + r.Indicators))).ToList();
+        var scopeNames = string.Join("、", scope.Divisions.Select(d => demo.Directory.TryGet(d, out var named) ? $"{named.Name}（{d}）" : d.ToString()));
 
         var page = new StringBuilder();
         page.Append(CultureInfo.InvariantCulture, $"""
@@ -60,22 +67,30 @@ internal static class DashboardPage
             <a class="toggle" id="lang-toggle" lang="{(chinese ? "en" : "zh-CN")}" hreflang="{(chinese ? "en" : "zh-CN")}" href="/?lang={(chinese ? "en" : "zh")}&amp;asOf={asOf:yyyy-MM-dd}">{(chinese ? "English" : "中文")}</a>
             <h1 id="title">{E(T("竞秀区社会工作服务体系", "Jingxiu district social-work service system"))}</h1>
             <div class="meta">{E(T($"示例数据（非真实统计）· 截至 {asOf:yyyy-MM-dd} · 阶段：", $"Sample data (not real statistics) · as of {asOf:yyyy-MM-dd} · phase: "))}<span id="phase">{E(window is null ? assessment.PhaseId : chinese ? window.Phase.Label.Chinese : window.Phase.Label.English ?? window.Phase.Id)}</span></div>
+            <div class="meta">{E(T("你的范围：", "Your scope: "))}<span data-testid="scope">{E(scopeNames)}</span></div>
             """);
 
-        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖目标", "Coverage targets"))}</h2><table data-testid=\"targets\"><tr><th>{E(T("目标", "Target"))}</th><th>{E(T("阶段", "Phase"))}</th><th>{E(T("要求", "Required"))}</th><th>{E(T("实际", "Actual"))}</th><th>{E(T("截止", "Due"))}</th><th>{E(T("状态", "Status"))}</th></tr>");
-        foreach (var t in assessment.Targets)
+        if (wholePlan)
         {
-            var status = DocumentStatus(t.Status);
-            var label = CoverageMetricExtensions.GetLabel(t.Metric);
-            var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
-            var own = t.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
-            page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E((chinese ? label.Chinese : label.English ?? t.Id) + own)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
+            page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖目标", "Coverage targets"))}</h2><table data-testid=\"targets\"><tr><th>{E(T("目标", "Target"))}</th><th>{E(T("阶段", "Phase"))}</th><th>{E(T("要求", "Required"))}</th><th>{E(T("实际", "Actual"))}</th><th>{E(T("截止", "Due"))}</th><th>{E(T("状态", "Status"))}</th></tr>");
+            foreach (var t in assessment.Targets)
+            {
+                var status = DocumentStatus(t.Status);
+                var label = CoverageMetricExtensions.GetLabel(t.Metric);
+                var phaseLabel = state.Settings.Plan.Plan.Windows.FirstOrDefault(w => w.Phase.Id == t.PhaseId)?.Phase.Label;
+                var own = t.Source is not null ? T("（本方案设定，非政策）", " (set by this plan, not policy)") : string.Empty;
+                page.Append(CultureInfo.InvariantCulture, $"<tr data-target=\"{E(t.Id)}\"><td>{E((chinese ? label.Chinese : label.English ?? t.Id) + own)}</td><td>{E(phaseLabel is null ? t.PhaseId : chinese ? phaseLabel.Chinese : phaseLabel.English ?? t.PhaseId)}</td><td class=\"num\">{Ratio(t.Metric, t.Required)}</td><td class=\"num\">{Ratio(t.Metric, t.Actual)}</td><td>{t.Due:yyyy-MM-dd}</td><td class=\"{status}\">{E(StatusLabel(t.Status, chinese))}</td></tr>");
+            }
+            page.Append("</table>");
         }
-        page.Append("</table>");
+        else
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖目标", "Coverage targets"))}</h2><p class=\"meta\" data-testid=\"targets-outside-scope\">{E(T($"覆盖目标按全区（{plan.Scope}）评估，不在你的范围内。", $"The coverage targets are assessed for the whole county ({plan.Scope}), which is outside your scope."))}</p>");
+        }
 
         page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("各镇街覆盖情况", "Coverage by township"))}</h2><table data-testid=\"townships\"><tr><th>{E(T("镇街", "Township"))}</th><th>{E(T("社工站", "Station"))}</th><th>{E(T("规范等级", "Grade"))}</th><th>{E(T("社工室覆盖", "Rooms"))}</th></tr>");
         var grades = assessment.StationGrades.ToDictionary(g => g.FacilityId);
-        foreach (var township in demo.Directory.GetChildren(DemoData.County))
+        foreach (var township in demo.Directory.GetChildren(DemoData.County).Where(t => scope.Contains(t.Code)))
         {
             var station = network.Facilities.FirstOrDefault(f => f.Tier == FacilityTier.TownshipStation && f.Division == township.Code && f.IsOperatingOn(asOf));
             var villages = demo.Directory.GetChildren(township.Code);
@@ -85,7 +100,7 @@ internal static class DashboardPage
             page.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(township.Name)}</td><td>{E(stationText)}</td><td>{E(grade)}</td><td class=\"num\">{rooms}/{villages.Count}</td></tr>");
         }
         page.Append("</table>");
-        var withoutPoint = assessment.Gaps.VillagesWithoutVolunteerPoint.Select(c => demo.Directory.TryGet(c, out var d) ? d.Name : c.ToString()).ToList();
+        var withoutPoint = assessment.Gaps.VillagesWithoutVolunteerPoint.Where(scope.Contains).Select(c => demo.Directory.TryGet(c, out var d) ? d.Name : c.ToString()).ToList();
         page.Append(CultureInfo.InvariantCulture, $"<p data-testid=\"volunteer-gaps\">{E(T("无志愿服务站点的村（社区）", "Villages without a volunteer point"))}（{withoutPoint.Count}）：{E(withoutPoint.Count == 0 ? T("无", "none") : string.Join(T("、", ", "), withoutPoint))}</p>");
 
         var totalPeople = months.Sum(m => m.Indicators.PersonTimes);
@@ -100,13 +115,19 @@ internal static class DashboardPage
             </div>
             """);
         page.Append(Chart(months, T("每月服务人次", "Person-times per month")));
-        page.Append(UploadSection(upload.Token, upload.Field, upload.Outcome, indicators.Store, asOf, chinese));
+        if (upload.Allowed)
+        {
+            page.Append(UploadSection(upload.Token, upload.Field, upload.Outcome, indicators.Store, asOf, chinese));
+        }
 
-        var progress = NetworkSeries.Build(network, plan, DemoData.PlanStart, asOf, PeriodKind.Quarter, state.Settings.Plan.Standard)
-            .Where(r => r.Division == plan.Scope)
-            .ToList();
-        page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖进度与持证社工（按季度）", "Coverage and certified workers by quarter"))}</h2>");
-        page.Append(ProgressChart(progress, demo, chinese));
+        if (wholePlan)
+        {
+            var progress = NetworkSeries.Build(network, plan, DemoData.PlanStart, asOf, PeriodKind.Quarter, state.Settings.Plan.Standard)
+                .Where(r => r.Division == plan.Scope)
+                .ToList();
+            page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("覆盖进度与持证社工（按季度）", "Coverage and certified workers by quarter"))}</h2>");
+            page.Append(ProgressChart(progress, demo, chinese));
+        }
 
         page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T($"基本报酬提升（政策 {state.Settings.PayPolicy.Id}）", $"Pay-step uplift (policy {state.Settings.PayPolicy.Id})"))}</h2><table data-testid=\"roster\"><tr><th>{E(T("人员", "Worker"))}</th><th>{E(T("资格", "Qualification"))}</th><th>{E(T("岗位", "Post"))}</th><th>{E(T("提升级数", "Uplift"))}</th><th>{E(T("执行等级", "Effective level"))}</th><th>{E(T("说明", "Why"))}</th></tr>");
         foreach (var a in roster)

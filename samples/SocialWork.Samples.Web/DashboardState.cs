@@ -39,6 +39,16 @@ public sealed class DashboardState
         return new DashboardState(settings, demo, demo.Records());
     }
 
+    /// <summary>Gets the workers whose facility lies inside a scope (a worker without a facility is in no scope).</summary>
+    /// <param name="scope">The caller's scope.</param>
+    /// <returns>The workers, in the demo's order.</returns>
+    public IEnumerable<Worker> WorkersWithin(DivisionScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var divisions = Demo.Facilities.ToDictionary(f => f.Id, f => f.Division, StringComparer.Ordinal);
+        return Demo.Workers.Where(w => w.FacilityId is { } id && divisions.TryGetValue(id, out var division) && scope.Contains(division));
+    }
+
     /// <summary>Gets the network with station profiles as of a day.</summary>
     /// <param name="date">The day.</param>
     /// <returns>The network.</returns>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialWork.Samples.Web;
 
+// Start-up faults end the process with exit code 1 and one line per fault naming the setting or file, never a trace.
 WebApplication app;
 try
 {
@@ -8,14 +9,24 @@ try
 }
 catch (OptionsValidationException ex)
 {
-    Console.Error.WriteLine("The SocialWork settings are invalid; the host did not start:");
     foreach (var failure in ex.Failures)
     {
-        Console.Error.WriteLine($"  {failure}");
+        Console.Error.WriteLine($"The host did not start: {failure}");
     }
     return 1;
 }
-app.Run();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException ex)
+{
+    // Kestrel cannot listen (the address is taken or not this machine's): its message names the address.
+    Console.Error.WriteLine($"The host did not start: {ex.Message}");
+    return 1;
+}
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>

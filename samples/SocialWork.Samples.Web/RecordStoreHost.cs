@@ -15,18 +15,24 @@ namespace SocialWork.Samples.Web;
 public sealed class RecordStoreHost : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task<long>> count;
+    private readonly Func<CancellationToken, Task> probe;
     private readonly NpgsqlDataSource? dataSource;
 
-    private RecordStoreHost(IRecordStore store, string description, Func<CancellationToken, Task<long>> count, NpgsqlDataSource? dataSource)
+    private RecordStoreHost(IRecordStore store, string kind, string description, Func<CancellationToken, Task<long>> count, Func<CancellationToken, Task> probe, NpgsqlDataSource? dataSource)
     {
         Store = store;
+        Kind = kind;
         Description = description;
         this.count = count;
+        this.probe = probe;
         this.dataSource = dataSource;
     }
 
     /// <summary>Gets the store.</summary>
     public IRecordStore Store { get; }
+
+    /// <summary>Gets the store's kind: <c>parquet</c> or <c>postgresql</c> (a tag on the host's metrics and upload log).</summary>
+    public string Kind { get; }
 
     /// <summary>Gets what the store is, for the dashboard (<c>Parquet data/records</c>, <c>PostgreSQL service_records</c>).</summary>
     public string Description { get; }
@@ -36,12 +42,23 @@ public sealed class RecordStoreHost : IAsyncDisposable
     /// <returns>The number of records.</returns>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => count(cancellationToken);
 
+    /// <summary>
+    /// Checks that the store answers, cheaply: every Parquet file's footer is readable, or the PostgreSQL table can be
+    /// selected from. The readiness probe calls it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that fails with the store's own exception when it does not answer.</returns>
+    public Task ProbeAsync(CancellationToken cancellationToken = default) => probe(cancellationToken);
+
     /// <summary>Opens the configured store and appends the demo records if it is empty.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="contentRoot">The folder a relative dataset path is under.</param>
     /// <param name="demoRecords">Makes the records to start an empty store with (called only when the store is empty).</param>
     /// <returns>The store.</returns>
-    /// <exception cref="OptionsValidationException">The database cannot be reached or refuses the schema; the failure names the setting.</exception>
+    /// <exception cref="OptionsValidationException">
+    /// The connection string is malformed, the database cannot be reached or refuses the schema, or a file in the dataset
+    /// folder is not readable; the failure names the setting or the file.
+    /// </exception>
     public static async Task<RecordStoreHost> OpenAsync(RecordStoreSettings settings, string contentRoot, Func<RecordBatch> demoRecords)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -49,32 +66,58 @@ public sealed class RecordStoreHost : IAsyncDisposable
         RecordStoreHost host;
         if (settings.Kind == "postgresql")
         {
-            var source = NpgsqlDataSource.Create(settings.ConnectionString!);
+            NpgsqlDataSource source;
+            try
+            {
+                source = NpgsqlDataSource.Create(settings.ConnectionString!);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Failure("ConnectionString", $"the connection string is not valid: {ex.Message}");
+            }
             var store = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = settings.TableName });
             try
             {
                 await store.EnsureSchemaAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or ArgumentException)
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or ArgumentException or InvalidOperationException)
             {
                 await source.DisposeAsync().ConfigureAwait(false);
-                throw new OptionsValidationException(WebSettings.Section, typeof(WebSettings),
-                    [$"{WebSettings.Section}:RecordStore:ConnectionString: the database cannot be reached or refused the schema of table '{settings.TableName}': {ex.Message}"]);
+                throw Failure("ConnectionString", $"the database cannot be reached or refused the schema of table '{settings.TableName}': {ex.Message}");
             }
-            host = new RecordStoreHost(store, $"PostgreSQL {settings.TableName}", store.CountAsync, source);
+            var probeSql = $"SELECT 1 FROM {string.Join('.', settings.TableName.Split('.').Select(part => $"\"{part}\""))} LIMIT 1";
+            host = new RecordStoreHost(store, "postgresql", $"PostgreSQL {settings.TableName}", store.CountAsync, async ct =>
+            {
+                await using var command = source.CreateCommand(probeSql);
+                await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            }, source);
         }
         else
         {
             var dataset = new ParquetDataset(Path.IsPathRooted(settings.Path) ? settings.Path : Path.Combine(contentRoot, settings.Path));
-            host = new RecordStoreHost(dataset, $"Parquet {settings.Path}", dataset.CountAsync, null);
+            host = new RecordStoreHost(dataset, "parquet", $"Parquet {settings.Path}", dataset.CountAsync, dataset.CountAsync, null);
         }
-        if (await host.CountAsync().ConfigureAwait(false) == 0)
+        try
         {
-            await host.Store.AppendAsync(demoRecords()).ConfigureAwait(false);
+            if (await host.CountAsync().ConfigureAwait(false) == 0)
+            {
+                await host.Store.AppendAsync(demoRecords()).ConfigureAwait(false);
+            }
+        }
+        catch (ParquetRecordException ex)
+        {
+            throw Failure("Path", $"file {ex.FileName} in the dataset folder is not a readable records file ({ex.Problem}); move it out of the folder or restore it.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failure(settings.Kind == "postgresql" ? "ConnectionString" : "Path", ex.Message);
         }
         return host;
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static OptionsValidationException Failure(string key, string message)
+        => new(WebSettings.Section, typeof(WebSettings), [$"{WebSettings.Section}:RecordStore:{key}: {message}"]);
 }

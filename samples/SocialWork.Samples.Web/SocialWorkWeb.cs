@@ -1,32 +1,58 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using NodaTime;
 using NodaTime.Text;
 using SocialWork.Reporting;
 using SocialWork.Rules;
+using SocialWork.Samples.Web.Operations;
+using SocialWork.Samples.Web.Security;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace SocialWork.Samples.Web;
 
 /// <summary>
 /// The web host: the libraries registered through their DI extensions, policies and plan bound from configuration and
-/// validated at start-up, minimal APIs with ProblemDetails for every error, an OpenAPI document and the dashboard.
+/// validated at start-up, minimal APIs with ProblemDetails for every error, an OpenAPI document and the dashboard — every
+/// endpoint but the health probes behind authentication, every answer limited to the caller's division scopes, every
+/// request bounded before work starts, and health, metrics and an upload log for operators.
 /// </summary>
 public static class SocialWorkWeb
 {
+    /// <summary>What a multipart form adds around the file it carries, at most (boundaries, the token, the other fields).</summary>
+    private const long FormOverheadBytes = 64 << 10;
+
     /// <summary>Builds the application.</summary>
     /// <param name="args">Command-line arguments (for example <c>--urls</c>).</param>
     /// <param name="configure">Adjusts the builder before the services are registered (tests use it).</param>
     /// <returns>The application, not yet started.</returns>
+    /// <exception cref="OptionsValidationException">A setting is invalid or the record store cannot be opened; every failure names its setting or file.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var settings = WebSettings.Read(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.UploadLimitBytes + FormOverheadBytes;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(settings.MinBodyBytesPerSecond, settings.BodyGracePeriod);
+        });
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = settings.UploadLimitBytes + FormOverheadBytes);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<FaultHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ResultDocumentJson.Context));
         builder.Services.AddSingleton(settings);
@@ -41,15 +67,34 @@ public static class SocialWorkWeb
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(_ => records);   // made by a factory, so the container disposes it
         builder.Services.AddAntiforgery();
+        builder.AddWebSecurity(settings);
+
+        builder.Services.AddSingleton<WebMetrics>();
+        builder.Services.AddSingleton<Uploads>();
+        builder.Services.AddHealthChecks().AddCheck<RecordStoreHealthCheck>("record-store", tags: ["ready"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("SocialWork.Samples.Web"))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(WebMetrics.MeterName, "Npgsql").AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
 
         var app = builder.Build();
         app.Use(SecurityHeaders);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
         MapApi(app);
-        app.MapGet("/", async (HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, string? lang, string? asOf) =>
+        app.MapGet("/", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, string? lang, string? asOf) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -59,55 +104,61 @@ public static class SocialWorkWeb
             {
                 return Invalid("lang", $"'{lang}' is not one of zh, en.");
             }
-            return await Dashboard(context, state, records, assessor, evaluator, antiforgery, day, lang != "en", null, StatusCodes.Status200OK);
-        }).ExcludeFromDescription();
-        app.MapPost("/upload", async (HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery) =>
+            return await Dashboard(context, Caller.From(user), state, records, assessor, evaluator, antiforgery, day, lang != "en", null, StatusCodes.Status200OK);
+        }).RequireAuthorization(SocialWorkRoles.ReadPolicy).ExcludeFromDescription();
+        app.MapPost("/upload", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, Uploads uploads) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(
+                    title: "The form's antiforgery token is missing or not valid; nothing was stored.",
+                    detail: "Reload the dashboard and upload the file from its form.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var chinese = form["lang"] != "en";
             _ = ParseDate(form["asOf"], "asOf", state.Settings.AsOf, out var day);
-            var (outcome, status) = await UploadFormAsync(context.Request, form, state.Settings, records, context.RequestAborted);
-            return await Dashboard(context, state, records, assessor, evaluator, antiforgery, day, chinese, outcome, status);
-        }).ExcludeFromDescription();
+            var caller = Caller.From(user);
+            var (outcome, status) = await UploadFormAsync(context, caller, form, uploads);
+            return await Dashboard(context, caller, state, records, assessor, evaluator, antiforgery, day, chinese, outcome, status);
+        }).RequireAuthorization(SocialWorkRoles.WritePolicy).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> Dashboard(HttpContext context, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, LocalDate day, bool chinese, UploadOutcome? outcome, int status)
+    private static async Task<IResult> Dashboard(HttpContext context, Caller caller, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, LocalDate day, bool chinese, UploadOutcome? outcome, int status)
     {
-        var monthly = await records.Store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = day, MaxCells = state.Settings.MaxReportCells }, context.RequestAborted);
+        var monthly = await records.Store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = day, Scope = caller.Scope, MaxCells = state.Settings.MaxReportCells }, context.RequestAborted);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var html = DashboardPage.Render(state, assessor, evaluator, day, chinese, (monthly, records.Description), (tokens.RequestToken!, tokens.FormFieldName, outcome));
+        var html = DashboardPage.Render(state, caller, assessor, evaluator, day, chinese, (monthly, records.Description), (tokens.RequestToken!, tokens.FormFieldName, outcome, caller.CanWrite));
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
     /// <summary>Stores the file of the dashboard's upload form; every failure is an outcome on the page, never an error page.</summary>
-    private static async Task<(UploadOutcome Outcome, int Status)> UploadFormAsync(HttpRequest request, IFormCollection form, WebSettings settings, RecordStoreHost records, CancellationToken cancellationToken)
+    private static async Task<(UploadOutcome Outcome, int Status)> UploadFormAsync(HttpContext context, Caller caller, IFormCollection form, Uploads uploads)
     {
-        var limit = settings.UploadLimitBytes;
         if (form.Files["file"] is not { } file)
         {
             return (new UploadOutcome(0, 0, [], ("没有选择文件。", "no file was chosen.")), StatusCodes.Status400BadRequest);
         }
-        if (file.Length > limit || request.ContentLength > limit + (64 << 10))
-        {
-            return (new UploadOutcome(0, 0, [], ($"文件超过 {limit} 字节的上限。", $"the file is larger than the limit of {limit} bytes.")), StatusCodes.Status413PayloadTooLarge);
-        }
-        var options = new RecordImportOptions { Mode = form["mode"] == "lenient" ? ImportMode.Lenient : ImportMode.Strict };
         await using var stream = file.OpenReadStream();
-        try
+        using var body = new MemoryStream();
+        await stream.CopyToAsync(body, context.RequestAborted);
+        var attempt = await uploads.StoreAsync(caller, body, json: false, Path.GetFileName(file.FileName), lenient: form["mode"] == "lenient", context.RequestAborted);
+        if (attempt.Failure is { } row)
         {
-            var import = await records.Store.ImportCsvAsync(stream, Path.GetFileName(file.FileName), options, cancellationToken);
-            return (new UploadOutcome(import.Read, import.Accepted, import.Rejected), StatusCodes.Status200OK);
+            var failure = attempt.Status switch
+            {
+                StatusCodes.Status403Forbidden => ($"第{row.Line}行的区划不在你的上报范围内（严格模式，未存入任何记录）。", $"the division on line {row.Line} is outside your scope (strict mode; nothing was stored)."),
+                StatusCodes.Status409Conflict => ($"第{row.Line}行的记录编号已存储（严格模式）。", $"the id on line {row.Line} is already stored (strict mode)."),
+                _ => ($"第{row.Line}行有错误（严格模式）。", $"line {row.Line} is invalid (strict mode)."),
+            };
+            return (new UploadOutcome(0, 0, [row], failure), attempt.Status);
         }
-        catch (RecordImportException ex)
+        if (attempt.RaceId is { } id)
         {
-            var failure = (ex.Row.AlreadyStored ? $"第{ex.Row.Line}行的记录编号已存储（严格模式）。" : $"第{ex.Row.Line}行有错误（严格模式）。", ex.Row.AlreadyStored ? $"the id on line {ex.Row.Line} is already stored (strict mode)." : $"line {ex.Row.Line} is invalid (strict mode).");
-            return (new UploadOutcome(0, 0, [ex.Row], failure), ex.Row.AlreadyStored ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            return (new UploadOutcome(0, 0, [], ($"记录编号{id}刚被另一次上传存入，请重试。", $"id {id} was just stored by another upload; try again.")), attempt.Status);
         }
-        catch (RecordAlreadyStoredException ex)
-        {
-            return (new UploadOutcome(0, 0, [], ($"记录编号{ex.Id}刚被另一次上传存入，请重试。", $"id {ex.Id} was just stored by another upload; try again.")), StatusCodes.Status409Conflict);
-        }
+        return (new UploadOutcome(attempt.Read, attempt.Accepted, attempt.Rejected), attempt.Status);
     }
 
     /// <summary>
@@ -125,33 +176,25 @@ public static class SocialWorkWeb
         return next();
     }
 
-    /// <summary>Builds a cube within the host's cell budget; a report over it is a 400 with the reason, never a 500.</summary>
-    private static IResult Report(RecordBatch records, CubeQuery query, WebSettings settings, Func<Cube, IResult> respond)
-    {
-        try
-        {
-            return respond(Cube.Build(records, query with { MaxCells = settings.MaxReportCells }));
-        }
-        catch (ReportLimitException ex)
-        {
-            return TooLargeReport(ex);
-        }
-    }
-
     private static void MapApi(WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization(SocialWorkRoles.ReadPolicy);
 
-        api.MapGet("/coverage", (DashboardState state, CoverageAssessor assessor, string? asOf) =>
+        api.MapGet("/coverage", (ClaimsPrincipal user, DashboardState state, CoverageAssessor assessor, string? asOf) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
                 return problem;
             }
+            var scope = state.Settings.Plan.Plan.Scope;
+            if (!Caller.From(user).Scope.Contains(scope))
+            {
+                return Forbidden($"The coverage assessment is of {scope}, which is outside your scope.");
+            }
             return Results.Text(ResultDocumentJson.Serialize(CoverageDocument.From(assessor.Assess(state.Settings.Plan.Plan, state.NetworkOn(day), day))), "application/json; charset=utf-8");
-        }).WithSummary("Coverage assessment: phase, targets and gaps on a day (asOf=yyyy-MM-dd).");
+        }).WithSummary("Coverage assessment: phase, targets and gaps on a day (asOf=yyyy-MM-dd); the caller's scope must contain the plan's county.");
 
-        api.MapGet("/pay", (DashboardState state, PayStepEvaluator evaluator, string? asOf, string? lang) =>
+        api.MapGet("/pay", (ClaimsPrincipal user, DashboardState state, PayStepEvaluator evaluator, string? asOf, string? lang) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -161,12 +204,12 @@ public static class SocialWorkWeb
             {
                 return Invalid("lang", $"'{lang}' is not one of zh, en.");
             }
-            var roster = evaluator.AssessRoster(state.Demo.Workers.Where(w => w.Employment != Employment.StationResident), day);
+            var roster = evaluator.AssessRoster(state.WorkersWithin(Caller.From(user).Scope).Where(w => w.Employment != Employment.StationResident), day);
             var document = PayRosterDocument.From(roster, state.Settings.PayPolicy.Id, day, CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-CN"));
             return Results.Text(ResultDocumentJson.Serialize(document), "application/json; charset=utf-8");
-        }).WithSummary("Pay-step roster on a day (asOf=yyyy-MM-dd, lang=zh|en).");
+        }).WithSummary("Pay-step roster on a day of the workers whose facility is inside the caller's scope (asOf=yyyy-MM-dd, lang=zh|en).");
 
-        api.MapGet("/series", (DashboardState state, string? to, string? period) =>
+        api.MapGet("/series", (ClaimsPrincipal user, DashboardState state, string? to, string? period) =>
         {
             if (ParseDate(to, "to", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -182,15 +225,35 @@ public static class SocialWorkWeb
             }
             var kind = period switch { "month" => PeriodKind.Month, "year" => PeriodKind.Year, _ => PeriodKind.Quarter };
             var plan = state.Settings.Plan;
-            var rows = NetworkSeries.Build(state.NetworkOn(day), plan.Plan, DemoData.PlanStart, day, kind, plan.Standard);
-            return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, rows)), "application/json; charset=utf-8");
-        }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start (to=yyyy-MM-dd, period=month|quarter|year).");
+            var scope = Caller.From(user).Scope;
+            if (scope.Intersect(plan.Plan.Scope).IsEmpty)
+            {
+                return Forbidden($"The series is of {plan.Plan.Scope}, and no part of it is inside your scope.");
+            }
+            // Rows = periods × (townships + the county), known before anything is built.
+            var rows = PeriodsBetween(DemoData.PlanStart, day, kind) * (state.Demo.Townships.Count + 1L);
+            if (rows > state.Settings.MaxSeriesRows)
+            {
+                return Results.Problem(
+                    title: "The series is too long to compute.",
+                    detail: $"The series would have {rows:N0} rows, more than the limit of {state.Settings.MaxSeriesRows:N0} (SocialWork:Limits:MaxSeriesRows); choose a longer period or an earlier 'to'.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+            var series = NetworkSeries.Build(state.NetworkOn(day), plan.Plan, DemoData.PlanStart, day, kind, plan.Standard).Where(r => scope.Contains(r.Division)).ToList();
+            return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, series)), "application/json; charset=utf-8");
+        }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start, for the divisions inside the caller's scope (to=yyyy-MM-dd, period=month|quarter|year).");
 
-        api.MapGet("/report", async (DashboardState state, RecordStoreHost records, string? level, string? period, string? by, string? from, string? to, string? suppressBelow, CancellationToken cancellationToken) =>
+        api.MapGet("/report", async (ClaimsPrincipal user, DashboardState state, RecordStoreHost records, WebMetrics metrics, string? level, string? period, string? by, string? from, string? to, string? division, string? suppressBelow, CancellationToken cancellationToken) =>
         {
-            if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
+            var caller = Caller.From(user);
+            if (ParseQuery(level ?? DefaultLevel(caller.Scope), period, by, from, to, state.Demo, out var parsed) is { } problem)
             {
                 return problem;
+            }
+            var (query, denied) = Scoped(caller, division, parsed!);
+            if ((denied ?? Budget(query, state, caller.Scope)) is { } refused)
+            {
+                return refused;
             }
             var k = 0;
             if (suppressBelow is not null && (!int.TryParse(suppressBelow, NumberStyles.None, CultureInfo.InvariantCulture, out k) || k > 1_000_000))
@@ -199,17 +262,19 @@ public static class SocialWorkWeb
             }
             try
             {
-                var cube = await records.Store.QueryAsync(query! with { MaxCells = state.Settings.MaxReportCells }, cancellationToken);
-                var count = checked((int)await records.CountAsync(cancellationToken));
-                return Json(ReportDocument.From(cube, new ReportInput(count, count, 0), state.Demo.Directory, new ReportOptions { SuppressBelow = k }));
+                var started = Stopwatch.GetTimestamp();
+                var cube = await records.Store.QueryAsync(query with { MaxCells = state.Settings.MaxReportCells }, cancellationToken);
+                metrics.Report(records.Kind, Stopwatch.GetElapsedTime(started));
+                var counted = checked((int)cube.Total.Records);
+                return Json(ReportDocument.From(cube, new ReportInput(counted, counted, 0), state.Demo.Directory, new ReportOptions { SuppressBelow = k }));
             }
             catch (ReportLimitException ex)
             {
                 return TooLargeReport(ex);
             }
-        }).WithSummary("Indicator report over the stored records (level, period, by, from, to; suppressBelow=k hides rows with fewer than k people, or records).");
+        }).WithSummary("Indicator report over the stored records inside the caller's scope (level, period, by, from, to, division; suppressBelow=k hides rows with fewer than k people, or records).");
 
-        api.MapPost("/records", async (HttpRequest request, DashboardState state, RecordStoreHost records, string? mode, CancellationToken cancellationToken) =>
+        api.MapPost("/records", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, Uploads uploads, string? mode, CancellationToken cancellationToken) =>
         {
             if (mode is not (null or "strict" or "lenient"))
             {
@@ -228,38 +293,49 @@ public static class SocialWorkWeb
             {
                 return tooLarge;
             }
-            var options = new RecordImportOptions { Mode = mode == "lenient" ? ImportMode.Lenient : ImportMode.Strict };
-            try
+            using (body)
             {
-                var import = mediaType == "text/csv"
-                    ? await records.Store.ImportCsvAsync(body!, "upload.csv", options, cancellationToken)
-                    : await records.Store.ImportJsonAsync(body!.ToArray(), "upload.json", options, cancellationToken);
-                var summary = new ImportSummaryJson(import.Read, import.Accepted, [.. import.Rejected.Select(r => new RejectedRowJson(r.Line, r.Column, r.Reason))]);
+                var json = mediaType == "application/json";
+                var attempt = await uploads.StoreAsync(Caller.From(user), body!, json, json ? "upload.json" : "upload.csv", mode == "lenient", cancellationToken);
+                if (attempt.Failure is { } row)
+                {
+                    return Results.Problem(
+                        title: attempt.Status switch
+                        {
+                            StatusCodes.Status403Forbidden => "A row of the upload is outside your scope; nothing was stored.",
+                            StatusCodes.Status409Conflict => "A record in the upload is already stored; nothing was stored.",
+                            _ => "The upload has an invalid row; nothing was stored.",
+                        },
+                        detail: row.ToString(),
+                        statusCode: attempt.Status,
+                        extensions: new Dictionary<string, object?> { ["line"] = row.Line, ["column"] = row.Column });
+                }
+                if (attempt.RaceId is { } id)
+                {
+                    return Results.Problem(
+                        title: "A record in the upload was stored meanwhile by another upload; nothing was stored.",
+                        detail: $"id {id} is already stored.",
+                        statusCode: StatusCodes.Status409Conflict,
+                        extensions: new Dictionary<string, object?> { ["id"] = id });
+                }
+                var summary = new ImportSummaryJson(attempt.Read, attempt.Accepted, [.. attempt.Rejected.Select(r => new RejectedRowJson(r.Line, r.Column, r.Reason))]);
                 return Results.Text(System.Text.Json.JsonSerializer.Serialize(summary, WebJsonContext.Default.ImportSummaryJson), "application/json; charset=utf-8");
             }
-            catch (RecordImportException ex)
-            {
-                return Results.Problem(
-                    title: ex.Row.AlreadyStored ? "A record in the upload is already stored; nothing was stored." : "The upload has an invalid row; nothing was stored.",
-                    detail: ex.Message,
-                    statusCode: ex.Row.AlreadyStored ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["line"] = ex.Row.Line, ["column"] = ex.Row.Column });
-            }
-            catch (RecordAlreadyStoredException ex)
-            {
-                return Results.Problem(
-                    title: "A record in the upload was stored meanwhile by another upload; nothing was stored.",
-                    detail: ex.Message,
-                    statusCode: StatusCodes.Status409Conflict,
-                    extensions: new Dictionary<string, object?> { ["id"] = ex.Id });
-            }
-        }).Accepts<string>("text/csv", "application/json").WithSummary("Stores records (CSV or JSON) in the record store; mode=strict stores nothing when a row is bad or already stored, mode=lenient stores the rest and lists them.");
+        }).RequireAuthorization(SocialWorkRoles.WritePolicy)
+          .Accepts<string>("text/csv", "application/json")
+          .WithSummary("Stores records (CSV or JSON) inside the caller's scope; mode=strict stores nothing when a row is bad, outside the scope (403) or already stored (409), mode=lenient stores the rest and lists them.");
 
-        api.MapPost("/report", async (HttpRequest request, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
+        api.MapPost("/report", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
         {
-            if (ParseQuery(level, period, by, from, to, state.Demo, out var query) is { } problem)
+            var caller = Caller.From(user);
+            if (ParseQuery(level ?? DefaultLevel(caller.Scope), period, by, from, to, state.Demo, out var parsed) is { } problem)
             {
                 return problem;
+            }
+            var (query, denied) = Scoped(caller, null, parsed!);
+            if (denied is not null)
+            {
+                return denied;
             }
             if (mode is not (null or "strict" or "lenient"))
             {
@@ -283,8 +359,9 @@ public static class SocialWorkWeb
                     statusCode: StatusCodes.Status400BadRequest,
                     extensions: new Dictionary<string, object?> { ["line"] = ex.Row.Line, ["column"] = ex.Row.Column });
             }
-            return Report(import.Batch, query!, state.Settings, cube =>
+            try
             {
+                var cube = Cube.Build(import.Batch, query with { MaxCells = state.Settings.MaxReportCells });
                 var report = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count));
                 var json = new StringBuilder("{\"report\":");
                 json.Append(ReportWriter.ToJson(report));
@@ -292,9 +369,67 @@ public static class SocialWorkWeb
                 json.AppendJoin(',', import.Rejected.Select(r => System.Text.Json.JsonSerializer.Serialize(new RejectedRowJson(r.Line, r.Column, r.Reason), WebJsonContext.Default.RejectedRowJson)));
                 json.Append("]}");
                 return Results.Text(json.ToString(), "application/json; charset=utf-8");
-            });
-        }).Accepts<string>("text/csv").WithSummary("Indicator report over an uploaded records CSV (mode=strict|lenient).");
+            }
+            catch (ReportLimitException ex)
+            {
+                return TooLargeReport(ex);
+            }
+        }).Accepts<string>("text/csv").WithSummary("Indicator report over an uploaded records CSV, counting only the records inside the caller's scope (mode=strict|lenient); nothing is stored.");
     }
+
+    /// <summary>The coarsest level a caller's reports may have by default: township, or finer when a scope division is finer.</summary>
+    private static string DefaultLevel(DivisionScope scope)
+        => !scope.IsEmpty && scope.Divisions.Max(d => d.Level) == DivisionLevel.Village ? "village" : "township";
+
+    /// <summary>
+    /// Limits a query to the caller's scope. A <paramref name="division"/> asked for must lie inside the scope (else 403)
+    /// and limits the query further; a level above a division of the scope would show a division outside it (403).
+    /// </summary>
+    private static (CubeQuery Query, IResult? Denied) Scoped(Caller caller, string? division, CubeQuery query)
+    {
+        var scope = caller.Scope;
+        if (division is not null)
+        {
+            if (!DivisionCode.TryParse(division, out var code))
+            {
+                return (query, Invalid("division", $"'{division}' is not a division code of 6, 9 or 12 digits."));
+            }
+            if (!scope.Contains(code))
+            {
+                return (query, Forbidden($"Division {code} is outside your scope ({scope})."));
+            }
+            scope = scope.Intersect(code);
+            query = query with { Within = code };
+        }
+        var finest = scope.Divisions.Max(d => d.Level);
+        if (query.Level < finest)
+        {
+            return (query, Forbidden($"A {query.Level.ToString().ToLowerInvariant()}-level report would show divisions that contain your scope ({scope}) but lie outside it; ask for level {finest.ToString().ToLowerInvariant()} or below."));
+        }
+        return (query with { Scope = caller.Scope }, null);
+    }
+
+    /// <summary>
+    /// Refuses, before any record is read, a report whose date range alone makes more cells than the host's budget:
+    /// periods of the range × the directory's divisions at the level inside the scope.
+    /// </summary>
+    private static IResult? Budget(CubeQuery query, DashboardState state, DivisionScope scope)
+    {
+        if (query.From is not { } from || query.To is not { } to || to < from)
+        {
+            return null;
+        }
+        var divisions = Math.Max(1, state.Demo.Directory.Where(d => d.Code.Level == query.Level && scope.Contains(d.Code) && (query.Within is not { } within || within.Contains(d.Code))).Count());
+        var cells = PeriodsBetween(from, to, query.PeriodKind) * divisions;
+        return cells > state.Settings.MaxReportCells
+            ? TooLargeReport(new ReportLimitException($"The report would have at least {cells:N0} cells ({PeriodsBetween(from, to, query.PeriodKind):N0} periods × {divisions:N0} divisions), more than the budget of {state.Settings.MaxReportCells:N0}; choose a higher level, a longer period or a shorter date range."))
+            : null;
+    }
+
+    private static long PeriodsBetween(LocalDate from, LocalDate to, PeriodKind kind)
+        => (long)ReportingPeriod.Containing(to, kind).Ordinal - ReportingPeriod.Containing(from, kind).Ordinal + 1;
+
+    private static IResult Forbidden(string detail) => Results.Problem(title: "Outside your scope.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Reads a request body into memory, up to <paramref name="limit"/> bytes; a larger one is a 413.</summary>
     private static async Task<(MemoryStream? Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -320,7 +455,7 @@ public static class SocialWorkWeb
     }
 
     private static IResult TooLargeReport(ReportLimitException ex)
-        => Results.Problem(title: "The report is too large to compute.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        => Results.Problem(title: "The report is too large to compute (SocialWork:MaxReportCells).", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Json(ReportDocument document) => Results.Text(ReportWriter.ToJson(document), "application/json; charset=utf-8");
 

@@ -37,6 +37,24 @@ public sealed class WebSettings
     public long MaxReportCells { get; init; } = 1 << 20;
 
     /// <summary>
+    /// Gets the most rows a network series may have — periods × (the scope's townships + the county)
+    /// (<c>SocialWork:Limits:MaxSeriesRows</c>, default 20,000): a longer series is answered with 400 before any is built.
+    /// </summary>
+    public long MaxSeriesRows { get; init; } = 20_000;
+
+    /// <summary>Gets the requests one principal may make in a minute (<c>SocialWork:Limits:RequestsPerMinute</c>, default 600); more get 429 with <c>Retry-After</c>.</summary>
+    public int RequestsPerMinute { get; init; } = 600;
+
+    /// <summary>
+    /// Gets the slowest a request body may arrive, in bytes a second (<c>SocialWork:Limits:MinBodyBytesPerSecond</c>,
+    /// default 240, Kestrel's own), after a grace period (<see cref="BodyGracePeriod"/>); a slower body is answered with 408.
+    /// </summary>
+    public double MinBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>Gets how long a body may arrive slower than <see cref="MinBodyBytesPerSecond"/> before it is cut off (<c>SocialWork:Limits:BodyGracePeriodSeconds</c>, default 5).</summary>
+    public TimeSpan BodyGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Gets where the service records live (<c>SocialWork:RecordStore</c>): <c>{"Kind": "parquet", "Path": "data/records"}</c>
     /// by default, so the host needs no server, or <c>{"Kind": "postgresql", "ConnectionString": "…"}</c>.
     /// </summary>
@@ -73,6 +91,16 @@ public sealed class WebSettings
         {
             failures.Add($"{Section}:MaxReportCells: '{cellsText}' is not a positive number of cells.");
         }
+        var limits = section.GetSection("Limits");
+        var seriesRows = Positive(limits, "MaxSeriesRows", 20_000, failures);
+        var perMinute = Positive(limits, "RequestsPerMinute", 600, failures);
+        var bodyRate = Positive(limits, "MinBodyBytesPerSecond", 240, failures);
+        var grace = Positive(limits, "BodyGracePeriodSeconds", 5, failures);
+        if (grace < 2)
+        {
+            failures.Add($"{limits.Path}:BodyGracePeriodSeconds: Kestrel needs a grace period of at least 2 seconds.");
+        }
+        ReadAuthentication(configuration, failures);
         var store = RecordStoreSettings.Read(section.GetSection("RecordStore"), failures);
         var policy = Parse(section.GetSection("PayPolicy"), failures, (json, name) => PayPolicyJson.Parse(json, name));
         var plan = Parse(section.GetSection("CoveragePlan"), failures, (json, name) =>
@@ -84,7 +112,63 @@ public sealed class WebSettings
         {
             throw new OptionsValidationException(Section, typeof(WebSettings), failures);
         }
-        return new WebSettings(asOf.Value, limit, policy!, plan!) { MaxReportCells = cells, RecordStore = store };
+        return new WebSettings(asOf.Value, limit, policy!, plan!)
+        {
+            MaxReportCells = cells,
+            RecordStore = store,
+            MaxSeriesRows = seriesRows,
+            RequestsPerMinute = (int)Math.Min(perMinute, int.MaxValue),
+            MinBodyBytesPerSecond = bodyRate,
+            BodyGracePeriod = TimeSpan.FromSeconds(Math.Min(grace, 3600)),
+        };
+    }
+
+    private static long Positive(IConfigurationSection section, string key, long fallback, List<string> failures)
+    {
+        var text = section[key];
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            failures.Add($"{section.Path}:{key}: '{text}' is not a positive whole number.");
+            return fallback;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// Checks that bearer tokens can be validated at all: signing keys (base64, at least 32 bytes, each naming an issuer the
+    /// host accepts) or an <c>Authority</c> whose published keys the handler fetches. Without either no caller could be
+    /// authenticated, so the host does not start. The OpenID Connect sign-in, when it has an <c>Authority</c>, needs a
+    /// <c>ClientId</c>.
+    /// </summary>
+    private static void ReadAuthentication(IConfiguration configuration, List<string> failures)
+    {
+        var bearer = configuration.GetSection(Security.WebSecurity.BearerSection);
+        var keys = bearer.GetSection("SigningKeys").GetChildren().ToList();
+        if (keys.Count == 0 && string.IsNullOrWhiteSpace(bearer["Authority"]))
+        {
+            failures.Add($"{bearer.Path}: set SigningKeys (for a local trial: dotnet user-jwts create --claim division=130602 --role viewer) or the Authority of your identity provider; without them no caller can sign in.");
+        }
+        foreach (var key in keys)
+        {
+            var value = key["Value"];
+            if (value is null || !Convert.TryFromBase64String(value, new byte[value.Length], out var length) || length < 32)
+            {
+                failures.Add($"{key.Path}:Value: the signing key must be base64 of at least 32 bytes.");
+            }
+            if (string.IsNullOrWhiteSpace(key["Issuer"]))
+            {
+                failures.Add($"{key.Path}:Issuer: a signing key names the issuer whose tokens it signs.");
+            }
+        }
+        var oidc = configuration.GetSection(Security.WebSecurity.OpenIdConnectSection);
+        if (!string.IsNullOrWhiteSpace(oidc["Authority"]) && string.IsNullOrWhiteSpace(oidc["ClientId"]))
+        {
+            failures.Add($"{oidc.Path}:ClientId: the dashboard's sign-in needs the client id registered with the identity provider.");
+        }
     }
 
     private static T? Parse<T>(IConfigurationSection section, List<string> failures, Func<string, string, T> read)

@@ -229,7 +229,7 @@ public sealed class ParquetDataset : IRecordStore
                 buffers.Add(columns);
             }
         }).ConfigureAwait(false);
-        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes);
+        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes, query.MaxCells);
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>

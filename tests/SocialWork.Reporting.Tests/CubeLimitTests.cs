@@ -45,6 +45,22 @@ public class CubeLimitTests
     }
 
     [Fact]
+    public void Merging_parts_whose_union_exceeds_the_budget_fails_before_allocating()
+    {
+        var batch = SpanBatch();
+        var query = new CubeQuery(DivisionLevel.Village, PeriodKind.Month, CubeDimension.Item) { Parallelism = 1 };
+        // Each part is within the budget on its own; together they have 14 periods × 40 villages × 20 items.
+        var parts = Enumerable.Range(0, 8).Select(p => Cube.Build(batch.Select([.. Enumerable.Range(0, batch.Count).Where(i => i % 8 == p)]), query)).ToList();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var error = Assert.Throws<ReportLimitException>(() => Cube.Merge(parts, maxCells: 5_000));
+
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 1L << 20, "the merge allocated its cells before refusing");
+        Assert.Contains("more than the budget of 5,000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Cube.Build(batch, query).Total, Cube.Merge(parts, maxCells: 20_000).Total);
+    }
+
+    [Fact]
     public void Amounts_whose_sum_does_not_fit_are_a_report_limit_not_an_overflow()
     {
         var csv = "id,date,division,facility,item,method,person_times,households,amount\nR1,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\nR2,2024-01-05,130602001001,,EL,visit,1,1,92233720368547758.07\n";

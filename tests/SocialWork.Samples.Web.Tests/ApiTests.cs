@@ -18,6 +18,17 @@ public sealed class WebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("SocialWork:RecordStore:Path", folder);
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Clients act as the district's reporter unless a test gives them another token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.DistrictReporter);
     }
 
     protected override void Dispose(bool disposing)
@@ -180,7 +191,7 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
     [Fact]
     public void Bad_setting_stops_start_up_naming_the_setting()
     {
-        var ex = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:PayPolicy:stacking=sometimes", "--SocialWork:AsOf=2023-02-30"]));
+        var ex = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:PayPolicy:stacking=sometimes", "--SocialWork:AsOf=2023-02-30", .. TestTokens.Arguments]));
         Assert.Contains("SocialWork:AsOf: '2023-02-30' is not a date", ex.Message, StringComparison.Ordinal);
         Assert.Contains("SocialWork:PayPolicy:stacking: 'sometimes' is not one of highestOnly, cumulative", ex.Message, StringComparison.Ordinal);
     }
@@ -216,6 +227,7 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
         {
             builder.WebHost.UseTestServer();
             builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(TestTokens.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["SocialWork:AsOf"] = "2021-06-01",
@@ -233,7 +245,7 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
             });
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var client = app.GetTestClient();
+        var client = app.GetTestClient().WithToken(TestTokens.DistrictReporter);
         foreach (var lang in new[] { "zh", "en" })
         {
             var response = await client.GetAsync($"/?lang={lang}", TestContext.Current.CancellationToken);

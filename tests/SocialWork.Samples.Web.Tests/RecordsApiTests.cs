@@ -27,7 +27,7 @@ public sealed class RecordsApiTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StoreHost.StartAsync(kind, ct);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var http = host.Client();
         var before = await TotalPersonTimes(http);
 
         var first = await Post(http, TwoRecords);
@@ -52,7 +52,7 @@ public sealed class RecordsApiTests
 
         // The store outlives the process: a restart finds the upload and does not append the demo records again.
         await host.RestartAsync(ct);
-        using var again = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var again = host.Client();
         Assert.Equal(before + 20, await TotalPersonTimes(again));
     }
 
@@ -63,7 +63,7 @@ public sealed class RecordsApiTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StoreHost.StartAsync(kind, ct);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var http = host.Client();
         var before = await TotalPersonTimes(http);
         var csv = TwoRecords + "U3,2023-13-01,130602005014,EL.01,visit,5,1,0\n";
 
@@ -85,7 +85,7 @@ public sealed class RecordsApiTests
         const string RawId = "11010519491231002X";
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StoreHost.StartAsync("parquet", ct);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var http = host.Client();
         var csv = Header.TrimEnd('\n') + ",person\nV1,2023-06-01,130602005014,EL.01,visit,7,1,0," + RawId + "\n";
 
         var strict = await Post(http, csv);
@@ -104,7 +104,7 @@ public sealed class RecordsApiTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StoreHost.StartAsync("parquet", ct);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var http = host.Client();
 
         var plain = await Json(await http.GetAsync("/api/report?level=village&period=month", ct));
         var published = await Json(await http.GetAsync("/api/report?level=village&period=month&suppressBelow=3", ct));
@@ -123,7 +123,7 @@ public sealed class RecordsApiTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StoreHost.StartAsync("parquet", ct);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
+        using var http = host.Client();
 
         var wrongType = await Post(http, TwoRecords, type: "text/plain");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
@@ -141,7 +141,7 @@ public sealed class RecordsApiTests
         Assert.Contains(kind.Failures, f => f.StartsWith("SocialWork:RecordStore:Kind: 'mysql' is not one of parquet, postgresql", StringComparison.Ordinal));
 
         var unreachable = Assert.Throws<OptionsValidationException>(() => SocialWorkWeb.Build(
-            ["--SocialWork:RecordStore:Kind=postgresql", "--SocialWork:RecordStore:ConnectionString=Host=127.0.0.1;Port=1;Username=nobody;Timeout=3"]));
+            ["--SocialWork:RecordStore:Kind=postgresql", "--SocialWork:RecordStore:ConnectionString=Host=127.0.0.1;Port=1;Username=nobody;Timeout=3", .. TestTokens.Arguments]));
         Assert.Contains(unreachable.Failures, f => f.StartsWith("SocialWork:RecordStore:ConnectionString: the database cannot be reached", StringComparison.Ordinal));
     }
 }

@@ -29,13 +29,21 @@ public sealed class StoreHost : IAsyncDisposable
     /// <summary>Gets the address the host listens on.</summary>
     public string Address { get; private set; } = null!;
 
-    /// <summary>Starts a host over a new store of the given kind.</summary>
-    public static async Task<StoreHost> StartAsync(string kind, CancellationToken cancellationToken)
+    private string[] extra = [];
+
+    /// <summary>Starts a host over a new store of the given kind, with extra settings (<c>--Key=value</c>) if any.</summary>
+    public static async Task<StoreHost> StartAsync(string kind, CancellationToken cancellationToken, params string[] settings)
     {
-        var host = new StoreHost(kind);
+        var host = new StoreHost(kind) { extra = settings };
         await host.RestartAsync(cancellationToken);
         return host;
     }
+
+    /// <summary>A client of the host acting as the district's reporter.</summary>
+    public HttpClient Client() => Client(TestTokens.DistrictReporter);
+
+    /// <summary>A client of the host acting as the holder of <paramref name="token"/> (anonymous for <see langword="null"/>).</summary>
+    public HttpClient Client(string? token) => new HttpClient { BaseAddress = new Uri(Address) }.WithToken(token);
 
     /// <summary>The arguments that point the host at this store.</summary>
     public string[] Arguments => Kind == "postgresql"
@@ -50,7 +58,7 @@ public sealed class StoreHost : IAsyncDisposable
             await App.StopAsync(cancellationToken);
             await App.DisposeAsync();
         }
-        App = SocialWorkWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", .. Arguments]);
+        App = SocialWorkWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", .. TestTokens.Arguments, .. Arguments, .. extra]);
         await App.StartAsync(cancellationToken);
         Address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }

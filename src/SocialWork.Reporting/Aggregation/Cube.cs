@@ -338,9 +338,24 @@ public sealed class Cube
     /// <param name="cubes">The cubes; at least one.</param>
     /// <returns>A cube over the union of the axes whose cells are the sums.</returns>
     /// <exception cref="ArgumentException">No cube is given, the cubes group differently, or some know their people and others do not (people cannot be added up).</exception>
-    public static Cube Merge(IEnumerable<Cube> cubes)
+    /// <exception cref="ReportLimitException">The merged cube would have more than <see cref="CubeQuery.DefaultMaxCells"/> cells.</exception>
+    public static Cube Merge(IEnumerable<Cube> cubes) => Merge(cubes, CubeQuery.DefaultMaxCells);
+
+    /// <summary>
+    /// Merges any number of cubes as <see cref="Merge(IEnumerable{Cube})"/> does, within a cell budget: the union of the
+    /// parts' axes is measured (with checked arithmetic) before anything is allocated, so partial cubes that are each
+    /// small cannot add up to a cube that takes the machine's memory.
+    /// </summary>
+    /// <param name="cubes">The cubes; at least one.</param>
+    /// <param name="maxCells">The most cells the merged cube may have (a query's <see cref="CubeQuery.MaxCells"/>).</param>
+    /// <returns>A cube over the union of the axes whose cells are the sums.</returns>
+    /// <exception cref="ArgumentException">No cube is given, the cubes group differently, or some know their people and others do not (people cannot be added up).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCells"/> is not positive.</exception>
+    /// <exception cref="ReportLimitException">The merged cube would have more than <paramref name="maxCells"/> cells.</exception>
+    public static Cube Merge(IEnumerable<Cube> cubes, long maxCells)
     {
         ArgumentNullException.ThrowIfNull(cubes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCells);
         Cube[] parts = [.. cubes];
         if (parts.Length == 0)
         {
@@ -362,7 +377,8 @@ public sealed class Cube
         var divisionAxis = parts.SelectMany(p => p.divisions).Distinct().Order().ToArray();
         var periodAxis = parts.SelectMany(p => p.periods).Distinct().Order().ToArray();
         var keyAxis = parts.SelectMany(p => p.keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var result = new long[divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots];
+        CheckBudget(periodAxis.Length, divisionAxis.Length, keyAxis.Length, maxCells);
+        var result = new long[checked(divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots)];
         var personIndex = first.people is null ? null : new Dictionary<PersonKey, int>();
         var peopleParts = new List<(CubePeople, int[], int[]?)>();
         foreach (var part in parts)
@@ -411,6 +427,22 @@ public sealed class Cube
         {
             throw ReportLimitException.AmountOverflow();
         }
+    }
+
+    /// <summary>Throws <see cref="ReportLimitException"/> when the axes make more cells than the budget (or more than a <see cref="long"/> holds).</summary>
+    internal static void CheckBudget(long periods, long divisions, long keys, long maxCells)
+    {
+        try
+        {
+            if (checked(periods * divisions * keys) <= maxCells)
+            {
+                return;
+            }
+        }
+        catch (OverflowException)
+        {
+        }
+        throw ReportLimitException.TooManyCells(periods, divisions, keys, maxCells);
     }
 
     private Indicators Cell(int d, int p, int k) => Indicators.FromSlots(slots.AsSpan(Offset(p, d, k, divisions.Length), Indicators.Slots));

@@ -108,12 +108,7 @@ internal static class CubeBuilder
             .Select(party => (party.Key, Indices: Enumerable.Range(0, batch.Count).Where(i => party.Flag == LinkageParties.None ? parties[i] == 0 : (parties[i] & (byte)party.Flag) != 0).ToArray()))
             .Where(part => part.Indices.Length > 0)
             .Select(part => Build(batch.Select(part.Indices), plain).Relabel(CubeDimension.Party, part.Key))
-            .Prepend(Build(RecordBatch.Empty, plain).Relabel(CubeDimension.Party, string.Empty)));
-        var cells = (long)cube.Periods.Count * cube.Divisions.Count * cube.Keys.Count;
-        if (cells > query.MaxCells)
-        {
-            throw ReportLimitException.TooManyCells(cube.Periods.Count, cube.Divisions.Count, cube.Keys.Count, query.MaxCells);
-        }
+            .Prepend(Build(RecordBatch.Empty, plain).Relabel(CubeDimension.Party, string.Empty)), query.MaxCells);
         return cube.WithTotal(all.Total, all.TotalPeople.RecordsWithoutPerson);
     }
 

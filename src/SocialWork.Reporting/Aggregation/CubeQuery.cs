@@ -135,7 +135,7 @@ public sealed class ReportLimitException : InvalidOperationException
     }
 
     internal static ReportLimitException TooManyCells(long periods, long divisions, long keys, long budget)
-        => new($"The report would have {periods * divisions * keys:N0} cells ({periods:N0} periods × {divisions:N0} divisions × {keys:N0} keys), more than the budget of {budget:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
+        => new($"The report would have {(Int128)periods * divisions * keys:N0} cells ({periods:N0} periods × {divisions:N0} divisions × {keys:N0} keys), more than the budget of {budget:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
 
     internal static ReportLimitException AmountOverflow() => new("The amounts in this report add up to more than 92,233,720,368,547,758.07 yuan, which cannot be represented exactly; check the amount column for values that are far too large.");
 }
