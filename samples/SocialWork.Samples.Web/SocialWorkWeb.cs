@@ -108,6 +108,12 @@ public static class SocialWorkWeb
         }).RequireAuthorization(SocialWorkRoles.ReadPolicy).ExcludeFromDescription();
         app.MapPost("/upload", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, Uploads uploads) =>
         {
+            if (!context.Request.HasFormContentType)
+            {
+                return Results.Problem(title: "The dashboard's upload takes its own form.", detail: "Post multipart/form-data from the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+            // The form first (Kestrel bounds it: over the upload limit is a 413), then its token: nothing is stored without one.
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.Problem(
@@ -115,7 +121,6 @@ public static class SocialWorkWeb
                     detail: "Reload the dashboard and upload the file from its form.",
                     statusCode: StatusCodes.Status400BadRequest);
             }
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var chinese = form["lang"] != "en";
             _ = ParseDate(form["asOf"], "asOf", state.Settings.AsOf, out var day);
             var caller = Caller.From(user);

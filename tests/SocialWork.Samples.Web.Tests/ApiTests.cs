@@ -10,19 +10,28 @@ using Microsoft.Extensions.Options;
 namespace SocialWork.Samples.Web.Tests;
 
 /// <summary>The host in memory, over a Parquet store in a temporary folder of its own (removed when the factory is disposed).</summary>
-public sealed class WebFactory : WebApplicationFactory<Program>
+public class WebFactory : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "socialwork-web-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Gets the store's folder.</summary>
+    public string Folder => folder;
+
+    /// <summary>Gets settings a fixture adds to the host's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("SocialWork:RecordStore:Path", folder);
-        foreach (var (key, value) in TestTokens.Settings)
+        foreach (var (key, value) in TestTokens.Settings.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>A client acting as the holder of <paramref name="token"/> (anonymous for <see langword="null"/>).</summary>
+    public HttpClient ClientFor(string? token) => CreateClient().WithToken(token);
 
     /// <summary>Clients act as the district's reporter unless a test gives them another token.</summary>
     protected override void ConfigureClient(HttpClient client)

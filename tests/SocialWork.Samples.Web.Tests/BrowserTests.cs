@@ -130,4 +130,42 @@ public sealed class BrowserTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_street_viewer_signed_in_with_a_token_sees_only_its_street_on_the_dashboard()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it).");
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StoreHost.StartAsync("parquet", ct);
+        var token = TestTokens.Create("street-viewer", [SocialWork.Samples.Web.Security.SocialWorkRoles.Viewer], [TestTokens.Street]);
+        using var http = host.Client(token);
+        using var report = JsonDocument.Parse(await http.GetStringAsync("/api/report?level=township&period=month&to=2023-12-31", ct));
+        var personTimes = report.RootElement.GetProperty("total").GetProperty("personTimes").GetInt64();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Args = ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var anonymous = await browser.NewPageAsync();
+        Assert.Equal(401, (await anonymous.GotoAsync(host.Address + "/"))!.Status);
+
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ExtraHTTPHeaders = Bearer(token) });
+        await page.GotoAsync(host.Address + "/");
+
+        Assert.Equal("韩村北路街道（130602005000）", await page.Locator("[data-testid=scope]").InnerTextAsync());
+        var townships = await page.Locator("[data-testid=townships] tr td:first-child").AllInnerTextsAsync();
+        Assert.Equal(["韩村北路街道"], townships);
+        Assert.Equal(0, await page.Locator("[data-testid=targets]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=upload-form]").CountAsync());
+        Assert.Equal(personTimes.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-testid=total-person-times]").InnerTextAsync());
+        var body = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("先锋街道", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("大激店镇", body, StringComparison.Ordinal);
+
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-street-viewer.png"), FullPage = true });
+    }
 }

@@ -20,6 +20,9 @@ public sealed class StoreHost : IAsyncDisposable
 
     private StoreHost(string kind) => Kind = kind;
 
+    /// <summary>Gets the Parquet store's folder.</summary>
+    public string Folder => folder;
+
     /// <summary>Gets the store kind: <c>parquet</c> or <c>postgresql</c>.</summary>
     public string Kind { get; }
 

@@ -71,6 +71,9 @@ internal static class WebSecurity
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = Caller.NameClaim;
                 o.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
+                // Over HTTPS (any real deployment) the sign-in's short-lived cookies are Secure; a trial over HTTP still works.
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ClaimActions.MapJsonKey(Caller.DivisionClaim, Caller.DivisionClaim);
                 o.ClaimActions.MapJsonKey(Caller.RoleClaim, Caller.RoleClaim);
                 foreach (var scope in oidc.GetSection("Scope").GetChildren().Select(c => c.Value).OfType<string>())
