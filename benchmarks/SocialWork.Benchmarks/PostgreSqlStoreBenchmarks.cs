@@ -34,7 +34,7 @@ public class PostgreSqlStoreBenchmarks
         dataSource = NpgsqlDataSource.Create(connectionString);
         store = new PostgreSqlRecordStore(dataSource, new PostgreSqlRecordStoreOptions { TableName = $"bench_records_{N}" });
         store.EnsureSchemaAsync().GetAwaiter().GetResult();
-        if (store.CountAsync().GetAwaiter().GetResult() != N)
+        if (store.CountAsync().AsTask().GetAwaiter().GetResult() != N)
         {
             using (var truncate = dataSource.CreateCommand($"TRUNCATE bench_records_{N}"))
             {

@@ -14,11 +14,11 @@ namespace SocialWork.Samples.Web;
 /// </summary>
 public sealed class RecordStoreHost : IAsyncDisposable
 {
-    private readonly Func<CancellationToken, Task<long>> count;
+    private readonly Func<CancellationToken, ValueTask<long>> count;
     private readonly Func<CancellationToken, Task> probe;
     private readonly NpgsqlDataSource? dataSource;
 
-    private RecordStoreHost(IRecordStore store, string kind, string description, Func<CancellationToken, Task<long>> count, Func<CancellationToken, Task> probe, NpgsqlDataSource? dataSource)
+    private RecordStoreHost(IRecordStore store, string kind, string description, Func<CancellationToken, ValueTask<long>> count, Func<CancellationToken, Task> probe, NpgsqlDataSource? dataSource)
     {
         Store = store;
         Kind = kind;
@@ -40,7 +40,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
     /// <summary>Counts the stored records.</summary>
     /// <param name="cancellationToken">Cancels the count.</param>
     /// <returns>The number of records.</returns>
-    public Task<long> CountAsync(CancellationToken cancellationToken = default) => count(cancellationToken);
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => count(cancellationToken);
 
     /// <summary>
     /// Checks that the store answers, cheaply: every Parquet file's footer is readable, or the PostgreSQL table can be
@@ -95,7 +95,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
         else
         {
             var dataset = new ParquetDataset(Path.IsPathRooted(settings.Path) ? settings.Path : Path.Combine(contentRoot, settings.Path));
-            host = new RecordStoreHost(dataset, "parquet", $"Parquet {settings.Path}", dataset.CountAsync, dataset.CountAsync, null);
+            host = new RecordStoreHost(dataset, "parquet", $"Parquet {settings.Path}", dataset.CountAsync, async ct => await dataset.CountAsync(ct).ConfigureAwait(false), null);
         }
         try
         {

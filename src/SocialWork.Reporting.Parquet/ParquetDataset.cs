@@ -78,7 +78,7 @@ public sealed class ParquetDataset : IRecordStore
             var stored = await FindStoredAsync(ids, cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
-                throw new RecordAlreadyStoredException(Enumerable.Range(0, batch.Count).Select(batch.IdAt).First(stored.Contains));
+                throw new RecordAlreadyStoredException([.. Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains)]);
             }
             foreach (var (start, count, name) in Parts(batch, byMonth))
             {
@@ -182,7 +182,7 @@ public sealed class ParquetDataset : IRecordStore
     /// <param name="cancellationToken">Cancels the count.</param>
     /// <returns>The number of records stored.</returns>
     /// <exception cref="ParquetRecordException">A file is not a readable records file.</exception>
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
         var count = 0L;
         foreach (var file in Files)

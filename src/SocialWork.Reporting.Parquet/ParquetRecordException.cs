@@ -1,7 +1,7 @@
 namespace SocialWork.Reporting.Parquet;
 
 /// <summary>A Parquet file that is not a readable records file: truncated, foreign or damaged. The message names the file and the column.</summary>
-public sealed class ParquetRecordException : IOException
+public sealed class ParquetRecordException : RecordStoreDataException
 {
     /// <summary>Creates an exception.</summary>
     /// <param name="fileName">The file.</param>
@@ -9,19 +9,11 @@ public sealed class ParquetRecordException : IOException
     /// <param name="problem">What is wrong.</param>
     /// <param name="inner">The Parquet reader's own exception, if any.</param>
     public ParquetRecordException(string fileName, string? column, string problem, Exception? inner = null)
-        : base(column is null ? $"{fileName}: {problem}" : $"{fileName}, column {column}: {problem}", inner)
+        : base(fileName, column, problem, inner)
     {
         FileName = fileName;
-        Column = column;
-        Problem = problem;
     }
 
     /// <summary>Gets the file's name.</summary>
     public string FileName { get; }
-
-    /// <summary>Gets the column or metadata key at fault, if one is.</summary>
-    public string? Column { get; }
-
-    /// <summary>Gets what is wrong.</summary>
-    public string Problem { get; }
 }

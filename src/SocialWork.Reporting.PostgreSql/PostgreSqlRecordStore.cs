@@ -43,6 +43,9 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     /// <summary>Gets the options.</summary>
     public PostgreSqlRecordStoreOptions Options { get; }
 
+    /// <summary>The table as errors name it.</summary>
+    private string TableLabel => $"table {Options.TableName}";
+
     /// <summary>
     /// Gets the DDL <see cref="EnsureSchemaAsync"/> runs: the table with its primary key and CHECK constraints (counts and
     /// amounts not negative, methods and divisions in range, a person key 43 characters — a resident ID number has 18),
@@ -109,8 +112,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 {
                     await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                     var stored = await FindStoredIdsAsync(ids, CancellationToken.None).ConfigureAwait(false);
-                    var first = Enumerable.Range(0, batch.Count).Select(batch.IdAt).FirstOrDefault(stored.Contains);
-                    throw first is null ? e : new RecordAlreadyStoredException(first);
+                    var taken = Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains).ToList();
+                    throw taken.Count == 0 ? e : new RecordAlreadyStoredException(taken);
                 }
             }
         }
@@ -170,10 +173,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         return found;
     }
 
-    /// <summary>Counts the stored records.</summary>
-    /// <param name="cancellationToken">Cancels the count.</param>
-    /// <returns>The number of rows in the table.</returns>
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -198,10 +199,38 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         {
             throw new ArgumentException("A report by service type needs CubeQuery.Catalog, whose items link to the types.", nameof(query));
         }
-        // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
-        var whole = query.Dimension == CubeDimension.Party ? await QueryAsync(query with { Dimension = CubeDimension.None }, cancellationToken).ConfigureAwait(false) : null;
+        // Every statement of a query reads one snapshot: one connection, one read-only REPEATABLE READ transaction, so an
+        // append committed meanwhile is in all of them or in none.
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
+                {
+                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
+                Cube? whole = null;
+                if (query.Dimension == CubeDimension.Party)
+                {
+                    var plain = query with { Dimension = CubeDimension.None };
+                    var (plainRows, plainPeople) = await ReadCellsAsync(connection, transaction, plain, cancellationToken).ConfigureAwait(false);
+                    whole = Cube.FromRowsAndPeople(plain, plainRows, plainPeople);
+                }
+                var (rows, people) = await ReadCellsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
+            }
+        }
+    }
+
+    /// <summary>The cells of a query (its <c>GROUP BY</c>) and, where records name people, each cell's distinct people.</summary>
+    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, CancellationToken cancellationToken)
+    {
         var (sql, parameters) = BuildQuery(query);
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
         var cells = new Dictionary<(DivisionCode, ReportingPeriod, string), (long Records, long WithPerson)>();
@@ -226,7 +255,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         if (cells.Values.Any(c => c.WithPerson > 0))
         {
             var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
-            await using var peopleCommand = dataSource.CreateCommand(peopleSql);
+            await using var peopleCommand = new NpgsqlCommand(peopleSql, connection, transaction);
             peopleCommand.Parameters.AddRange(peopleParameters);
             var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (peopleReader.ConfigureAwait(false))
@@ -240,11 +269,11 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 }
             }
         }
-        return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
+        return (rows, people);
     }
 
     /// <summary>The cell of a result row: division at the level, period start, and the dimension's key.</summary>
-    private static (DivisionCode Division, ReportingPeriod Period, string Key) Cell(NpgsqlDataReader reader, CubeQuery query, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
+    private (DivisionCode Division, ReportingPeriod Period, string Key) Cell(NpgsqlDataReader reader, CubeQuery query, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
     {
         var start = reader.GetFieldValue<DateOnly>(1);
         var key = reader.IsDBNull(2) ? string.Empty : Key(query, reader.GetString(2), codes, keys);
@@ -252,7 +281,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     }
 
     /// <summary>The cube key of a group's key column: the same mapping as in process (<see cref="CubeQuery.KeyOf"/>), once per distinct value.</summary>
-    private static string Key(CubeQuery query, string value, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
+    private string Key(CubeQuery query, string value, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)
     {
         if (!keys.TryGetValue(value, out var key))
         {
@@ -261,7 +290,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 CubeDimension.Domain or CubeDimension.Item or CubeDimension.ServiceType => query.KeyOf(Code(codes, value), default, null, null),
                 CubeDimension.Method => query.KeyOf(default, ParseMethod(value), null, null),
                 CubeDimension.TargetGroup => query.KeyOf(default, default, TargetGroupExtensions.Parse(value), null),
-                CubeDimension.Party => LinkagePartiesExtensions.TryParse(value, out var party) && party.ToCodes() == value ? value : throw new InvalidDataException($"The table holds the party '{value}', which is not a party code."),
+                CubeDimension.Party => LinkagePartiesExtensions.TryParse(value, out var party) && party.ToCodes() == value ? value : throw new RecordStoreDataException(TableLabel, "parties", $"'{value}' is not a party code"),
                 _ => query.KeyOf(default, default, null, value),
             };
             keys.Add(value, key);
@@ -269,14 +298,14 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         return key;
     }
 
-    private static ServiceMethod ParseMethod(string code)
-        => ServiceMethodExtensions.TryParse(code, out var method) ? method : throw new InvalidDataException($"The table holds the method '{code}', which is not a method code.");
+    private ServiceMethod ParseMethod(string code)
+        => ServiceMethodExtensions.TryParse(code, out var method) ? method : throw new RecordStoreDataException(TableLabel, "method", $"'{code}' is not a method code");
 
-    private static ServiceCode Code(Dictionary<string, ServiceCode> codes, string item)
+    private ServiceCode Code(Dictionary<string, ServiceCode> codes, string item)
     {
         if (!codes.TryGetValue(item, out var code))
         {
-            code = ServiceCode.TryParse(item, out var parsed) ? parsed : throw new InvalidDataException($"The table holds the item '{item}', which is not a service code.");
+            code = ServiceCode.TryParse(item, out var parsed) ? parsed : throw new RecordStoreDataException(TableLabel, "item", $"'{item}' is not a service code");
             codes.Add(item, code);
         }
         return code;
@@ -407,7 +436,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         }
     }
 
-    private static void Append(RecordBatchBuilder builder, NpgsqlDataReader reader, Dictionary<string, ServiceCode> codes)
+    private void Append(RecordBatchBuilder builder, NpgsqlDataReader reader, Dictionary<string, ServiceCode> codes)
     {
         var id = reader.GetString(0);
         try
@@ -422,14 +451,14 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 checked((int)reader.GetInt64(6)),
                 Money.FromFen(reader.GetInt64(7)),
                 reader.IsDBNull(8) ? null : TargetGroupExtensions.Parse(reader.GetString(8)),
-                reader.IsDBNull(9) ? LinkageParties.None : LinkagePartiesExtensions.TryParse(reader.GetString(9), out var parties) ? parties : throw new InvalidDataException($"'{reader.GetString(9)}' is not a list of party codes."),
+                reader.IsDBNull(9) ? LinkageParties.None : LinkagePartiesExtensions.TryParse(reader.GetString(9), out var parties) ? parties : throw new RecordStoreDataException(TableLabel, "parties", $"'{reader.GetString(9)}' is not a list of party codes"),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 id,
                 reader.IsDBNull(11) ? null : PersonKey.Parse(reader.GetString(11)));
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
-            throw new InvalidDataException($"Record '{id}' in the table cannot be read back: {e.Message}", e);
+            throw new RecordStoreDataException(TableLabel, null, $"record '{id}' cannot be read back: {e.Message}", e);
         }
     }
 }

@@ -35,7 +35,7 @@ internal static class StoredRecords
                 {
                     throw new CliProblem($"文件夹'{path}'中没有Parquet记录文件（*.parquet）。", $"the folder '{path}' holds no Parquet records files (*.parquet).");
                 }
-                return (dataset.QueryAsync(query).AsTask().GetAwaiter().GetResult(), dataset.CountAsync().GetAwaiter().GetResult());
+                return (dataset.QueryAsync(query).AsTask().GetAwaiter().GetResult(), dataset.CountAsync().AsTask().GetAwaiter().GetResult());
             }
             return (ParquetRecordFile.QueryAsync(path, query).GetAwaiter().GetResult(), ParquetRecordFile.CountAsync(path).GetAwaiter().GetResult());
         }

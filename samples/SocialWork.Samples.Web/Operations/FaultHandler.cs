@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using SocialWork.Reporting;
 using SocialWork.Reporting.Parquet;
 
 namespace SocialWork.Samples.Web.Operations;
@@ -49,8 +50,8 @@ internal sealed partial class FaultHandler(IProblemDetailsService problems, ILog
             (503, "The record store is unavailable.", "the record store's table does not have the layout this host expects; restore its schema."),
         NpgsqlException or SocketException or TimeoutException =>
             (503, "The record store is unavailable.", "record store unavailable: the database cannot be reached; the host retries on the next request."),
-        InvalidDataException =>
-            (503, "The record store is unavailable.", "the record store holds data this host cannot read back."),
+        RecordStoreDataException data =>
+            (503, "The record store is unavailable.", $"{data.Location} holds data this host cannot read back{(data.Column is null ? string.Empty : $" (column {data.Column})")}."),
         _ => (0, string.Empty, string.Empty),
     };
 

@@ -82,9 +82,10 @@ public static class ResidentIdNumber
     }
 
     /// <summary>
-    /// Masks, within a longer text (a rejected row as read, a message), every run shaped like a resident ID number — 17
-    /// digits and a digit or <c>X</c>, not part of a longer run of digits or letters — whether its check character is
-    /// right or not (a mistyped number is personal data too), as <see cref="Mask"/> does.
+    /// Masks, within a longer text (a rejected row as read, a message, a report's key), every run shaped like a resident
+    /// ID number — 17 digits and a digit or <c>X</c>, not part of a longer run of digits (letters around it do not hide
+    /// it: <c>R11010519491231002X</c> holds one) — whether its check character is right or not (a mistyped number is
+    /// personal data too), as <see cref="Mask"/> does.
     /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The text with such runs masked; the same instance when it has none.</returns>
@@ -92,18 +93,39 @@ public static class ResidentIdNumber
     {
         ArgumentNullException.ThrowIfNull(text);
         char[]? masked = null;
-        for (var i = 0; i + Length <= text.Length; i++)
+        for (var i = NextRun(text, 0, validOnly: false); i >= 0; i = NextRun(text, i + Length, validOnly: false))
         {
-            if ((i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])) || !LooksLikeNumber(text.AsSpan(i, Length))
-                || (i + Length < text.Length && char.IsAsciiLetterOrDigit(text[i + Length])))
+            masked ??= text.ToCharArray();
+            Mask(text.AsSpan(i, Length)).CopyTo(masked.AsSpan(i));
+        }
+        return masked is null ? text : new string(masked);
+    }
+
+    /// <summary>
+    /// Determines whether a text holds a valid resident ID number anywhere in it — a run shaped like one (as
+    /// <see cref="MaskWithin"/> finds them) that passes GB 11643's checks (birth date, MOD 11-2 check character). Stores
+    /// refuse every text value that does, in every column: an id, an item, a programme.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when a valid number is in the text.</returns>
+    public static bool ContainsValid(ReadOnlySpan<char> text) => text.Length >= Length && NextRun(text, 0, validOnly: true) >= 0;
+
+    /// <summary>The start of the next run shaped like a number (and valid, if asked) at or after <paramref name="from"/>, or -1.</summary>
+    private static int NextRun(ReadOnlySpan<char> text, int from, bool validOnly)
+    {
+        for (var i = from; i + Length <= text.Length; i++)
+        {
+            if ((i > 0 && char.IsAsciiDigit(text[i - 1])) || !LooksLikeNumber(text.Slice(i, Length))
+                || (i + Length < text.Length && char.IsAsciiDigit(text[i + Length])))
             {
                 continue;
             }
-            masked ??= text.ToCharArray();
-            Mask(text.AsSpan(i, Length)).CopyTo(masked.AsSpan(i));
-            i += Length - 1;
+            if (!validOnly || IsValid(text.Slice(i, Length)))
+            {
+                return i;
+            }
         }
-        return masked is null ? text : new string(masked);
+        return -1;
     }
 
     private static bool LooksLikeNumber(ReadOnlySpan<char> run)

@@ -236,7 +236,7 @@ public sealed class ReportDocument
                 Division = r.Division,
                 Name = directory is not null && directory.TryGet(r.Division, out var d) ? d.Name : null,
                 Period = r.Period,
-                Key = r.Key,
+                Key = ResidentIdNumber.MaskWithin(r.Key),
                 People = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).People,
                 RecordsWithoutPerson = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).RecordsWithoutPerson,
             })],

@@ -123,7 +123,7 @@ public sealed class JsonRecordImporter
             Programme = Text(root, "programme"),
             Person = Text(root, "person"),
         };
-        var problem = RowParser.Append(builder, fields, options, RowParser.Names.Json, ids, line);
+        var problem = RowParser.Append(builder, fields, options, RowParser.Names.Json, ids, line, Text(root, "facility"));
         return problem is { } p ? p with { Column = $"{path}.{p.Column}" } : null;
     }
 

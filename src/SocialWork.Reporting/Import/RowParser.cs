@@ -68,8 +68,12 @@ internal static class RowParser
     /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice, and so
     /// is one whose id is in <see cref="RecordImportOptions.StoredIds"/> ("id R1 is already stored").
     /// </summary>
-    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, RecordImportOptions options, Names n, RecordIds ids, int line)
+    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, RecordImportOptions options, Names n, RecordIds ids, int line, ReadOnlySpan<char> otherText)
     {
+        if (ResidentIdIn(f, n, otherText) is { } personal)
+        {
+            return personal;
+        }
         var catalogs = options.Catalog;
         var code = builder.KnownCode(f.Item);
         if (Parse(f, catalogs, n, code >= 0, out var v) is { } problem)
@@ -91,6 +95,37 @@ internal static class RowParser
         }
         builder.Append(v.Division, v.Day, code >= 0 ? code : builder.Intern(f.Item), v.Method, v.PersonTimes, v.Households, v.Fen, v.Group, v.Parties, f.Programme, f.Id, v.Person);
         return null;
+    }
+
+    /// <summary>
+    /// Finds a valid resident ID number in any text of the row: a named column, or anywhere else in it
+    /// (<paramref name="otherText"/>: the whole CSV line, or a JSON record's other text values) — except the person
+    /// column, whose own check says "pseudonymise it first".
+    /// </summary>
+    private static Problem? ResidentIdIn(scoped in Fields f, Names n, ReadOnlySpan<char> otherText)
+    {
+        const string Reason = "holds a resident ID number; pseudonymise it or leave it out (nothing with one is stored)";
+        const string Chinese = "含有居民身份证号码；请先做假名化处理或删去（含身份证号的数据不会存储）";
+        var column = ResidentIdNumber.ContainsValid(f.Id) ? n.Id
+            : ResidentIdNumber.ContainsValid(f.Date) ? n.Date
+            : ResidentIdNumber.ContainsValid(f.Division) ? n.Division
+            : ResidentIdNumber.ContainsValid(f.Item) ? n.Item
+            : ResidentIdNumber.ContainsValid(f.Method) ? n.Method
+            : ResidentIdNumber.ContainsValid(f.PersonTimes) ? n.PersonTimes
+            : ResidentIdNumber.ContainsValid(f.Households) ? n.Households
+            : ResidentIdNumber.ContainsValid(f.Amount) ? n.Amount
+            : ResidentIdNumber.ContainsValid(f.TargetGroup) ? n.TargetGroup
+            : ResidentIdNumber.ContainsValid(f.Parties) ? n.Parties
+            : ResidentIdNumber.ContainsValid(f.Programme) ? "programme"
+            : ResidentIdNumber.ContainsValid(f.Person) ? null
+            : ResidentIdNumber.ContainsValid(otherText) ? "(row)"
+            : null;
+        return column switch
+        {
+            null => null,
+            "(row)" => new Problem(column, "a column " + Reason, "某列" + Chinese),
+            _ => new Problem(column, Reason, Chinese),
+        };
     }
 
     private static string Describe(DivisionScope scope) => scope.IsEmpty ? "(none)" : string.Join(", ", scope.Divisions);

@@ -115,6 +115,7 @@ public sealed class RecordBatchBuilder
         }
         else
         {
+            RefuseResidentId(id, nameof(id));
             ids?.Add(id);
         }
         if (Count == day.Length)
@@ -270,6 +271,7 @@ public sealed class RecordBatchBuilder
         {
             throw new InvalidOperationException($"A record batch holds at most {MaxCodes} distinct service codes.");
         }
+        RefuseResidentId(serviceCode, nameof(serviceCode));
         var text = serviceCode.ToString();
         codes.Add(ServiceCode.Parse(text));
         codeIndex.Add(text, codes.Count - 1);
@@ -316,10 +318,23 @@ public sealed class RecordBatchBuilder
         {
             throw new InvalidOperationException($"A record batch holds at most {MaxCodes - 1} distinct programmes.");
         }
+        RefuseResidentId(programmeId, nameof(programmeId));
         var text = programmeId.ToString();
         programmes.Add(text);
         programmeIndex.Add(text, programmes.Count - 1);
         return lastProgramme = programmes.Count - 1;
+    }
+
+    /// <summary>
+    /// Refuses a text value that holds a valid resident ID number, so no batch — and so no store — ever holds one, whoever
+    /// builds it (importers reject such rows before they get here, with the row's line).
+    /// </summary>
+    private static void RefuseResidentId(ReadOnlySpan<char> value, string field)
+    {
+        if (ResidentIdNumber.ContainsValid(value))
+        {
+            throw new ArgumentException($"The {field} '{ResidentIdNumber.MaskWithin(value.ToString())}' holds a resident ID number; pseudonymise it or leave it out.", field);
+        }
     }
 
     /// <summary>Wraps a batch's columns (not copied) in a builder, as a part for <see cref="Concat"/>, which only reads its parts.</summary>
