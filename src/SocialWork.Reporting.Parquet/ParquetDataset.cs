@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
@@ -8,16 +7,28 @@ namespace SocialWork.Reporting.Parquet;
 
 /// <summary>
 /// A folder of records files (<c>*.parquet</c>, for example one per month, <c>2023-01.parquet</c>) as one record store
-/// (design section 7). An append writes new files atomically (a temporary name, then a move), so a query sees a file
-/// whole or not at all. A query reads the row groups on all cores, one partial cube each, and merges them with the
-/// indicators' monoid; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/<c>Within</c>
-/// is not read. Any tool that reads Parquet (DuckDB, Spark, Trino) reads the folder as it is.
+/// (design section 7). A query reads the row groups on all cores, one partial cube each, merged as it goes with the
+/// indicators' monoid; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/
+/// <c>Within</c>/<c>Scope</c> is not read. Any tool that reads Parquet (DuckDB, Spark, Trino) reads the files as they are.
 /// </summary>
 /// <remarks>
+/// <para>
+/// <b>Commits.</b> An append becomes visible all at once or not at all, after the commit protocol of Delta Lake and Apache
+/// Iceberg: its data files are written first under new names, invisible to queries, and then one commit record
+/// (<c>_socialwork/log/00000000000000000007.json</c>) names them all. Queries, reads and counts see only files a commit
+/// names, so a query is always over some prefix of the committed appends. Writers — objects in one process or in several
+/// processes — take the folder's lock file (<c>_socialwork/writer.lock</c>, held exclusively) for the id check, the
+/// writing and the commit, so two writers cannot both store an id; the lock is the operating system's and goes with a
+/// crashed process. Before writing, a writer records its plan (<c>_socialwork/pending/</c>); the next writer deletes
+/// what a crashed one left (its planned files and any temporary file) before it appends. A file no commit and no plan
+/// names — one copied in by hand — is left alone and ignored (<see cref="RecoverAsync"/> lists it). A folder written
+/// before commits existed gets a first commit naming the files it holds when a writer first opens it.
+/// </para>
+/// <para>
 /// Record ids are unique across appends. The dataset keeps an index of them in memory — a 64-bit hash per id (about
-/// 16–24 bytes each), filled from the files' <c>id</c> columns the first time it is needed and from each file an append
-/// writes or finds new — and looks the exact ids up in the files only when a hash matches. Appends through one
-/// <see cref="ParquetDataset"/> are serialised; two processes appending to one folder at once are not guarded against.
+/// 16–24 bytes each), filled from the committed files' <c>id</c> columns as commits appear — and looks the exact ids up in
+/// the files only when a hash matches.
+/// </para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing to dispose.")]
 public sealed class ParquetDataset : IRecordStore
@@ -25,6 +36,7 @@ public sealed class ParquetDataset : IRecordStore
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<ulong> idHashes = [];
     private readonly HashSet<string> indexedFiles = new(StringComparer.Ordinal);
+    private readonly CommitLog log;
 
     /// <summary>Opens a dataset, creating its folder if it does not exist.</summary>
     /// <param name="directory">The folder.</param>
@@ -34,6 +46,7 @@ public sealed class ParquetDataset : IRecordStore
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory = System.IO.Directory.CreateDirectory(directory).FullName;
         Options = options ?? new ParquetRecordOptions();
+        log = new CommitLog(Directory);
     }
 
     /// <summary>Gets the folder's full path.</summary>
@@ -42,27 +55,53 @@ public sealed class ParquetDataset : IRecordStore
     /// <summary>Gets how appended files are written.</summary>
     public ParquetRecordOptions Options { get; }
 
-    /// <summary>Gets the records files, in name order (temporary files of appends under way are not among them).</summary>
-    public IReadOnlyList<string> Files => [.. System.IO.Directory.GetFiles(Directory, "*.parquet").Order(StringComparer.Ordinal)];
+    /// <summary>Gets the committed records files, in name order (files of appends under way, or of crashed ones, are not among them).</summary>
+    public IReadOnlyList<string> Files => [.. log.CommittedFiles().Select(name => Path.Combine(Directory, name))];
 
-    /// <summary>Appends a batch as one new file (<c>part-…parquet</c>), written atomically.</summary>
+    /// <summary>Appends a batch as one new file (<c>part-…parquet</c>), committed at once.</summary>
     /// <param name="batch">The records, with their ids.</param>
     /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
-    /// <returns>A task that completes when the file is in place.</returns>
+    /// <returns>A task that completes when the file is committed.</returns>
     /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
-    /// <exception cref="RecordAlreadyStoredException">An id is already stored or repeats within the batch; nothing was stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">Ids are already stored (all of them named) or one repeats within the batch; nothing was stored.</exception>
+    /// <exception cref="TimeoutException">Another writer held the folder's lock for longer than <see cref="ParquetRecordOptions.WriterLockTimeout"/>.</exception>
+    /// <exception cref="IOException">A file could not be written (a full disk, for example); nothing was stored.</exception>
     public ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: false, cancellationToken);
 
     /// <summary>
     /// Appends a batch as one new file per calendar month its records fall in (<c>2023-01.parquet</c>, or
-    /// <c>2023-01-….parquet</c> when that name is taken), each written atomically.
+    /// <c>2023-01-….parquet</c> when that name is taken), all committed at once: every month or none.
     /// </summary>
     /// <param name="batch">The records, with their ids.</param>
-    /// <param name="cancellationToken">Cancels the append; the months already moved into place stay.</param>
-    /// <returns>A task that completes when every file is in place.</returns>
+    /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
+    /// <returns>A task that completes when the files are committed.</returns>
     /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
-    /// <exception cref="RecordAlreadyStoredException">An id is already stored or repeats within the batch; nothing was stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">Ids are already stored (all of them named) or one repeats within the batch; nothing was stored.</exception>
+    /// <exception cref="TimeoutException">Another writer held the folder's lock for longer than <see cref="ParquetRecordOptions.WriterLockTimeout"/>.</exception>
+    /// <exception cref="IOException">A file could not be written (a full disk, for example); nothing was stored.</exception>
     public ValueTask AppendByMonthAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: true, cancellationToken);
+
+    /// <summary>
+    /// Takes the writer's lock and removes what crashed appends left — their planned data files and temporary files — and
+    /// starts the commit log of a folder written before commits existed. Every append does this first; call it to clean
+    /// up without appending.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait for the lock.</param>
+    /// <returns>The files removed, and the <c>*.parquet</c> files no commit names that were left alone (ignored by every read).</returns>
+    /// <exception cref="TimeoutException">Another writer held the folder's lock for longer than <see cref="ParquetRecordOptions.WriterLockTimeout"/>.</exception>
+    public async ValueTask<ParquetRecovery> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
+            return log.Recover();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private async ValueTask AppendAsync(RecordBatch batch, bool byMonth, CancellationToken cancellationToken)
     {
@@ -75,20 +114,36 @@ public sealed class ParquetDataset : IRecordStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // One critical section for every writer of the folder: the id check, the files and the commit.
+            using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
+            log.Recover();
             var stored = await FindStoredAsync(ids, cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
                 throw new RecordAlreadyStoredException([.. Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains)]);
             }
-            foreach (var (start, count, name) in Parts(batch, byMonth))
+            var parts = Parts(batch, byMonth).Select(part => (part.Start, part.Count, Name: log.FreeName(part.Name))).ToList();
+            var plan = log.Plan([.. parts.Select(p => p.Name)]);
+            try
             {
-                var path = Path.Combine(Directory, $"{name}.parquet");
-                if (!await ParquetRecordFile.WriteFileAsync(batch, start, count, path, overwrite: false, Options, cancellationToken).ConfigureAwait(false))
+                foreach (var (start, count, name) in parts)
                 {
-                    path = Path.Combine(Directory, $"{name}-{Guid.NewGuid():N}.parquet");
-                    await ParquetRecordFile.WriteFileAsync(batch, start, count, path, overwrite: false, Options, cancellationToken).ConfigureAwait(false);
+                    if (!await ParquetRecordFile.WriteFileAsync(batch, start, count, Path.Combine(Directory, name), overwrite: false, Options, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new IOException($"The file {name} appeared in {Directory} while this append held the writer's lock; nothing was stored.");
+                    }
                 }
-                indexedFiles.Add(Path.GetFileName(path));
+                log.Commit([.. parts.Select(p => p.Name)], batch.Count);
+            }
+            catch
+            {
+                log.Abandon(plan);
+                throw;
+            }
+            CommitLog.Done(plan);
+            foreach (var (start, count, name) in parts)
+            {
+                indexedFiles.Add(name);
                 for (var i = start; i < start + count; i++)
                 {
                     idHashes.Add(IdHash(batch.IdAt(i)));
@@ -117,8 +172,8 @@ public sealed class ParquetDataset : IRecordStore
     }
 
     /// <summary>
-    /// Brings the hash index up to date with the folder (files it has not read yet), then looks for the ids: those whose
-    /// hash is not in the index are not stored; the others are looked up exactly in the files' id columns.
+    /// Brings the hash index up to date with the committed files (those it has not read yet), then looks for the ids:
+    /// those whose hash is not in the index are not stored; the others are looked up exactly in the files' id columns.
     /// </summary>
     private async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
@@ -207,29 +262,45 @@ public sealed class ParquetDataset : IRecordStore
         }
     }
 
-    /// <summary>Builds the cube of some files: their row groups (those the query may need) on all cores, merged.</summary>
+    /// <summary>
+    /// Builds the cube of some files: their row groups (those the query may need) read on all cores, each core merging its
+    /// row groups' cubes into its own partial every few groups, so memory holds the partials and a few row groups per
+    /// core, not a cube per row group of the dataset; the partials are merged at the end. Every merge keeps the query's
+    /// cell budget.
+    /// </summary>
     internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        const int MergeEvery = 8;
         var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
         var single = query with { Parallelism = 1 };
-        var cubes = new ConcurrentBag<Cube>();
-        var buffers = new ConcurrentBag<RecordFileLayout.ColumnBuffers>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(units, parallel, async (unit, ct) =>
+        var threads = Math.Max(1, Math.Min(units.Count, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount));
+        var next = -1;
+        var partials = await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
         {
-            // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
-            var reader = await ParquetRecordFile.OpenReaderAsync(unit.File, ct).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var columns = new RecordFileLayout.ColumnBuffers(0);   // each batch only feeds a cube: read into again for the next row group
+            var pending = new List<Cube>(MergeEvery + 1);
+            Cube? partial = null;
+            for (var u = Interlocked.Increment(ref next); u < units.Count; u = Interlocked.Increment(ref next))
             {
-                // Each batch only feeds a cube, so a worker's columns are read into again for its next row group.
-                var columns = buffers.TryTake(out var free) ? free : new RecordFileLayout.ColumnBuffers(0);
-                var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, unit.Tables, unit.File, ct, columns).ConfigureAwait(false);
-                cubes.Add(Cube.Build(batch, single));
-                buffers.Add(columns);
+                var unit = units[u];
+                // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
+                var reader = await ParquetRecordFile.OpenReaderAsync(unit.File, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, unit.Tables, unit.File, cancellationToken, columns).ConfigureAwait(false);
+                    pending.Add(Cube.Build(batch, single));
+                }
+                if (pending.Count == MergeEvery)
+                {
+                    partial = Cube.Merge(partial is null ? pending : pending.Prepend(partial), query.MaxCells);
+                    pending.Clear();
+                }
             }
-        }).ConfigureAwait(false);
-        return cubes.IsEmpty ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes, query.MaxCells);
+            return pending.Count == 0 ? partial : Cube.Merge(partial is null ? pending : pending.Prepend(partial), query.MaxCells);
+        }, cancellationToken))).ConfigureAwait(false);
+        var cubes = partials.OfType<Cube>().ToList();
+        return cubes.Count == 0 ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes, query.MaxCells);
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>

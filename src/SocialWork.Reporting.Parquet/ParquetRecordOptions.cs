@@ -23,6 +23,21 @@ public sealed record ParquetRecordOptions
     /// what files are for and uncompressed pages read several times faster here; choose Snappy or Zstd for smaller files.
     /// </summary>
     public ParquetCompression Compression { get; init; } = ParquetCompression.None;
+
+    /// <summary>
+    /// Gets how long an append waits for the dataset's writer lock while another writer (an object or a process) holds it
+    /// (30 seconds by default); then it fails with a <see cref="TimeoutException"/> and stores nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan WriterLockTimeout
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The compression of a records file's column pages.</summary>

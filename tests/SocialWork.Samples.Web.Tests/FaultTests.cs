@@ -92,22 +92,24 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_damaged_parquet_file_is_503_naming_it_until_it_is_moved_away()
+    public async Task A_damaged_parquet_file_is_503_naming_it_until_it_is_restored()
     {
         await using var host = await StoreHost.StartAsync("parquet", Ct);
         using var client = host.Client();
-        var junk = Path.Combine(host.Folder, "2023-03.parquet");
-        await File.WriteAllTextAsync(junk, "not parquet at all", Ct);
+        // The demo records' committed file, damaged on disk (a file no commit names would simply be ignored).
+        var file = Assert.Single(Directory.GetFiles(host.Folder, "*.parquet"));
+        var original = await File.ReadAllBytesAsync(file, Ct);
+        await File.WriteAllTextAsync(file, "not parquet at all", Ct);
 
         var report = await client.GetAsync("/api/report", Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
         var problem = JsonDocument.Parse(await report.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.Equal("file 2023-03.parquet is not readable; move it out of the store folder or restore it.", problem.GetProperty("detail").GetString());
+        Assert.Equal($"file {Path.GetFileName(file)} is not readable; move it out of the store folder or restore it.", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain("   at ", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Client(null).GetAsync("/health/ready", Ct)).StatusCode);
 
-        File.Delete(junk);
+        await File.WriteAllBytesAsync(file, original, Ct);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/report", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Client(null).GetAsync("/health/ready", Ct)).StatusCode);
     }
