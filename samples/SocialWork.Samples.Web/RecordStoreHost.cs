@@ -101,7 +101,14 @@ public sealed class RecordStoreHost : IAsyncDisposable
         {
             if (await host.CountAsync().ConfigureAwait(false) == 0)
             {
-                await host.Store.AppendAsync(demoRecords()).ConfigureAwait(false);
+                try
+                {
+                    await host.Store.AppendAsync(demoRecords()).ConfigureAwait(false);
+                }
+                catch (RecordAlreadyStoredException)
+                {
+                    // Another host on the same store started at the same moment and stored the demo records first.
+                }
             }
         }
         catch (ParquetRecordException ex)

@@ -226,12 +226,8 @@ public sealed class Cube
         {
             keyAxis = [string.Empty];
         }
-        var size = (long)divisionAxis.Length * periodAxis.Length * keyAxis.Length;
-        if (size > query.MaxCells)
-        {
-            throw ReportLimitException.TooManyCells(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
-        }
-        var slots = new long[size * Indicators.Slots];
+        CheckBudget(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
+        var slots = new long[checked((long)divisionAxis.Length * periodAxis.Length * keyAxis.Length * Indicators.Slots)];
         Span<long> cell = stackalloc long[Indicators.Slots];
         foreach (var ((division, period, key), indicators) in cells)
         {

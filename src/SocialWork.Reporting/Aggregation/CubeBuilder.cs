@@ -44,11 +44,7 @@ internal static class CubeBuilder
             checked(divisionAxis.Length * keyAxis.Length),
             query.Dimension);
 
-        var cells = (long)periodAxis.Length * rows * keyAxis.Length;
-        if (cells > query.MaxCells)
-        {
-            throw ReportLimitException.TooManyCells(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
-        }
+        Cube.CheckBudget(periodAxis.Length, divisionAxis.Length, keyAxis.Length, query.MaxCells);
         var threads = query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount;
         threads = Math.Max(1, Math.Min(threads, (end - start) / query.MinRecordsPerThread));
         var chunk = threads == 1 ? end - start : (end - start + threads - 1) / threads;
