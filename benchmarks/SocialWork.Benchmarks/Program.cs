@@ -2,8 +2,19 @@ using BenchmarkDotNet.Running;
 
 namespace SocialWork.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SocialWork.Benchmarks -- --filter '*Aggregation*' -j Short</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SocialWork.Benchmarks -- --filter '*Aggregation*' -j Short</c>;
+/// <c>-- people-memory …</c> runs the whole-process memory harness (<see cref="PeopleMemory"/>).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args is ["people-memory", .. var rest])
+        {
+            return PeopleMemory.Run(rest);
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

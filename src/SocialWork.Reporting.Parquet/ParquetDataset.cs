@@ -271,7 +271,7 @@ public sealed class ParquetDataset : IRecordStore
     internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        const int MergeEvery = 8;
+        const int MergeEvery = 2;
         var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
         var single = query with { Parallelism = 1 };
         var threads = Math.Max(1, Math.Min(units.Count, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount));
