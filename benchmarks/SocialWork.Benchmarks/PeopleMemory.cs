@@ -6,8 +6,8 @@ namespace SocialWork.Benchmarks;
 /// <summary>
 /// Peak memory of a whole process reporting from a Parquet dataset, with and without distinct people — what a single
 /// BenchmarkDotNet process cannot show (it keeps its own data alive). Run in three processes:
-/// <c>people-memory write DIR [N]</c> writes DIR/plain and DIR/people (the same N records, the second naming N / 10
-/// people); <c>people-memory query DIR/plain</c> and <c>people-memory query DIR/people</c> each run the report
+/// <c>people-memory write DIR [N] [ROWGROUP]</c> writes DIR/plain and DIR/people (the same N records, the second naming
+/// N / 10 people, in row groups of ROWGROUP records); <c>people-memory query DIR/plain</c> and <c>people-memory query DIR/people</c> each run the report
 /// (township × quarter × domain) once and print the time and the process's peak working set.
 /// </summary>
 internal static class PeopleMemory
@@ -17,11 +17,12 @@ internal static class PeopleMemory
         if (args is ["write", var dir, ..])
         {
             var n = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000;
+            var options = new ParquetRecordOptions { RowGroupSize = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : ParquetRecordOptions.DefaultRowGroupSize };
             var (plain, withPeople) = PeopleBenchmarks.Generate(n);
             Directory.CreateDirectory(Path.Combine(dir, "plain"));
             Directory.CreateDirectory(Path.Combine(dir, "people"));
-            ParquetRecordFile.WriteFileAsync(plain, Path.Combine(dir, "plain", "records.parquet")).GetAwaiter().GetResult();
-            ParquetRecordFile.WriteFileAsync(withPeople, Path.Combine(dir, "people", "records.parquet")).GetAwaiter().GetResult();
+            ParquetRecordFile.WriteFileAsync(plain, Path.Combine(dir, "plain", "records.parquet"), options).GetAwaiter().GetResult();
+            ParquetRecordFile.WriteFileAsync(withPeople, Path.Combine(dir, "people", "records.parquet"), options).GetAwaiter().GetResult();
             Console.WriteLine($"wrote {n:N0} records to {dir}/plain and {dir}/people");
             return 0;
         }
@@ -34,7 +35,7 @@ internal static class PeopleMemory
             Console.WriteLine($"{folder}: {cube.Total.Records:N0} records, {(cube.KnowsPeople ? cube.TotalPeople.People : 0):N0} people, {clock.Elapsed.TotalSeconds:F2} s, peak working set {process.PeakWorkingSet64 / (1 << 20):N0} MB");
             return 0;
         }
-        Console.Error.WriteLine("usage: people-memory write DIR [N] | people-memory query DIR");
+        Console.Error.WriteLine("usage: people-memory write DIR [N] [ROWGROUP] | people-memory query DIR");
         return 1;
     }
 }

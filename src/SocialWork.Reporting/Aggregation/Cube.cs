@@ -285,7 +285,7 @@ public sealed class Cube
         var targets = divisions.Select(d => d.Level > level ? d.AncestorAt(level) : d).ToArray();
         var axis = targets.Distinct().Order().ToArray();
         var map = targets.Select(t => Array.BinarySearch(axis, t)).ToArray();
-        var result = new long[axis.Length * periods.Length * keys.Length * Indicators.Slots];
+        var result = new long[checked(axis.Length * periods.Length * keys.Length * Indicators.Slots)];   // never more cells than this cube's
         for (var p = 0; p < periods.Length; p++)
         {
             for (var d = 0; d < divisions.Length; d++)
