@@ -114,7 +114,15 @@ internal static class DashboardPage
               <div class="card">{E(T("链接资源(元)", "Resources linked (yuan)"))}<b>{Money.FromFen(months.Sum(m => m.Indicators.AmountFen))}</b></div>
             </div>
             """);
-        page.Append(Chart(months, T("每月服务人次", "Person-times per month")));
+        // The chart publishes each month: small months are hidden as a report would hide them (the cards are the totals).
+        var k = state.Settings.SuppressBelow;
+        var published = ReportDocument.From(indicators.Monthly, options: new ReportOptions { SuppressBelow = k });
+        var hidden = published.Rows.Where(r => r.Suppressed).Select(r => r.Period).ToHashSet();
+        page.Append(Chart(months, hidden, T("每月服务人次", "Person-times per month")));
+        if (hidden.Count > 0)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\" data-testid=\"chart-suppressed\">{E(T($"* 服务人数少于{k}的月份（及为防反推一并隐去的月份）不显示。", $"* months with fewer than {k} people (and those hidden with them) are not shown."))}</p>");
+        }
         if (upload.Allowed)
         {
             page.Append(UploadSection(upload.Token, upload.Field, upload.Outcome, indicators.Store, asOf, chinese));
@@ -190,10 +198,10 @@ internal static class DashboardPage
         return html.ToString();
     }
 
-    private static string Chart(List<CubeRow> months, string title)
+    private static string Chart(List<CubeRow> months, HashSet<ReportingPeriod> hidden, string title)
     {
         const int Width = 900, Height = 260, Left = 60, Bottom = 40, Top = 20;
-        var max = Math.Max(1, months.Count == 0 ? 1 : months.Max(m => m.Indicators.PersonTimes));
+        var max = Math.Max(1, months.Where(m => !hidden.Contains(m.Period)).Select(m => m.Indicators.PersonTimes).DefaultIfEmpty(1).Max());   // a hidden month must not set the scale
         var step = months.Count == 0 ? 0 : (Width - Left - 10) / (double)months.Count;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg data-testid=\"chart-person-times\" role=\"img\" aria-label=\"{Html.Encode(title)}\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" style=\"background:#fff;border:1px solid #d9e2ec\">");
@@ -207,8 +215,13 @@ internal static class DashboardPage
         for (var i = 0; i < months.Count; i++)
         {
             var m = months[i];
-            var h = (Height - Bottom - Top) * m.Indicators.PersonTimes / (double)max;
             var x = Left + (i * step) + 2;
+            if (hidden.Contains(m.Period))
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"bar suppressed\" data-month=\"{m.Period}\" data-value=\"*\" x=\"{x + (step / 2):F1}\" y=\"{Height - Bottom - 4}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#52606d\">*</text>");
+                continue;
+            }
+            var h = (Height - Bottom - Top) * m.Indicators.PersonTimes / (double)max;
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-month=\"{m.Period}\" data-value=\"{m.Indicators.PersonTimes}\" x=\"{x:F1}\" y=\"{Height - Bottom - h:F1}\" width=\"{Math.Max(1, step - 4):F1}\" height=\"{h:F1}\" fill=\"#3b82c4\"><title>{m.Period}: {m.Indicators.PersonTimes}</title></rect>");
             if (i % 3 == 0)
             {

@@ -265,6 +265,7 @@ public static class SocialWorkWeb
             {
                 return Invalid("suppressBelow", $"'{suppressBelow}' is not a number of people from 0 to 1000000.");
             }
+            k = Math.Max(k, state.Settings.SuppressBelow);   // the configured minimum holds whatever the caller asks
             try
             {
                 var started = Stopwatch.GetTimestamp();
@@ -277,7 +278,7 @@ public static class SocialWorkWeb
             {
                 return TooLargeReport(ex);
             }
-        }).WithSummary("Indicator report over the stored records inside the caller's scope (level, period, by, from, to, division; suppressBelow=k hides rows with fewer than k people, or records).");
+        }).WithSummary("Indicator report over the stored records inside the caller's scope (level, period, by, from, to, division), small cells suppressed below SocialWork:SuppressBelow (suppressBelow=k asks for a higher k; the document's suppressedBelow says which applied).");
 
         api.MapPost("/records", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, Uploads uploads, string? mode, CancellationToken cancellationToken) =>
         {

@@ -37,6 +37,14 @@ public sealed class WebSettings
     public long MaxReportCells { get; init; } = 1 << 20;
 
     /// <summary>
+    /// Gets the smallest number of people (or records, where no record names a person) a published cell may show
+    /// (<c>SocialWork:SuppressBelow</c>, default 5 — this sample's choice, not a rule: set your statistics office's):
+    /// every report the API and the dashboard publish hides smaller cells, and those that would reveal them, by default.
+    /// A caller may ask for a higher threshold (<c>?suppressBelow=</c>), never a lower one; 0 turns suppression off.
+    /// </summary>
+    public int SuppressBelow { get; init; } = 5;
+
+    /// <summary>
     /// Gets the most rows a network series may have — periods × (the scope's townships + the county)
     /// (<c>SocialWork:Limits:MaxSeriesRows</c>, default 20,000): a longer series is answered with 400 before any is built.
     /// </summary>
@@ -91,6 +99,9 @@ public sealed class WebSettings
         {
             failures.Add($"{Section}:MaxReportCells: '{cellsText}' is not a positive number of cells.");
         }
+        var suppressBelow = section["SuppressBelow"] is { } suppressText
+            ? int.TryParse(suppressText, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k <= 1_000_000 ? k : Fail(failures, $"{Section}:SuppressBelow: '{suppressText}' is not a number of people from 0 to 1000000.")
+            : 5;
         var limits = section.GetSection("Limits");
         var seriesRows = Positive(limits, "MaxSeriesRows", 20_000, failures);
         var perMinute = Positive(limits, "RequestsPerMinute", 600, failures);
@@ -115,12 +126,19 @@ public sealed class WebSettings
         return new WebSettings(asOf.Value, limit, policy!, plan!)
         {
             MaxReportCells = cells,
+            SuppressBelow = suppressBelow,
             RecordStore = store,
             MaxSeriesRows = seriesRows,
             RequestsPerMinute = (int)Math.Min(perMinute, int.MaxValue),
             MinBodyBytesPerSecond = bodyRate,
             BodyGracePeriod = TimeSpan.FromSeconds(Math.Min(grace, 3600)),
         };
+    }
+
+    private static int Fail(List<string> failures, string failure)
+    {
+        failures.Add(failure);
+        return 0;
     }
 
     private static long Positive(IConfigurationSection section, string key, long fallback, List<string> failures)

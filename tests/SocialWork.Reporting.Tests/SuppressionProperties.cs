@@ -25,8 +25,9 @@ public sealed class SuppressionProperties
     public bool No_published_cell_is_below_k_and_no_line_has_exactly_one_suppressed_cell(Table table)
     {
         var suppressed = SmallCellSuppression.Apply(table.Values, table.Lines, table.K);
+        // A line whose other cells are all empty cannot hide its one sensitive cell (hiding a zero protects nothing).
         return Enumerable.Range(0, table.Values.Length).All(i => suppressed[i] || table.Values[i] == 0 || table.Values[i] >= table.K)
-               && table.Lines.All(line => line.Count(c => suppressed[c]) != 1);
+               && table.Lines.All(line => line.Count(c => suppressed[c]) != 1 || line.All(c => suppressed[c] || table.Values[c] == 0));
     }
 
     [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 150)]
@@ -41,11 +42,15 @@ public sealed class SuppressionProperties
                && rows.All(p => p.Second.Suppressed ? p.Second.Records is null && p.Second.Amount is null && p.Second.People is null : Json([p.First]) == Json([p.Second]))
                && rows.All(p => p.Second.Suppressed || (byPeople ? p.First.People : p.First.Records) is not (>= 1 and var v) || v >= k.Get % 8)
                && (rows.Count < 2 || rows.Count(p => p.Second.Suppressed) != 1)   // a one-row table is its total: nothing protects it
-               && ReportWriter.ToJson(plain).Contains(TotalJson(published), StringComparison.Ordinal);
+               && TotalJson(plain) == TotalJson(published);
 
         string Json(ReportRow[] rows) => ReportWriter.ToJson(new ReportDocument { Level = plain.Level, Period = plain.Period, By = plain.By, Rows = rows });
 
-        string TotalJson(ReportDocument document) => ReportWriter.ToJson(document)[ReportWriter.ToJson(document).IndexOf("\"total\"", StringComparison.Ordinal)..];
+        string TotalJson(ReportDocument document)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(ReportWriter.ToJson(document));
+            return json.RootElement.GetProperty("total").GetRawText();
+        }
     }
 
     [Fact]
@@ -77,5 +82,63 @@ public sealed class SuppressionProperties
         var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",*,*,*,*,*,*,*,*,*,*,*", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("\"* suppressed: cells with fewer than 3 people", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Property(Arbitrary = [typeof(Tables)], MaxTest = 300)]
+    public bool A_zero_cell_is_never_suppressed_to_protect_another(Table table)
+    {
+        var suppressed = SmallCellSuppression.Apply(table.Values, table.Lines, table.K);
+        return Enumerable.Range(0, table.Values.Length).All(i => !suppressed[i] || table.Values[i] > 0);
+    }
+
+    [Fact]
+    public void A_row_whose_records_name_no_one_is_hidden_when_people_are_counted()
+    {
+        var pool = ReportingArbitraries.PersonPool;
+        var records = new List<ServiceRecord> { new("N1", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 4, amount: Money.FromYuan(300)) };
+        records.AddRange(Enumerable.Range(0, 6).Select(i => new ServiceRecord($"P{i}", new LocalDate(2023, 1, 5), DivisionCode.Parse(i < 3 ? "130602006001" : "130602007001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[i])));
+        var cube = Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Year));
+
+        var document = ReportDocument.From(cube, options: new ReportOptions { SuppressBelow = 3 });
+
+        var street = document.Rows.Single(r => r.Division == DivisionCode.Parse("130602005"));
+        Assert.True(street.Suppressed);
+        Assert.Null(street.Amount);
+        Assert.Equal(2, document.Rows.Count(r => r.Suppressed));   // and one more, so it is not the total minus the rest
+        Assert.Equal(3, document.SuppressedBelow);
+        Assert.Contains("\"suppressedBelow\": 3", ReportWriter.ToJson(document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subtracting_the_county_report_from_the_township_report_recovers_no_hidden_row()
+    {
+        // County A: townships of 1, 20 and 20 people; county B: 10 and 10. The county report publishes A = 41 and B = 20.
+        // Hiding A's small township and the report's smallest other row (B's 10: the report's own total alone allows that)
+        // leaves A's small one equal to 41 − 20 − 20: the second hidden row must be in county A.
+        var pool = Enumerable.Range(0, 61).Select(i => $"11010519800101{i:D3}").Select(first17 => PersonKey.Pseudonymize(first17 + ResidentIdNumber.CheckCharacter(first17), "socialwork-test-secret-32-bytes!"u8)).ToArray();
+        var next = 0;
+        var records = new List<ServiceRecord>();
+        foreach (var (code, people) in new[] { ("130602005", 1), ("130602006", 20), ("130602007", 20), ("130603001", 10), ("130603002", 10) })
+        {
+            records.AddRange(Enumerable.Range(0, people).Select(_ => new ServiceRecord($"R{next}", new LocalDate(2023, 3, 1), DivisionCode.Parse(code + "001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[next++])));
+        }
+        var township = ReportDocument.From(Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Year)), options: new ReportOptions { SuppressBelow = 3 });
+
+        var hidden = township.Rows.Where(r => r.Suppressed).Select(r => r.Division.ToString()).ToList();
+        Assert.Equal(2, hidden.Count);
+        Assert.All(hidden, d => Assert.StartsWith("130602", d, StringComparison.Ordinal));
+    }
+
+    [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 150)]
+    public bool In_a_report_and_its_parent_report_no_line_has_exactly_one_hidden_row(ServiceRecord[] records, PositiveInt k, bool monthly)
+    {
+        var query = new CubeQuery(DivisionLevel.Township, monthly ? PeriodKind.Month : PeriodKind.Quarter, CubeDimension.Domain);
+        var child = ReportDocument.From(Cube.Build(RecordBatch.From(records), query), options: new ReportOptions { SuppressBelow = 2 + (k.Get % 6) });
+        // A line: the township rows under one county in one period and key — their sum is the county report's row.
+        var lines = child.Rows.Select((r, i) => (r, i))
+            .GroupBy(p => (p.r.Division.Level >= DivisionLevel.Township ? p.r.Division.AncestorAt(DivisionLevel.County) : p.r.Division, p.r.Period, p.r.Key))
+            .Select(g => g.Select(p => p.r).ToList())
+            .Append([.. child.Rows]);
+        return lines.All(line => line.Count < 2 || line.Count(r => r.Suppressed) != 1);
     }
 }

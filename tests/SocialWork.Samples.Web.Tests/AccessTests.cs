@@ -212,12 +212,18 @@ public sealed class AccessTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 }
 
+/// <summary>A host that publishes every cell (<c>SocialWork:SuppressBelow=0</c>), so reports can be compared cell by cell.</summary>
+public sealed class UnsuppressedFactory : WebFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["SocialWork:SuppressBelow"] = "0" };
+}
+
 /// <summary>
 /// The scope law over HTTP: for random scopes (the county, streets, communities, and mixes of them) and the store's
 /// records (the demo's and a random upload), a scoped report is the district's report filtered to the scope, at every
 /// level the scope may see.
 /// </summary>
-public sealed class ScopeLawTests(WebFactory factory) : IClassFixture<WebFactory>
+public sealed class ScopeLawTests(UnsuppressedFactory factory) : IClassFixture<UnsuppressedFactory>
 {
     private static readonly string[] Divisions =
     [
@@ -279,5 +285,28 @@ public sealed class ScopeLawTests(WebFactory factory) : IClassFixture<WebFactory
         using var document = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
         total = document.RootElement.GetProperty("total").GetProperty("records").GetInt64();
         return [.. document.RootElement.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("division").GetString()!, r.GetProperty("period").GetString()!, r.GetProperty("records").GetInt64(), r.GetProperty("personTimes").GetInt64()))];
+    }
+}
+
+/// <summary>Published numbers are suppressed by default, at the configured k or a higher one a caller asks for — never lower.</summary>
+public sealed class PublishedSuppressionTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task Reports_suppress_small_cells_by_default_and_say_so_and_a_caller_cannot_ask_for_less()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = factory.ClientFor(TestTokens.DistrictReporter);
+        using var byDefault = JsonDocument.Parse(await client.GetStringAsync("/api/report?level=village&period=month&by=item", ct));
+        using var lower = JsonDocument.Parse(await client.GetStringAsync("/api/report?level=village&period=month&by=item&suppressBelow=0", ct));
+        using var higher = JsonDocument.Parse(await client.GetStringAsync("/api/report?level=village&period=month&by=item&suppressBelow=50", ct));
+
+        Assert.Equal(5, byDefault.RootElement.GetProperty("suppressedBelow").GetInt32());
+        Assert.Equal(5, lower.RootElement.GetProperty("suppressedBelow").GetInt32());
+        Assert.Equal(50, higher.RootElement.GetProperty("suppressedBelow").GetInt32());
+        var rows = byDefault.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.TryGetProperty("suppressed", out _));
+        // Every published row counts at least 5 people: a row whose records name no one is hidden too (people are counted).
+        Assert.All(rows.Where(r => !r.TryGetProperty("suppressed", out _)), r => Assert.True(r.GetProperty("people").GetInt64() >= 5));
+        Assert.True(higher.RootElement.GetProperty("rows").EnumerateArray().Count(r => r.TryGetProperty("suppressed", out _)) >= rows.Count(r => r.TryGetProperty("suppressed", out _)));
     }
 }

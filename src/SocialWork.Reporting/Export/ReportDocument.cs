@@ -179,8 +179,11 @@ public sealed class ReportDocument
     /// <summary>Gets the input counts.</summary>
     public ReportInput Input { get; init; } = new(0, 0, 0);
 
-    /// <summary>Gets the k the rows were suppressed below (0 when none was asked), for the footnote of tables and CSV.</summary>
-    [JsonIgnore]
+    /// <summary>
+    /// Gets the k the rows were suppressed below (0 when none was asked), for the footnote of tables and CSV; written to
+    /// JSON as <c>suppressedBelow</c> when suppression applied, so a published document says so.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int SuppressedBelow { get; init; }
 
     /// <summary>Gets a value indicating whether the suppression counted people (or records, when no record names a person).</summary>
@@ -250,10 +253,25 @@ public sealed class ReportDocument
             return document;
         }
 
-        // The report publishes one total, over every row: that is the line no suppressed row may be alone in. (By party the
-        // rows overlap and do not add up to it; suppression is then as cautious as for rows that do.)
+        // The lines no suppressed row may be alone in: the report's own total over every row, and — because the report of
+        // the level above publishes each parent's row — the rows under each parent in a period and key, whose sum is that
+        // parent's published row. Suppressing both together, subtracting one published report from the other recovers no
+        // hidden row. (By party the rows overlap and do not add up; suppression is then as cautious as for rows that do.)
+        // Sensitive: 1 to k − 1 people (records when no one is named), and, when people are counted, a row whose records
+        // name no one, which publishes records of people the count cannot see.
         var rows = document.Rows;
-        var suppressed = SmallCellSuppression.Apply([.. rows.Select(r => people is null ? r.Records!.Value : r.People!.Value)], [[.. Enumerable.Range(0, rows.Count)]], k);
+        long[] values = [.. rows.Select(r => people is null ? r.Records!.Value : r.People!.Value)];
+        bool[] sensitive = [.. rows.Select((r, i) => (values[i] >= 1 && values[i] < k) || (people is not null && values[i] == 0 && r.Records > 0))];
+        // The parents' lines first, then the report's total: a cell hidden for its parent's line often protects the total's too.
+        var lines = new List<IReadOnlyList<int>>();
+        if (cube.Level > DivisionLevel.Province)
+        {
+            lines.AddRange(Enumerable.Range(0, rows.Count)
+                .GroupBy(i => (Parent: rows[i].Division.Level >= cube.Level ? rows[i].Division.AncestorAt(cube.Level - 1) : rows[i].Division, rows[i].Period, rows[i].Key))
+                .Select(group => (IReadOnlyList<int>)group.ToArray()));
+        }
+        lines.Add(Enumerable.Range(0, rows.Count).ToArray());
+        var suppressed = SmallCellSuppression.Apply(values, sensitive, lines);
         return new ReportDocument
         {
             Level = document.Level,

@@ -21,13 +21,36 @@ public static class SmallCellSuppression
     public static bool[] Apply(IReadOnlyList<long> values, IReadOnlyList<IReadOnlyList<int>> lines, int threshold)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(lines);
         ArgumentOutOfRangeException.ThrowIfNegative(threshold);
-        var suppressed = new bool[values.Count];
-        for (var i = 0; i < values.Count; i++)
+        return Apply(values, [.. values.Select(v => v >= 1 && v < threshold)], lines);
+    }
+
+    /// <summary>
+    /// Chooses the cells to suppress when the sensitive cells are already known (for example a row whose records name no
+    /// one in a table that counts people): those, then secondary cells — among the cells that count something, smallest
+    /// first — until no line with a published total has exactly one suppressed cell. A zero cell is never chosen: hiding
+    /// it protects nothing, since everyone knows an empty cell is empty.
+    /// </summary>
+    /// <param name="values">Each cell's count, by which secondary cells are chosen.</param>
+    /// <param name="sensitive">Which cells must not be published (primary suppression).</param>
+    /// <param name="lines">The lines whose totals are published, each the indices of its cells.</param>
+    /// <returns>For each cell, whether it is suppressed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sensitive"/> does not have one flag per cell.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line names a cell that does not exist.</exception>
+    /// <remarks>
+    /// A line whose only unsuppressed cells are zeros cannot protect its one suppressed cell (it is the total); such a
+    /// line is left as it is, and a host should not publish that total.
+    /// </remarks>
+    public static bool[] Apply(IReadOnlyList<long> values, IReadOnlyList<bool> sensitive, IReadOnlyList<IReadOnlyList<int>> lines)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(sensitive);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (sensitive.Count != values.Count)
         {
-            suppressed[i] = values[i] >= 1 && values[i] < threshold;
+            throw new ArgumentException($"There are {values.Count} cells but {sensitive.Count} sensitivity flags.", nameof(sensitive));
         }
+        var suppressed = sensitive.ToArray();
         foreach (var line in lines)
         {
             foreach (var cell in line)
@@ -45,9 +68,12 @@ public static class SmallCellSuppression
                 {
                     continue;
                 }
-                var next = line.Where(c => !suppressed[c]).OrderBy(c => values[c]).ThenBy(c => c).First();
-                suppressed[next] = true;
-                changed = true;
+                var candidates = line.Where(c => !suppressed[c] && values[c] > 0).OrderBy(c => values[c]).ThenBy(c => c);
+                if (candidates.Any())
+                {
+                    suppressed[candidates.First()] = true;
+                    changed = true;
+                }
             }
         }
         return suppressed;
