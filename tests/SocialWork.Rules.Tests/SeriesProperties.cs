@@ -39,12 +39,22 @@ public static class SeriesArbitraries
             from post in PayArbitraries.Levels
             from postFrom in Dates
             from postDays in Gen.Choose(0, 500)
-            select (employment, facility, new Qualification(level, obtained), new PostAppointment(post, postFrom, postFrom.PlusDays(postDays)))).ListOf()
+            from started in Gen.Elements<LocalDate?>(null, null, Origin.PlusDays(100), Origin.PlusDays(400))
+            from stayed in Gen.Choose(-1, 900)
+            select (employment, facility, new Qualification(level, obtained), new PostAppointment(post, postFrom, postFrom.PlusDays(postDays)),
+                    started, stayed < 1 ? (LocalDate?)null : (started ?? Origin).PlusDays(stayed))).ListOf()
         let list = facilities.Select((f, i) => new Facility($"F{i}", "设施", f.Tier, f.Division, f.Opened, f.Closed)).ToList()
         select new ServiceNetwork(
             new DivisionDirectory([new(County, "区"), .. Townships.Select(t => new Division(t, "镇")), .. Villages.Select(v => new Division(v, "村"))], 2023),
             list,
-            [.. workers.Select((w, i) => new Worker($"W{i}", w.employment, [w.Item3], [w.Item4], facilityId: list.Count == 0 ? null : list[w.facility % list.Count].Id))])).ToArbitrary();
+            [.. workers.Select((w, i) => new Worker($"W{i}", w.employment, [w.Item3], [w.Item4], facilityId: list.Count == 0 ? null : list[w.facility % list.Count].Id, startedOn: w.started, leftOn: w.Item6))])).ToArbitrary();
+
+    /// <summary>The last day of a series: a period end as often as any other day (the loop's end condition differs there).</summary>
+    public static Arbitrary<LocalDate> Ends() => Gen.OneOf(
+        Dates,
+        from kind in Gen.Elements(Enum.GetValues<PeriodKind>())
+        from date in Dates
+        select ReportingPeriod.Containing(date, kind).End).ToArbitrary();
 
     public static Arbitrary<PeriodKind> Kinds() => Gen.Elements(Enum.GetValues<PeriodKind>()).ToArbitrary();
 }
@@ -55,15 +65,23 @@ public class SeriesProperties
     private static readonly CoveragePlan Plan = CoveragePlan.CoverStandardizeImprove(SeriesArbitraries.County, new LocalDate(2021, 3, 1));
 
     [Property]
-    public bool Every_row_is_the_one_day_count_on_its_last_day_and_the_scope_carries_the_one_day_targets(ServiceNetwork network, PeriodKind kind)
+    public bool Every_row_is_the_one_day_count_on_its_last_day_and_the_scope_carries_the_one_day_targets(ServiceNetwork network, PeriodKind kind, LocalDate end)
     {
-        var rows = NetworkSeries.Build(network, Plan, new LocalDate(2021, 2, 10), new LocalDate(2023, 8, 20), kind);
+        var from = new LocalDate(2021, 2, 10);
+        var to = LocalDate.Max(end, from);
+        var rows = NetworkSeries.Build(network, Plan, from, to, kind);
         var assessor = new CoverageAssessor();
-        return rows.All(r =>
+        var periods = ReportingPeriod.Containing(to, kind).Ordinal - ReportingPeriod.Containing(from, kind).Ordinal + 1;
+        var scopeRows = rows.Where(r => r.Division == Plan.Scope).ToList();
+        return scopeRows.Count == periods
+               && scopeRows[^1].AsOf == to
+               && scopeRows.Select(r => r.AsOf).Distinct().Count() == periods
+               && rows.All(r =>
         {
             var operating = network.Facilities.Where(f => r.Division.Contains(f.Division) && f.IsOperatingOn(r.AsOf)).ToList();
-            var inside = network.Facilities.Where(f => r.Division.Contains(f.Division)).Select(f => f.Id).ToHashSet();
-            var workers = network.Workers.Where(w => w.FacilityId is { } id && inside.Contains(id)).ToList();
+            // Who works there on the day: employed, at a facility inside the division that is operating.
+            var open = operating.Select(f => f.Id).ToHashSet();
+            var workers = network.Workers.Where(w => w.FacilityId is { } id && open.Contains(id) && w.IsEmployedOn(r.AsOf)).ToList();
             return r.Facilities == new FacilityCounts(
                        operating.Count(f => f.Tier == FacilityTier.CountyCenter),
                        operating.Count(f => f.Tier == FacilityTier.TownshipStation),
@@ -79,9 +97,9 @@ public class SeriesProperties
     }
 
     [Property]
-    public bool The_scope_is_the_sum_of_its_townships_plus_what_sits_above_them_and_shares_come_from_the_sums(ServiceNetwork network, PeriodKind kind)
+    public bool The_scope_is_the_sum_of_its_townships_plus_what_sits_above_them_and_shares_come_from_the_sums(ServiceNetwork network, PeriodKind kind, LocalDate end)
     {
-        var rows = NetworkSeries.Build(network, Plan, new LocalDate(2021, 2, 10), new LocalDate(2023, 8, 20), kind);
+        var rows = NetworkSeries.Build(network, Plan, new LocalDate(2021, 2, 10), LocalDate.Max(end, new LocalDate(2021, 2, 10)), kind);
         return rows.Where(r => r.Division == Plan.Scope).All(scope =>
         {
             var townships = rows.Where(r => r.AsOf == scope.AsOf && r.Division != Plan.Scope).ToList();
@@ -94,5 +112,21 @@ public class SeriesProperties
                    && scope.Workers >= townships.Sum(t => t.Workers)
                    && Math.Abs(stationShare - (scope.TownshipsWithStation / 3.0)) < 1e-12;
         });
+    }
+
+    [Fact]
+    public void A_worker_who_left_or_whose_facility_closed_is_not_counted_after()
+    {
+        var directory = new DivisionDirectory([new(SeriesArbitraries.County, "区"), new(DivisionCode.Parse("130602001"), "街道")], 2023);
+        var station = new Facility("S1", "站", FacilityTier.TownshipStation, DivisionCode.Parse("130602001"), new LocalDate(2021, 3, 1), closedOn: new LocalDate(2022, 7, 1));
+        var network = new ServiceNetwork(directory, [station],
+        [
+            new Worker("W1", Employment.StationResident, facilityId: "S1", startedOn: new LocalDate(2021, 3, 1), leftOn: new LocalDate(2021, 10, 1)),
+            new Worker("W2", Employment.StationResident, facilityId: "S1", startedOn: new LocalDate(2021, 9, 1)),
+        ]);
+
+        var rows = NetworkSeries.Build(network, Plan, new LocalDate(2021, 3, 1), new LocalDate(2022, 12, 31), PeriodKind.Quarter).Where(r => r.Division == Plan.Scope).ToList();
+
+        Assert.Equal([1, 1, 2, 1, 1, 1, 0, 0], rows.Select(r => r.Workers));   // W2 from Q3 2021; W1 gone by Q4 2021; the station closed in July 2022
     }
 }

@@ -22,7 +22,9 @@ public sealed record Worker
     /// <param name="facilityId">The facility the worker serves, if any.</param>
     /// <param name="baseLevel">The worker's level on a pay ladder before any uplift (for example 3 on 三岗十八级), if known.</param>
     /// <param name="postCategory">The worker's post category on a pay ladder (for example <c>general</c>), if known.</param>
-    /// <exception cref="ArgumentException">A value is invalid.</exception>
+    /// <param name="startedOn">The first day of employment, if known (without it the worker counts as employed from the start of any series).</param>
+    /// <param name="leftOn">The day the worker left (no longer employed on it), if they have.</param>
+    /// <exception cref="ArgumentException">A value is invalid, or the worker left before starting.</exception>
     public Worker(
         string id,
         Employment employment,
@@ -30,7 +32,9 @@ public sealed record Worker
         IReadOnlyList<PostAppointment>? appointments = null,
         string? facilityId = null,
         int? baseLevel = null,
-        string? postCategory = null)
+        string? postCategory = null,
+        LocalDate? startedOn = null,
+        LocalDate? leftOn = null)
     {
         Id = Preconditions.CheckNotBlank(id);
         Preconditions.CheckDefined(employment);
@@ -44,6 +48,12 @@ public sealed record Worker
         FacilityId = facilityId;
         BaseLevel = baseLevel;
         PostCategory = postCategory;
+        if (startedOn is { } start && leftOn is { } left && left <= start)
+        {
+            throw new ArgumentException($"Worker '{id}' left on {left:yyyy-MM-dd}, not after starting on {start:yyyy-MM-dd}.", nameof(leftOn));
+        }
+        StartedOn = startedOn;
+        LeftOn = leftOn;
     }
 
     private readonly ValueList<Qualification> qualificationList;
@@ -69,6 +79,21 @@ public sealed record Worker
 
     /// <summary>Gets the post category on a pay ladder, if known.</summary>
     public string? PostCategory { get; }
+
+    /// <summary>Gets the first day of employment, if known.</summary>
+    public LocalDate? StartedOn { get; }
+
+    /// <summary>Gets the day the worker left — the first day no longer employed — if they have.</summary>
+    public LocalDate? LeftOn { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the worker is employed on <paramref name="date"/>: started on or before it (or the
+    /// start is not known) and not yet left (<see cref="LeftOn"/> absent or after it) — as a facility operates between
+    /// its opening and closing days.
+    /// </summary>
+    /// <param name="date">The day.</param>
+    /// <returns><see langword="true"/> when employed on that day.</returns>
+    public bool IsEmployedOn(LocalDate date) => (StartedOn is not { } start || start <= date) && (LeftOn is not { } left || left > date);
 
     /// <summary>Gets a value indicating whether the worker holds any qualification on <paramref name="date"/> (持证社工).</summary>
     /// <param name="date">The day.</param>

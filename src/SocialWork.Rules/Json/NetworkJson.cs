@@ -4,7 +4,7 @@ using SocialWork.Json;
 namespace SocialWork.Rules;
 
 /// <summary>
-/// Reads the workers document <c>{"workers":[{"id","employment","baseLevel","postCategory","facilityId","qualifications":[{"level","obtainedOn"}],
+/// Reads the workers document <c>{"workers":[{"id","employment","baseLevel","postCategory","facilityId","startedOn","leftOn","qualifications":[{"level","obtainedOn"}],
 /// "appointments":[{"post","from","to"}]}]}</c> and the network document <c>{"vintage","divisions":[{"code","name"}],
 /// "facilities":[{"id","name","tier","division","openedOn","closedOn","profile":{…}}],"workers":[…]}</c>; every problem is
 /// reported with its JSON path in a <see cref="DocumentException"/>.
@@ -112,7 +112,9 @@ public static class NetworkJson
         w.PostCategory,
         w.FacilityId,
         w.Qualifications.Count == 0 ? null : [.. w.Qualifications.Select(q => new QualificationDto(DocumentReader.CamelCase(q.Level.ToString()), Date(q.ObtainedOn)))],
-        w.Appointments.Count == 0 ? null : [.. w.Appointments.Select(a => new AppointmentDto(DocumentReader.CamelCase(a.Post.ToString()), Date(a.From), a.To is { } to ? Date(to) : null))]);
+        w.Appointments.Count == 0 ? null : [.. w.Appointments.Select(a => new AppointmentDto(DocumentReader.CamelCase(a.Post.ToString()), Date(a.From), a.To is { } to ? Date(to) : null))],
+        w.StartedOn is { } started ? Date(started) : null,
+        w.LeftOn is { } left ? Date(left) : null);
 
     internal static List<Worker> Workers(List<WorkerDto>? dtos, DocumentReader reader, string path)
     {
@@ -146,7 +148,9 @@ public static class NetworkJson
                     appointments.Add(appointment);
                 }
             }
-            if (id is not null && employment is { } e && reader.Guard(at, () => new Worker(id, e, qualifications, appointments, w.FacilityId, w.BaseLevel, w.PostCategory)) is { } worker)
+            var startedOn = reader.Date(w.StartedOn, $"{at}.startedOn", required: false);
+            var leftOn = reader.Date(w.LeftOn, $"{at}.leftOn", required: false);
+            if (id is not null && employment is { } e && reader.Guard(at, () => new Worker(id, e, qualifications, appointments, w.FacilityId, w.BaseLevel, w.PostCategory, startedOn, leftOn)) is { } worker)
             {
                 workers.Add(worker);
             }
@@ -172,7 +176,9 @@ internal sealed record WorkerDto(
     string? PostCategory,
     string? FacilityId,
     List<QualificationDto>? Qualifications,
-    List<AppointmentDto>? Appointments);
+    List<AppointmentDto>? Appointments,
+    string? StartedOn = null,
+    string? LeftOn = null);
 
 internal sealed record QualificationDto(string? Level, string? ObtainedOn);
 

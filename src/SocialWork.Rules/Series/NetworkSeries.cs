@@ -56,7 +56,7 @@ public static class NetworkSeries
     {
         private readonly DivisionCode[] divisions;
         private readonly (Facility Facility, int Township)[] facilities;
-        private readonly (Worker Worker, int Township)[] workers;
+        private readonly (Worker Worker, Facility Facility, int Township)[] workers;
 
         public StockReader(ServiceNetwork network, DivisionCode[] divisions)
         {
@@ -73,7 +73,7 @@ public static class NetworkSeries
             workers = [.. network.Workers
                 .Select(w => (Worker: w, Facility: w.FacilityId is { } id && facilityById.TryGetValue(id, out var f) ? f : null))
                 .Where(x => x.Facility is not null && scope.Contains(x.Facility.Division))
-                .Select(x => (x.Worker, TownshipOf(x.Facility!.Division)))];
+                .Select(x => (x.Worker, x.Facility!, TownshipOf(x.Facility!.Division)))];
         }
 
         public NetworkStock[] Read(ReportingPeriod period, LocalDate asOf)
@@ -113,8 +113,13 @@ public static class NetworkSeries
             {
                 Add(township, VillagesWithRoom);
             }
-            foreach (var (worker, township) in workers)
+            foreach (var (worker, facility, township) in workers)
             {
+                // A stock counts who works there on the day: employed, at a facility that is operating.
+                if (!worker.IsEmployedOn(asOf) || !facility.IsOperatingOn(asOf))
+                {
+                    continue;
+                }
                 Add(township, Workers);
                 Add(township, Employed + (int)worker.Employment);
                 if (worker.QualificationOn(asOf) is var held and not QualificationLevel.None)

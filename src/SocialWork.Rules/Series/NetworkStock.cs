@@ -12,7 +12,7 @@ namespace SocialWork.Rules;
 /// <param name="Facilities">Facilities operating on <see cref="AsOf"/> inside the division, by tier.</param>
 /// <param name="TownshipsWithStation">Townships inside the division (the division itself, for a township) with an operating station.</param>
 /// <param name="VillagesWithRoom">Villages inside the division with an operating community room.</param>
-/// <param name="Workers">Workers of facilities inside the division.</param>
+/// <param name="Workers">Workers employed on <see cref="AsOf"/> at facilities inside the division that operate that day.</param>
 /// <param name="Certified">Those workers by the highest qualification level they hold on <see cref="AsOf"/>.</param>
 /// <param name="PostsHeld">Those workers by the highest social-work post they are appointed to on <see cref="AsOf"/>.</param>
 /// <param name="ByEmployment">Those workers by employment.</param>
