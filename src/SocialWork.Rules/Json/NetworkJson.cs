@@ -141,6 +141,11 @@ public static class NetworkJson
             {
                 var a = w.Appointments![j];
                 var post = reader.Enum<QualificationLevel>(a.Post, $"{at}.appointments[{j}].post", required: true);
+                if (post == QualificationLevel.None)
+                {
+                    reader.Add($"{at}.appointments[{j}].post", "'none' is not a post: one of assistant, intermediate, senior (leave the appointment out for none)", "'none'不是岗位：应为assistant、intermediate、senior之一（无岗位则不写该项）");
+                    post = null;
+                }
                 var from = reader.Date(a.From, $"{at}.appointments[{j}].from", required: true);
                 var to = reader.Date(a.To, $"{at}.appointments[{j}].to", required: false);
                 if (post is { } p && from is { } f && reader.Guard($"{at}.appointments[{j}]", () => new PostAppointment(p, f, to)) is { } appointment)
