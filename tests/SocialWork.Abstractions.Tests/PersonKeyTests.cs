@@ -73,7 +73,7 @@ public class PersonKeyTests
         // The last base64url character carries 2 unused bits (always 0 as written): setting one spells the same bytes another way.
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         var sibling = key.Value[..^1] + Alphabet[Alphabet.IndexOf(key.Value[^1], StringComparison.Ordinal) + 1];
-        return key.TryFormat(text) && text.SequenceEqual(key.Value)
+        return key.TryFormat(text, out var written) && written == PersonKey.Length && text.SequenceEqual(key.Value)
             && PersonKey.Parse(key.Value.AsSpan()) == key
             && PersonKey.Parse(key.Value).GetHashCode() == key.GetHashCode()
             && PersonKey.GetParseError(sibling, out _) is not null;
@@ -83,7 +83,7 @@ public class PersonKeyTests
     public void The_default_key_has_no_text()
     {
         Assert.Throws<InvalidOperationException>(() => default(PersonKey).Value);
-        Assert.False(default(PersonKey).TryFormat(new char[PersonKey.Length]));
+        Assert.False(default(PersonKey).TryFormat(new char[PersonKey.Length], out _));
         Assert.Equal(string.Empty, default(PersonKey).ToString());
     }
 

@@ -21,9 +21,9 @@ internal static class CatalogValidator
         {
             var path = $"$.domains[{i}].code";
             var code = domains[i].Code;
-            if (ServiceCode.GetParseError(code) is { } error || code.Contains('.', StringComparison.Ordinal))
+            if (ServiceCode.GetParseError(code, out _) is { } error || code.Contains('.', StringComparison.Ordinal))
             {
-                problems.Add(new(path, $"domain code '{code}' {ServiceCode.GetParseError(code) ?? "must not contain a dot"}"));
+                problems.Add(new(path, $"domain code '{code}' {ServiceCode.GetParseError(code, out _) ?? "must not contain a dot"}"));
             }
             CheckUnique(code, path);
         }
@@ -37,7 +37,7 @@ internal static class CatalogValidator
             var item = items[i];
             var path = $"$.items[{i}]";
             var code = item.Code.Value;
-            if (ServiceCode.GetParseError(code) is { } error)
+            if (ServiceCode.GetParseError(code, out _) is { } error)
             {
                 problems.Add(new($"{path}.code", $"item code '{code}' {error}"));
                 continue;

@@ -178,7 +178,7 @@ public static class ServiceCatalogJson
         {
             return null;
         }
-        if (ServiceCode.GetParseError(text!) is { } error)
+        if (ServiceCode.GetParseError(text!, out _) is { } error)
         {
             reader.Add(path, $"item code '{text}' {error}", $"'{text}'不是有效的服务事项代码（如EL.01）");
             return null;

@@ -66,7 +66,7 @@ public sealed class ServiceCodeJsonConverter : JsonConverter<ServiceCode>
             throw new JsonException($"Expected a service code string but found {reader.TokenType}.");
         }
         var text = reader.GetString()!;
-        return ServiceCode.GetParseError(text) is { } error ? throw new JsonException($"Service code '{text}' {error}.") : ServiceCode.Parse(text);
+        return ServiceCode.GetParseError(text, out var code) is { } error ? throw new JsonException($"Service code '{text}' {error}.") : code;
     }
 
     /// <inheritdoc />

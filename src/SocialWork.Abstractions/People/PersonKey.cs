@@ -13,7 +13,7 @@ namespace SocialWork;
 /// The key holds its 32 bytes inline (a value, like a <see cref="Guid"/>), so comparing and hashing keys touches no other
 /// memory — what counting millions of distinct people needs — and <see cref="Value"/> writes the text when asked.
 /// </remarks>
-public readonly record struct PersonKey
+public readonly record struct PersonKey : IComparable<PersonKey>, ISpanFormattable, ISpanParsable<PersonKey>
 {
     /// <summary>The length of a key's text: 32 bytes of HMAC-SHA256 in base64url without padding.</summary>
     public const int Length = 43;
@@ -38,14 +38,16 @@ public readonly record struct PersonKey
 
     /// <summary>Gets the key's text (43 base64url characters).</summary>
     public string Value => made
-        ? string.Create(Length, this, static (chars, key) => key.TryFormat(chars))
+        ? string.Create(Length, this, static (chars, key) => key.TryFormat(chars, out _))
         : throw new InvalidOperationException("The default PersonKey has no value; make keys with Pseudonymize or Parse.");
 
     /// <summary>Writes the key's text (43 base64url characters) into <paramref name="destination"/>.</summary>
     /// <param name="destination">At least <see cref="Length"/> characters.</param>
+    /// <param name="charsWritten">The characters written: <see cref="Length"/>, or 0 on failure.</param>
     /// <returns><see langword="false"/> when the destination is too short or the key is the default.</returns>
-    public bool TryFormat(Span<char> destination)
+    public bool TryFormat(Span<char> destination, out int charsWritten)
     {
+        charsWritten = 0;
         if (!made || destination.Length < Length)
         {
             return false;
@@ -55,8 +57,51 @@ public readonly record struct PersonKey
         BinaryPrimitives.WriteUInt64LittleEndian(mac[8..], second);
         BinaryPrimitives.WriteUInt64LittleEndian(mac[16..], third);
         BinaryPrimitives.WriteUInt64LittleEndian(mac[24..], fourth);
-        return Base64Url.EncodeToChars(mac, destination) == Length;
+        charsWritten = Base64Url.EncodeToChars(mac, destination);
+        return charsWritten == Length;
     }
+
+    /// <inheritdoc />
+    bool ISpanFormattable.TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => TryFormat(destination, out charsWritten);
+
+    /// <inheritdoc />
+    string IFormattable.ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Compares keys by their bytes: an order with no meaning but a stable one (for sorted output and binary search).</summary>
+    /// <param name="other">The other key.</param>
+    /// <returns>The order of the two keys.</returns>
+    public int CompareTo(PersonKey other)
+    {
+        var order = first.CompareTo(other.first);
+        order = order != 0 ? order : second.CompareTo(other.second);
+        order = order != 0 ? order : third.CompareTo(other.third);
+        order = order != 0 ? order : fourth.CompareTo(other.fourth);
+        return order != 0 ? order : made.CompareTo(other.made);
+    }
+
+    /// <summary>Tries to read a key written by <see cref="ToString"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="key">The key when valid.</param>
+    /// <returns><see langword="true"/> when the text is a key.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out PersonKey key) => GetParseError(text, out key) is null;
+
+    /// <summary>Tries to read a key written by <see cref="ToString"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="key">The key when valid.</param>
+    /// <returns><see langword="true"/> when the text is a key.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text, out PersonKey key)
+    {
+        key = default;
+        return text is not null && TryParse(text.AsSpan(), out key);
+    }
+
+    static PersonKey IParsable<PersonKey>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<PersonKey>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out PersonKey result) => TryParse(s, out result);
+
+    static PersonKey ISpanParsable<PersonKey>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<PersonKey>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out PersonKey result) => TryParse(s, out result);
 
     /// <summary>Makes the key of a resident ID number.</summary>
     /// <param name="residentId">The 18-character resident ID number (a lower-case <c>x</c> is read as <c>X</c>).</param>
@@ -86,7 +131,7 @@ public readonly record struct PersonKey
 
     /// <summary>Describes what is wrong with <paramref name="text"/> as a key, without repeating a resident ID number.</summary>
     /// <param name="text">The candidate.</param>
-    /// <param name="key">The key when valid.</param>
+    /// <param name="key">The key when valid, else the default.</param>
     /// <returns><see langword="null"/> when valid; otherwise one sentence (a raw resident ID number is named as such, masked).</returns>
     public static string? GetParseError(ReadOnlySpan<char> text, out PersonKey key)
     {

@@ -45,8 +45,7 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     public static ServiceCode Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var error = GetParseError(s);
-        return error is null ? new ServiceCode(s) : throw new FormatException($"Service code '{s}' {error}.");
+        return GetParseError(s, out _) is { } error ? throw new FormatException($"Service code '{s}' {error}.") : new ServiceCode(s);
     }
 
     /// <summary>Parses a service code.</summary>
@@ -61,7 +60,7 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     /// <returns><see langword="true"/> when the syntax is right.</returns>
     public static bool TryParse([NotNullWhen(true)] string? s, out ServiceCode result)
     {
-        result = s is not null && GetParseError(s) is null ? new ServiceCode(s) : default;
+        result = s is not null && Check(s) is null ? new ServiceCode(s) : default;
         return result.value is not null;
     }
 
@@ -71,14 +70,21 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
     /// <returns><see langword="true"/> when the syntax is right.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, out ServiceCode result)
     {
-        result = GetParseError(s) is null ? new ServiceCode(s.ToString()) : default;
-        return result.value is not null;
+        return GetParseError(s, out result) is null;
     }
 
     /// <summary>Describes what is wrong with the syntax of <paramref name="s"/>, or returns <see langword="null"/> when it is valid.</summary>
     /// <param name="s">The characters.</param>
+    /// <param name="result">The code when valid, else the default.</param>
     /// <returns>A phrase, or <see langword="null"/>.</returns>
-    public static string? GetParseError(ReadOnlySpan<char> s)
+    public static string? GetParseError(ReadOnlySpan<char> s, out ServiceCode result)
+    {
+        var error = Check(s);
+        result = error is null ? new ServiceCode(s.ToString()) : default;
+        return error;
+    }
+
+    private static string? Check(ReadOnlySpan<char> s)
     {
         var dot = s.IndexOf('.');
         var domain = dot < 0 ? s : s[..dot];
@@ -123,6 +129,16 @@ public readonly struct ServiceCode : IEquatable<ServiceCode>, IComparable<Servic
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    /// <summary>Writes the code into <paramref name="destination"/>.</summary>
+    /// <param name="destination">The characters to write into.</param>
+    /// <param name="charsWritten">The characters written (0 when the destination is too short).</param>
+    /// <returns><see langword="false"/> when the destination is too short.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        charsWritten = Value.TryCopyTo(destination) ? Value.Length : 0;
+        return charsWritten == Value.Length;
+    }
 
     /// <inheritdoc />
     public bool Equals(ServiceCode other) => string.Equals(Value, other.Value, StringComparison.Ordinal);

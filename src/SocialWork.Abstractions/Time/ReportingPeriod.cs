@@ -143,7 +143,14 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
 
     /// <inheritdoc cref="Parse(string)"/>
     public static ReportingPeriod Parse(ReadOnlySpan<char> s)
-        => TryParse(s, out var result) ? result : throw new FormatException($"Period label '{s}' is not of the form 2026-03, 2026-Q1 or 2026.");
+        => GetParseError(s, out var result) is { } error ? throw new FormatException($"Period label '{s}' {error}.") : result;
+
+    /// <summary>Describes what is wrong with <paramref name="s"/> as a period label, or returns <see langword="null"/> when it is one.</summary>
+    /// <param name="s">The label.</param>
+    /// <param name="result">The period when valid, else the default.</param>
+    /// <returns>A phrase, or <see langword="null"/>.</returns>
+    public static string? GetParseError(ReadOnlySpan<char> s, out ReportingPeriod result)
+        => TryParse(s, out result) ? null : "is not of the form 2026-03, 2026-Q1 or 2026 (a year from 0001 to 9999)";
 
     /// <summary>Tries to parse a label.</summary>
     /// <param name="s">The label.</param>

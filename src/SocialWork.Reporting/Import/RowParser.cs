@@ -146,7 +146,7 @@ internal static class RowParser
         {
             return new Problem(n.Division, $"division code '{f.Division}' {divisionError}", $"'{f.Division}'不是有效的区划代码（应为6、9或12位数字）");
         }
-        if (!codeKnownValid && ServiceCode.GetParseError(f.Item) is { } codeError)
+        if (!codeKnownValid && ServiceCode.GetParseError(f.Item, out _) is { } codeError)
         {
             return new Problem(n.Item, $"service code '{f.Item}' {codeError}", $"'{f.Item}'不是有效的服务代码（如EL或EL.01）");
         }
