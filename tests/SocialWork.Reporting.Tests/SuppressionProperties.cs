@@ -141,4 +141,33 @@ public sealed class SuppressionProperties
             .Append([.. child.Rows]);
         return lines.All(line => line.Count < 2 || line.Count(r => r.Suppressed) != 1);
     }
+
+    [Fact]
+    public void Csv_carries_the_people_columns_and_a_byte_order_mark_only_when_its_headers_are_for_people()
+    {
+        var pool = ReportingArbitraries.PersonPool;
+        var records = new List<ServiceRecord>
+        {
+            new("A", new LocalDate(2023, 1, 5), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, person: pool[0]),
+            new("B", new LocalDate(2023, 1, 6), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: pool[0]),
+            new("C", new LocalDate(2023, 1, 7), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1),
+        };
+        var document = ReportDocument.From(Cube.Build(RecordBatch.From(records), new CubeQuery(DivisionLevel.Township, PeriodKind.Year)));
+
+        var ids = new StringWriter();
+        ReportWriter.WriteCsv(document, ids, new ReportLabels(CultureInfo.GetCultureInfo("zh-CN")));
+        var labels = new StringWriter();
+        ReportWriter.WriteCsv(document, labels, new ReportLabels(CultureInfo.GetCultureInfo("zh-CN")), ReportCsvHeaders.Labels);
+
+        var idLines = ids.ToString().Split('\n');
+        Assert.EndsWith(",trainings,others,people,records_without_person", idLines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",1,1", idLines[1], StringComparison.Ordinal);   // one person, one record naming no one
+        Assert.NotEqual('\uFEFF', ids.ToString()[0]);
+        Assert.Equal('\uFEFF', labels.ToString()[0]);
+        Assert.EndsWith(",服务人数,未记服务对象的记录", labels.ToString().Split('\n')[0], StringComparison.Ordinal);
+
+        var plain = new StringWriter();
+        ReportWriter.WriteCsv(ReportDocument.From(Cube.Build(RecordBatch.From([records[2]]), new CubeQuery(DivisionLevel.Township, PeriodKind.Year))), plain, new ReportLabels(CultureInfo.GetCultureInfo("en")));
+        Assert.EndsWith(",trainings,others", plain.ToString().Split('\n')[0], StringComparison.Ordinal);   // no one named: no people columns, as in JSON
+    }
 }

@@ -79,6 +79,30 @@ public readonly record struct PersonKey : IComparable<PersonKey>, ISpanFormattab
         return order != 0 ? order : made.CompareTo(other.made);
     }
 
+    /// <summary>Orders keys as <see cref="CompareTo"/> does.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether <paramref name="left"/> comes first.</returns>
+    public static bool operator <(PersonKey left, PersonKey right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders keys as <see cref="CompareTo"/> does.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether <paramref name="left"/> comes first or is the same.</returns>
+    public static bool operator <=(PersonKey left, PersonKey right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders keys as <see cref="CompareTo"/> does.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether <paramref name="left"/> comes after.</returns>
+    public static bool operator >(PersonKey left, PersonKey right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders keys as <see cref="CompareTo"/> does.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether <paramref name="left"/> comes after or is the same.</returns>
+    public static bool operator >=(PersonKey left, PersonKey right) => left.CompareTo(right) >= 0;
+
     /// <summary>Tries to read a key written by <see cref="ToString"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="key">The key when valid.</param>

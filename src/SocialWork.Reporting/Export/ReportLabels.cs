@@ -15,6 +15,7 @@ public sealed class ReportLabels
         ["records"] = ("记录数", "Records"),
         ["personTimes"] = ("服务人次", "Person-times"),
         ["people"] = ("服务人数", "People"),
+        ["recordsWithoutPerson"] = ("未记服务对象的记录", "Records without a person"),
         ["households"] = ("户数", "Households"),
         ["amount"] = ("链接资源(元)", "Resources (yuan)"),
         ["visits"] = ("走访入户", "Visits"),

@@ -37,7 +37,10 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes the report as CSV: <c>division,name,period,key,key_label,records,person_times,households,amount,visits,files,
-    /// casework,groups,activities,trainings,others</c>, one row per cell in report order; names and key labels in the labels' language.
+    /// casework,groups,activities,trainings,others</c>, and <c>people,records_without_person</c> when the report counts
+    /// people (as its JSON does), one row per cell in report order; names and key labels in the labels' language. With
+    /// <see cref="ReportCsvHeaders.Labels"/> (a file for people) the text starts with a byte-order mark, so a spreadsheet
+    /// program opens the Chinese labels as UTF-8; with ids (a file for programs) it does not.
     /// </summary>
     /// <param name="document">The report.</param>
     /// <param name="writer">The text writer.</param>
@@ -48,9 +51,15 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(labels);
+        var people = document.Total.People is not null;
+        var columns = people ? CsvColumns.Concat(["people", "recordsWithoutPerson"]).ToArray() : CsvColumns;
+        if (headers == ReportCsvHeaders.Labels)
+        {
+            writer.Write('\uFEFF');
+        }
         writer.Write(headers == ReportCsvHeaders.Labels
-            ? string.Join(',', CsvColumns.Select(c => CsvText.Field(labels.Column(c)))) + "\n"
-            : "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others\n");
+            ? string.Join(',', columns.Select(c => CsvText.Field(labels.Column(c)))) + "\n"
+            : "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others" + (people ? ",people,records_without_person\n" : "\n"));
         foreach (var row in document.Rows)
         {
             writer.Write(string.Join(',', [
@@ -60,6 +69,7 @@ public static class ReportWriter
                 CsvText.Field(row.Key),
                 CsvText.Field(labels.Key(row.Key, document.By)),
                 .. Values(row),
+                .. people ? new[] { Count(row.Suppressed ? null : row.People), Count(row.Suppressed ? null : row.RecordsWithoutPerson) } : [],
             ]));
             writer.Write('\n');
         }
@@ -69,6 +79,8 @@ public static class ReportWriter
             writer.Write('\n');
         }
     }
+
+    private static string Count(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
 
     /// <summary>The report's columns by the ids <see cref="ReportLabels.Column"/> knows, in CSV order.</summary>
     private static readonly string[] CsvColumns = ["division", "name", "period", "key", "keyLabel", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"];
