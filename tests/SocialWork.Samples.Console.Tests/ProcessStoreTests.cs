@@ -25,12 +25,27 @@ public sealed class ProcessStoreTests : CliTestBase
 
     private static async Task<(int Code, string Err)> RunProcessAsync(params string[] args)
     {
+        var (code, _, error) = await RunWithOutputAsync(args);
+        return (code, error);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunWithOutputAsync(params string[] args)
+    {
         using var process = Process.Start(Socialwork(args))!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
-        await output;
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task The_command_reports_the_packages_version()
+    {
+        var (code, output, _) = await RunWithOutputAsync("--version");
+        var packages = typeof(Reporting.Cube).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(0, code);
+        Assert.Equal(packages, output.Trim());
+        Assert.StartsWith("0.", output, StringComparison.Ordinal);   // no 1.0.0 before the first release tag
     }
 
     private static async Task<List<string>> StoredIdsAsync(string folder)
