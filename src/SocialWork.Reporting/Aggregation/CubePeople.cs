@@ -2,11 +2,6 @@ using System.Numerics;
 
 namespace SocialWork.Reporting;
 
-/// <summary>People served in a cell: distinct people with a key, and the records that name no one.</summary>
-/// <param name="People">The distinct people (人) among the cell's records that name one — not summable across cells.</param>
-/// <param name="RecordsWithoutPerson">The cell's records that name no person: counted in person-times, not in <paramref name="People"/>.</param>
-public readonly record struct PeopleCount(long People, long RecordsWithoutPerson);
-
 /// <summary>
 /// The people behind a cube's cells: each cell's exact count of distinct people, and where the (person, cell) pairs come
 /// from, so that roll-ups and merges count again at the new cells instead of adding counts up (people are not summable).
