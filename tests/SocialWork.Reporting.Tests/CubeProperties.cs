@@ -32,7 +32,7 @@ public class CubeProperties
         var csv = new StringWriter();
         ReportWriter.WriteCsv(document, csv, new ReportLabels(System.Globalization.CultureInfo.InvariantCulture, ServiceCatalog.Default));
         var csvRowsAddUp = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(document.Rows.Count)
-            .Select(line => line.Split(',')[^11..].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .Select(line => line.Split(',')[^(11 + (document.Total.People is null ? 0 : 2))..].Take(11).Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
             .All(v => v[0] == v[4..].Sum());
         return csvRowsAddUp && document.Rows.Append<ReportIndicators>(document.Total)
             .All(r => r.Records == r.Visits + r.Files + r.Casework + r.Groups + r.Activities + r.Trainings + r.Others);

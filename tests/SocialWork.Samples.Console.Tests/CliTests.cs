@@ -268,6 +268,23 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
+    public void Generate_says_what_it_wrote_and_gives_ids_no_other_run_or_the_demo_has()
+    {
+        var first = Run("generate", "--records", "10", "--out", Path.Combine(Dir, "a.csv"), "--lang", "en");
+        var second = Run("generate", "--records", "10", "--out", Path.Combine(Dir, "b.csv"), "--lang", "en");
+        var named = Run("generate", "--records", "3", "--out", Path.Combine(Dir, "c.csv"), "--id-prefix", "county7-", "--lang", "zh");
+
+        Assert.Equal(0, first.Code);
+        Assert.Matches(@"^wrote 10 records \(ids G\d{8}-1 to G\d{8}-10\) to .*a\.csv: 24 months from 2022-01, 153 villages\.$", first.Out.Trim());
+        string FirstId(string name) => System.IO.File.ReadLines(Path.Combine(Dir, name)).Skip(1).First().Split(',')[0];
+        Assert.NotEqual(FirstId("a.csv")[..10], FirstId("b.csv")[..10]);
+        Assert.DoesNotMatch(@"^R\d", FirstId("a.csv"));
+        Assert.Equal("county7-1", FirstId("c.csv"));
+        Assert.Contains("已写入3条记录（编号county7-1至county7-3）", named.Out, StringComparison.Ordinal);
+        Assert.Equal(1, Run("generate", "--records", "3", "--out", Path.Combine(Dir, "d.csv"), "--id-prefix", "a,b").Code);
+    }
+
+    [Fact]
     public void Pay_on_the_last_day_of_the_calendar_answers()
     {
         var workers = File("workers.json", """{"workers":[{"id":"W1","employment":"communityFullTime","qualifications":[{"level":"senior","obtainedOn":"9999-12-01"}],"appointments":[{"post":"senior","from":"9999-12-01"}]}]}""");

@@ -22,10 +22,18 @@ internal static class GenerateCommand
         var townships = new Option<int>("--townships") { Description = "Spread records over this many synthetic townships (default: the 竞秀区 demo's 10 townships and 76 communities)." };
         var villages = new Option<int>("--villages") { Description = "With --townships: this many synthetic villages." };
         var months = new Option<int>("--months") { Description = "Months of records from 2022-01.", DefaultValueFactory = _ => 24 };
+        var idPrefix = new Option<string>("--id-prefix") { Description = "Ids are this prefix and a sequence number. The default is G, eight digits drawn for this run and a hyphen (G48213907-1, G48213907-2, …), so the files of different runs, and the demo's R1, R2, …, never share an id." };
+        idPrefix.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } p && (p.Length is 0 or > 32 || p.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')))
+            {
+                r.AddError("--id-prefix must be 1 to 32 letters, digits, '-' or '_'.");
+            }
+        });
         Within(townships, 0, MaxTownships);
         Within(villages, 0, MaxTownships * 999);
         Within(months, 1, 1200);
-        var command = new Command("generate", "Write a seeded records CSV in the records format.") { records, outFile, seed, townships, villages, months };
+        var command = new Command("generate", "Write a seeded records CSV in the records format.") { records, outFile, seed, townships, villages, months, idPrefix };
         command.Validators.Add(result =>
         {
             var t = result.GetValue(townships);
@@ -40,12 +48,26 @@ internal static class GenerateCommand
             var t = parse.GetValue(townships);
             var villageCodes = t > 0 ? RecordGenerator.SyntheticVillages(t, Math.Max(t, parse.GetValue(villages))) : [.. demo.Villages];
             Func<DivisionCode, string> stationOf = t > 0 ? township => $"S{township.TownshipSegment % 100:D2}" : demo.StationId;
-            var rows = RecordGenerator.Generate(parse.GetValue(records), parse.GetValue(seed), new LocalDate(2022, 1, 1), Math.Max(1, parse.GetValue(months)), villageCodes, [.. demo.Catalog.Items], stationOf);
-            SocialWorkCli.WriteAtomically(parse.GetValue(outFile)!, stream =>
+            var n = parse.GetValue(records);
+            var prefix = parse.GetValue(idPrefix) ?? $"G{Random.Shared.Next(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)}-";
+            var rows = RecordGenerator.Generate(n, parse.GetValue(seed), new LocalDate(2022, 1, 1), Math.Max(1, parse.GetValue(months)), villageCodes, [.. demo.Catalog.Items], stationOf);
+            var path = parse.GetValue(outFile)!;
+            // Progress on a terminal only (a tenth at a time), on standard error so the summary stays the one result line.
+            var terminal = ReferenceEquals(o.Error, System.Console.Error) && !System.Console.IsErrorRedirected && n >= 1_000_000;
+            SocialWorkCli.WriteAtomically(path, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-                RecordGenerator.WriteCsv(writer, rows);
+                RecordGenerator.WriteCsv(writer, rows, prefix, terminal ? written => o.Error.Write($"\r{written * 100L / n}%") : null);
             });
+            if (terminal)
+            {
+                o.Error.Write("\r    \r");
+            }
+            var months_ = Math.Max(1, parse.GetValue(months));
+            o.Line(n == 0
+                ? o.T($"已写入0条记录到{path}。", $"wrote 0 records to {path}.")
+                : o.T($"已写入{n}条记录（编号{prefix}1至{prefix}{n}）到{path}：2022-01起{months_}个月，{villageCodes.Length}个村（社区）。",
+                      $"wrote {n} records (ids {prefix}1 to {prefix}{n}) to {path}: {months_} months from 2022-01, {villageCodes.Length} villages."));
             return SocialWorkCli.Success;
         }));
         return command;

@@ -450,14 +450,23 @@ internal static class RecordGenerator
         }
     }
 
-    /// <summary>Writes records in the records CSV format.</summary>
-    internal static void WriteCsv(TextWriter writer, IEnumerable<GeneratedRecord> records)
+    /// <summary>Writes records in the records CSV format, ids <paramref name="idPrefix"/> and the sequence number.</summary>
+    /// <param name="writer">Where.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="idPrefix">What ids start with.</param>
+    /// <param name="progress">Told the records written so far, every tenth of a million.</param>
+    internal static void WriteCsv(TextWriter writer, IEnumerable<GeneratedRecord> records, string idPrefix = "R", Action<long>? progress = null)
     {
         writer.Write("id,date,division,facility,item,method,person_times,households,amount,target_group,parties,programme\n");
         Span<char> buffer = stackalloc char[32];
+        var count = 0L;
         foreach (var r in records)
         {
-            writer.Write('R');
+            if (progress is not null && ++count % 100_000 == 0)
+            {
+                progress(count);
+            }
+            writer.Write(idPrefix);
             writer.Write(r.Sequence.ToString(CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
