@@ -27,7 +27,10 @@ public sealed class WebSettings
     /// <summary>Gets the default "as of" day of the dashboard and API.</summary>
     public LocalDate AsOf { get; }
 
-    /// <summary>Gets the largest upload accepted by <c>POST /api/report</c>, <c>POST /api/records</c> and the dashboard's upload form.</summary>
+    /// <summary>
+    /// Gets the largest upload accepted by <c>POST /api/report</c>, <c>POST /api/records</c> and the dashboard's upload form
+    /// (<c>SocialWork:UploadLimitBytes</c>, default 50 MiB: a county's month of records, about half a million rows, fits).
+    /// </summary>
     public long UploadLimitBytes { get; }
 
     /// <summary>
@@ -89,7 +92,7 @@ public sealed class WebSettings
         {
             failures.Add($"{Section}:AsOf: '{asOfText}' is not a date of the form yyyy-MM-dd.");
         }
-        var limitText = section["UploadLimitBytes"] ?? "1048576";
+        var limitText = section["UploadLimitBytes"] ?? "52428800";
         if (!long.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)
         {
             failures.Add($"{Section}:UploadLimitBytes: '{limitText}' is not a positive number of bytes.");

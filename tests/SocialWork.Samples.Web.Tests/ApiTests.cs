@@ -156,14 +156,6 @@ public sealed class ApiTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     [Fact]
-    public async Task Oversized_upload_is_413()
-    {
-        var response = await client.PostAsync("/api/report", new ByteArrayContent(new byte[1_100_000]), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
     public async Task OpenApi_document_lists_the_endpoints()
     {
         var root = await Json(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
@@ -284,4 +276,25 @@ public sealed class WebSafetyTests(WebFactory factory) : IClassFixture<WebFactor
         var response = await client.PostAsync("/api/report?level=village&period=month&by=item", new StringContent(Csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+}
+
+/// <summary>A host whose upload limit is 1 MiB.</summary>
+public sealed class SmallUploadFactory : WebFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["SocialWork:UploadLimitBytes"] = "1048576" };
+}
+
+public sealed class UploadLimitTests(SmallUploadFactory factory) : IClassFixture<SmallUploadFactory>
+{
+    [Fact]
+    public async Task Oversized_upload_is_413()
+    {
+        var response = await factory.ClientFor(TestTokens.DistrictReporter).PostAsync("/api/report", new ByteArrayContent(new byte[1_100_000]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void The_default_upload_limit_fits_a_month_of_a_county()
+        => Assert.Equal(50L << 20, WebSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(TestTokens.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build()).UploadLimitBytes);
 }
