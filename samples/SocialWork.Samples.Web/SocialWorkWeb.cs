@@ -463,7 +463,7 @@ public static class SocialWorkWeb
     private static IResult TooLargeReport(ReportLimitException ex)
         => Results.Problem(title: "The report is too large to compute (SocialWork:MaxReportCells).", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
 
-    private static IResult Json(ReportDocument document) => Results.Text(ReportWriter.ToJson(document), "application/json; charset=utf-8");
+    private static IResult Json(ReportDocument document) => Results.Stream(body => ReportWriter.WriteJsonAsync(document, body), "application/json; charset=utf-8");
 
     private static IResult TooLarge(long limit) => Results.Problem(
         title: "The upload is too large.",

@@ -150,6 +150,27 @@ internal static class ReportCommand
 
     private static void Write(CliOutput output, Arguments a, ReportDocument document, ReportLabels labels)
     {
+        // JSON goes to the file or the terminal's stream as it is written, never built up as one string first.
+        if (a.Format == "json" && (a.Out is not null || ReferenceEquals(output.Output, System.Console.Out)))
+        {
+            void Json(Stream stream)
+            {
+                ReportWriter.WriteJson(document, stream);
+                stream.Write("\n"u8);
+                stream.Flush();
+            }
+            if (a.Out is not null)
+            {
+                SocialWorkCli.WriteAtomically(a.Out, Json);
+            }
+            else
+            {
+                System.Console.Out.Flush();
+                using var stdout = System.Console.OpenStandardOutput();
+                Json(stdout);
+            }
+            return;
+        }
         if (a.Out is not null)
         {
             SocialWorkCli.WriteAtomically(a.Out, stream =>

@@ -14,14 +14,30 @@ public static class ReportWriter
         new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
         new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>()));
 
-    /// <summary>Writes the JSON report.</summary>
+    /// <summary>
+    /// Writes the JSON report to a stream as it goes — rows are written and flushed in blocks, never built up as one text —
+    /// so a report of millions of rows takes the stream's speed and little memory beyond the document.
+    /// </summary>
     /// <param name="document">The report.</param>
     /// <param name="utf8Output">The stream.</param>
     public static void WriteJson(ReportDocument document, Stream utf8Output)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(utf8Output);
-        JsonSerializer.Serialize(utf8Output, document, Readable.ReportDocument);
+        WriteJsonAsync(document, utf8Output).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes the JSON report to a stream as it goes (see <see cref="WriteJson(ReportDocument, Stream)"/>).</summary>
+    /// <param name="document">The report.</param>
+    /// <param name="utf8Output">The stream.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    /// <returns>A task that completes when the report is written and flushed.</returns>
+    public static async Task WriteJsonAsync(ReportDocument document, Stream utf8Output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(utf8Output);
+        await JsonSerializer.SerializeAsync(utf8Output, document, Readable.ReportDocument, cancellationToken).ConfigureAwait(false);
+        await utf8Output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a JSON report written by <see cref="ToJson"/> or <see cref="WriteJson"/> back.</summary>
