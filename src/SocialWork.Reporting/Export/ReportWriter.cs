@@ -76,17 +76,45 @@ public static class ReportWriter
         writer.Write(headers == ReportCsvHeaders.Labels
             ? string.Join(',', columns.Select(c => CsvText.Field(labels.Column(c)))) + "\n"
             : "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others" + (people ? ",people,records_without_person\n" : "\n"));
+        // Field by field into one buffer: a report of millions of rows makes no string per value.
+        Span<char> buffer = stackalloc char[48];
         foreach (var row in document.Rows)
         {
-            writer.Write(string.Join(',', [
-                row.Division.ToString(),
-                CsvText.Field(row.Name ?? labels.DivisionName(row.Division)),
-                row.Period.ToString(),
-                CsvText.Field(row.Key),
-                CsvText.Field(labels.Key(row.Key, document.By)),
-                .. Values(row),
-                .. people ? new[] { Count(row.Suppressed ? null : row.People), Count(row.Suppressed ? null : row.RecordsWithoutPerson) } : [],
-            ]));
+            row.Division.TryFormat(buffer, out var n);
+            writer.Write(buffer[..n]);
+            writer.Write(',');
+            writer.Write(CsvText.Field(row.Name ?? labels.DivisionName(row.Division)));
+            writer.Write(',');
+            row.Period.TryFormat(buffer, out n, default, CultureInfo.InvariantCulture);
+            writer.Write(buffer[..n]);
+            writer.Write(',');
+            writer.Write(CsvText.Field(row.Key));
+            writer.Write(',');
+            writer.Write(CsvText.Field(labels.Key(row.Key, document.By)));
+            Number(writer, buffer, row.Records);
+            Number(writer, buffer, row.PersonTimes);
+            Number(writer, buffer, row.Households);
+            writer.Write(',');
+            if (row.Amount is { } amount && amount.TryFormat(buffer, out n, default, CultureInfo.InvariantCulture))
+            {
+                writer.Write(buffer[..n]);
+            }
+            else
+            {
+                writer.Write(Suppressed);
+            }
+            Number(writer, buffer, row.Visits);
+            Number(writer, buffer, row.Files);
+            Number(writer, buffer, row.Casework);
+            Number(writer, buffer, row.Groups);
+            Number(writer, buffer, row.Activities);
+            Number(writer, buffer, row.Trainings);
+            Number(writer, buffer, row.Others);
+            if (people)
+            {
+                Number(writer, buffer, row.Suppressed ? null : row.People);
+                Number(writer, buffer, row.Suppressed ? null : row.RecordsWithoutPerson);
+            }
             writer.Write('\n');
         }
         foreach (var footnote in document.Footnotes(labels.Culture.TwoLetterISOLanguageName == "zh"))
@@ -96,7 +124,19 @@ public static class ReportWriter
         }
     }
 
-    private static string Count(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
+    /// <summary>Writes a comma and a count (<see cref="Suppressed"/> for none).</summary>
+    private static void Number(TextWriter writer, Span<char> buffer, long? value)
+    {
+        writer.Write(',');
+        if (value is { } v && v.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture))
+        {
+            writer.Write(buffer[..n]);
+        }
+        else
+        {
+            writer.Write(Suppressed);
+        }
+    }
 
     /// <summary>The report's columns by the ids <see cref="ReportLabels.Column"/> knows, in CSV order.</summary>
     private static readonly string[] CsvColumns = ["division", "name", "period", "key", "keyLabel", "records", "personTimes", "households", "amount", "visits", "files", "casework", "groups", "activities", "trainings", "others"];
