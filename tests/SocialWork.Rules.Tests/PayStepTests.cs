@@ -123,6 +123,21 @@ public class PayStepTests
     }
 
     [Fact]
+    public void A_worker_without_a_post_category_is_told_which_categories_the_ladder_has()
+    {
+        var policy = Policy with { Ladder = PayLadder.ThreePostsEighteenLevels() };
+        var worker = new Worker("W9", Employment.CommunityFullTime, baseLevel: 3);
+
+        var assessment = PayStepEvaluator.Assess(worker, AsOf, policy);
+
+        var finding = Assert.Single(assessment.Findings, f => f.Code == "pay.noCategory");
+        Assert.Contains("no post category", finding.English, StringComparison.Ordinal);
+        Assert.Contains("head", finding.English, StringComparison.Ordinal);
+        Assert.StartsWith("未填岗位类别", finding.Chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain(assessment.Findings, f => f.Code == "pay.unknownCategory");
+    }
+
+    [Fact]
     public void Effective_level_is_base_plus_uplift_without_a_ladder()
     {
         var assessment = PayStepEvaluator.Assess(W(quals: [QualificationLevel.Senior], post: QualificationLevel.Senior, baseLevel: 11), AsOf, Policy);

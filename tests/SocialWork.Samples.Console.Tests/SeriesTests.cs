@@ -91,6 +91,19 @@ public sealed class SeriesTests : CliTestBase
         Assert.Equal(keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal), keys);
     }
 
+    [Fact]
+    public void Workers_without_a_facility_are_named_rather_than_counted_silently_as_nothing()
+    {
+        var network = File("network.json", NetworkJson.SerializeNetwork(Network()));
+        var plan = File("plan.json", CoveragePlanJson.Serialize(new CoveragePlanDocument(Demo.Plan, Demo.Standard)));
+        var workers = File("workers.json", """{"workers":[{"id":"W-nowhere","employment":"partTime"},{"id":"W-gone","employment":"partTime","facilityId":"NO-SUCH"}]}""");
+
+        var (code, _, error) = Run("series", "--network", network, "--plan", plan, "--workers", workers, "--from", "2021-05-18", "--to", "2021-06-30", "--period", "quarter", "--format", "json", "--lang", "en");
+
+        Assert.Equal(0, code);
+        Assert.Contains("note: 2 workers have no facility in the network and are not counted in any period: W-nowhere, W-gone", error, StringComparison.Ordinal);
+    }
+
     private static int WorkersAboveTownships(ServiceNetwork network)
     {
         var county = network.Facilities.Where(f => f.Division.Level < DivisionLevel.Township).Select(f => f.Id).ToHashSet();

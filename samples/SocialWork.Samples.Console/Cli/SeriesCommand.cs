@@ -59,6 +59,16 @@ internal static class SeriesCommand
             plan = CoveragePlanJson.Load(stream, Path.GetFileName(planPath));
         }
         var rows = NetworkSeries.Build(network, plan.Plan, from, to, kind, plan.Standard);
+        // A stock counts workers at facilities; say so, on standard error, when some have none, rather than count them silently as 0.
+        var facilities = network.Facilities.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var unplaced = network.Workers.Where(w => w.FacilityId is not { } id || !facilities.Contains(id)).Select(w => w.Id).ToList();
+        if (unplaced.Count > 0)
+        {
+            var shown = string.Join(", ", unplaced.Take(10)) + (unplaced.Count > 10 ? ", …" : string.Empty);
+            output.Error.WriteLine(output.T(
+                $"注意：{unplaced.Count}名人员没有所在设施（或设施不在网络中），不计入各期人员：{shown}",
+                $"note: {unplaced.Count} workers have no facility in the network and are not counted in any period: {shown}"));
+        }
         if (format == "json")
         {
             output.Output.WriteLine(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, rows)));

@@ -375,7 +375,16 @@ public sealed class PayStepEvaluator
         if (ladder is not null && effective is { } level)
         {
             var category = ladder.Find(worker.PostCategory);
-            if (category is null)
+            if (string.IsNullOrWhiteSpace(worker.PostCategory))
+            {
+                var names = string.Join(", ", ladder.Categories.Select(c => c.Category));
+                findings.Add(Finding.Warning(
+                    "pay.noCategory",
+                    $"未填岗位类别，无法按{ladder.Id}封顶（应为{string.Join("、", ladder.Categories.Select(c => c.Category))}之一）",
+                    $"no post category: ladder {ladder.Id} caps by one of {names}; no cap applied",
+                    ("ladder", ladder.Id)));
+            }
+            else if (category is null)
             {
                 findings.Add(Finding.Warning(
                     "pay.unknownCategory",
