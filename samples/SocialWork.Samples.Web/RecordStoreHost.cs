@@ -14,17 +14,16 @@ namespace SocialWork.Samples.Web;
 /// </summary>
 public sealed class RecordStoreHost : IAsyncDisposable
 {
-    private readonly Func<CancellationToken, ValueTask<long>> count;
-    private readonly Func<CancellationToken, Task> probe;
+    /// <summary>A query that counts nothing: the store still opens its files or runs its SQL, so it proves the store answers.</summary>
+    private static readonly CubeQuery Probe = new(DivisionLevel.Province, PeriodKind.Year) { Scope = DivisionScope.Empty };
+
     private readonly NpgsqlDataSource? dataSource;
 
-    private RecordStoreHost(IRecordStore store, string kind, string description, Func<CancellationToken, ValueTask<long>> count, Func<CancellationToken, Task> probe, NpgsqlDataSource? dataSource)
+    private RecordStoreHost(IRecordStore store, string kind, string description, NpgsqlDataSource? dataSource)
     {
         Store = store;
         Kind = kind;
         Description = description;
-        this.count = count;
-        this.probe = probe;
         this.dataSource = dataSource;
     }
 
@@ -40,15 +39,15 @@ public sealed class RecordStoreHost : IAsyncDisposable
     /// <summary>Counts the stored records.</summary>
     /// <param name="cancellationToken">Cancels the count.</param>
     /// <returns>The number of records.</returns>
-    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => count(cancellationToken);
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => Store.CountAsync(cancellationToken);
 
     /// <summary>
-    /// Checks that the store answers, cheaply: every Parquet file's footer is readable, or the PostgreSQL table can be
-    /// selected from. The readiness probe calls it.
+    /// Checks that the store answers, cheaply: a query whose scope is empty reads every committed Parquet file's footer
+    /// (no row group) or runs the PostgreSQL statement over the table with a false condition. The readiness probe calls it.
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that fails with the store's own exception when it does not answer.</returns>
-    public Task ProbeAsync(CancellationToken cancellationToken = default) => probe(cancellationToken);
+    public async Task ProbeAsync(CancellationToken cancellationToken = default) => await Store.QueryAsync(Probe, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Opens the configured store and appends the demo records if it is empty.</summary>
     /// <param name="settings">The settings.</param>
@@ -85,17 +84,12 @@ public sealed class RecordStoreHost : IAsyncDisposable
                 await source.DisposeAsync().ConfigureAwait(false);
                 throw Failure("ConnectionString", $"the database cannot be reached or refused the schema of table '{settings.TableName}': {ex.Message}");
             }
-            var probeSql = $"SELECT 1 FROM {string.Join('.', settings.TableName.Split('.').Select(part => $"\"{part}\""))} LIMIT 1";
-            host = new RecordStoreHost(store, "postgresql", $"PostgreSQL {settings.TableName}", store.CountAsync, async ct =>
-            {
-                await using var command = source.CreateCommand(probeSql);
-                await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
-            }, source);
+            host = new RecordStoreHost(store, "postgresql", $"PostgreSQL {settings.TableName}", source);
         }
         else
         {
             var dataset = new ParquetDataset(Path.IsPathRooted(settings.Path) ? settings.Path : Path.Combine(contentRoot, settings.Path));
-            host = new RecordStoreHost(dataset, "parquet", $"Parquet {settings.Path}", dataset.CountAsync, async ct => await dataset.CountAsync(ct).ConfigureAwait(false), null);
+            host = new RecordStoreHost(dataset, "parquet", $"Parquet {settings.Path}", null);
         }
         try
         {

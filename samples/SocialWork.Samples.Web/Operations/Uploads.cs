@@ -31,7 +31,7 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger
         try
         {
             var import = json
-                ? await records.Store.ImportJsonAsync(body.ToArray(), fileName, options, cancellationToken).ConfigureAwait(false)
+                ? await records.Store.ImportJsonAsync(body.GetBuffer().AsMemory(0, (int)body.Length), fileName, options, cancellationToken).ConfigureAwait(false)
                 : await records.Store.ImportCsvAsync(body, fileName, options, cancellationToken).ConfigureAwait(false);
             attempt = new UploadAttempt(StatusCodes.Status200OK, import.Read, import.Accepted, import.Rejected, null, null);
         }
