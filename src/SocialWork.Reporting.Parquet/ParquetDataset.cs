@@ -333,12 +333,12 @@ public sealed class ParquetDataset : IRecordStore
         {
             return false;
         }
+        var scope = query.EffectiveScope;
         if (divisions?.MinValue is long low && divisions.MaxValue is long high)
         {
-            return (query.Within is not { } within || (high >= within.Value && low <= within.LastContainedValue))
-                && (query.Scope is not { } scope || scope.Overlaps(low, high));
+            return scope is null || scope.Overlaps(low, high);
         }
-        return query.Scope is not { IsEmpty: true };
+        return scope is not { IsEmpty: true };
     }
 
     private static LocalDate? DayOf(object? statistic) => statistic switch

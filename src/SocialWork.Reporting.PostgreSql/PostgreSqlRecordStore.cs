@@ -371,15 +371,9 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(to.Year, to.Month, to.Day) });
             where.Add($"date <= ${parameters.Count}");
         }
-        if (query.Within is { } within)
+        if (query.EffectiveScope is { } scope)
         {
-            parameters.Add(new NpgsqlParameter<long> { Value = within.Value });
-            parameters.Add(new NpgsqlParameter<long> { Value = within.LastContainedValue });
-            where.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
-        }
-        if (query.Scope is { } scope)
-        {
-            // A scope is a few disjoint ranges of division values; the empty scope matches nothing.
+            // Within and Scope as one scope: a few disjoint ranges of division values; the empty scope matches nothing.
             var ranges = new List<string>();
             foreach (var division in scope.Divisions)
             {
@@ -387,7 +381,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 parameters.Add(new NpgsqlParameter<long> { Value = division.LastContainedValue });
                 ranges.Add($"division BETWEEN ${parameters.Count - 1} AND ${parameters.Count}");
             }
-            where.Add(ranges.Count == 0 ? "false" : $"({string.Join(" OR ", ranges)})");
+            where.Add(ranges.Count switch { 0 => "false", 1 => ranges[0], _ => $"({string.Join(" OR ", ranges)})" });
         }
         if (where.Count > 0)
         {

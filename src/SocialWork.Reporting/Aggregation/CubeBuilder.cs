@@ -33,7 +33,7 @@ internal static class CubeBuilder
         var (keyAxis, keyMap) = KeyAxis(batch, query);
         var (start, end) = DayRange(batch, dayToPeriod.Length == 0 ? 0 : firstDay, dayToPeriod.Length == 0 ? -1 : firstDay + dayToPeriod.Length - 1);
 
-        // One spare division row per period takes the records outside query.Within, so the loop needs no branch.
+        // One spare division row per period takes the records outside the query's scope, so the loop needs no branch.
         var rows = divisionAxis.Length + 1;
         var tables = new CellTables(
             dayToPeriod,
@@ -326,11 +326,12 @@ internal static class CubeBuilder
 
     private static (DivisionCode[] Axis, int[] Map) DivisionAxis(RecordBatch batch, CubeQuery query)
     {
+        var scope = query.EffectiveScope;
         var targets = new DivisionCode?[batch.Divisions.Count];
         for (var i = 0; i < targets.Length; i++)
         {
             var code = batch.Divisions[i];
-            if ((query.Within is { } within && !within.Contains(code)) || (query.Scope is { } scope && !scope.Contains(code)))
+            if (scope is not null && !scope.Contains(code))
             {
                 continue;
             }

@@ -66,6 +66,13 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
     /// </summary>
     public DivisionScope? Scope { get; init; }
 
+    /// <summary>
+    /// Gets the divisions whose records the query counts: <see cref="Scope"/> limited to <see cref="Within"/> (either
+    /// alone when the other is not set), or <see langword="null"/> when neither limits it. A store pushes down this one
+    /// scope — as ranges of division values, or against min/max statistics — rather than the two separately.
+    /// </summary>
+    public DivisionScope? EffectiveScope => Within is { } within ? (Scope ?? DivisionScope.Of(within)).Intersect(within) : Scope;
+
     /// <summary>Gets the catalog whose item → type links <see cref="CubeDimension.ServiceType"/> groups by; required for that dimension.</summary>
     public ServiceCatalog? Catalog { get; init; }
 
