@@ -115,6 +115,14 @@ public static class ResidentIdNumber
     {
         for (var i = from; i + Length <= text.Length; i++)
         {
+            // Importers scan every row: jump past a non-digit among the first 17 characters, which every window up to
+            // it holds too, so a row costs a vectorised pass rather than a check at each position.
+            var nonDigit = text.Slice(i, Length - 1).IndexOfAnyExceptInRange('0', '9');
+            if (nonDigit >= 0)
+            {
+                i += nonDigit;
+                continue;
+            }
             if ((i > 0 && char.IsAsciiDigit(text[i - 1])) || !LooksLikeNumber(text.Slice(i, Length))
                 || (i + Length < text.Length && char.IsAsciiDigit(text[i + Length])))
             {
