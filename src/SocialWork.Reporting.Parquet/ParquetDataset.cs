@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
-using Parquet.Data;
 
 namespace SocialWork.Reporting.Parquet;
 
@@ -33,6 +32,9 @@ namespace SocialWork.Reporting.Parquet;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing to dispose.")]
 public sealed class ParquetDataset : IRecordStore
 {
+    /// <summary>The day a Parquet DATE counts from.</summary>
+    private static readonly LocalDate Epoch = new(1970, 1, 1);
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<ulong> idHashes = [];
     private readonly HashSet<string> indexedFiles = new(StringComparer.Ordinal);
@@ -201,24 +203,35 @@ public sealed class ParquetDataset : IRecordStore
         return found;
     }
 
-    /// <summary>Reads the ids of a file's records (none when it has no id column).</summary>
+    /// <summary>Reads the ids of a file's records (none when it has no id column), row group by row group.</summary>
     private static async IAsyncEnumerable<string> ReadIdsAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (reader, tables) = await ParquetRecordFile.OpenAsync(file, cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var (reader, tables) = ParquetRecordFile.Open(file);
+        using (reader)
         {
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            var metadata = reader.FileMetaData;   // the reader's own: it disposes it
+            for (var g = 0; g < metadata.NumRowGroups; g++)
             {
-                string[]? ids;
-                using (var group = reader.OpenRowGroupReader(g))
-                {
-                    ids = await RecordFileLayout.ReadIdsAsync(group, tables, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false);
-                }
+                var rowGroup = g;
+                var ids = await Task.Run(() => ReadIds(reader, rowGroup, tables, file), cancellationToken).ConfigureAwait(false);
                 foreach (var id in ids ?? [])
                 {
                     yield return id;
                 }
             }
+        }
+    }
+
+    private static string[]? ReadIds(ParquetSharp.ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string file)
+    {
+        using var group = reader.RowGroup(rowGroup);
+        try
+        {
+            return RecordFileReader.ReadIds(group, tables, checked((int)group.MetaData.NumRows), Path.GetFileName(file), rowGroup);
+        }
+        catch (ParquetSharp.ParquetException e)
+        {
+            throw new ParquetRecordException(Path.GetFileName(file), RecordFileLayout.Id, $"row group {rowGroup} cannot be read ({ParquetRecordFile.Reason(e)})", e);
         }
     }
 
@@ -237,14 +250,15 @@ public sealed class ParquetDataset : IRecordStore
     /// <param name="cancellationToken">Cancels the count.</param>
     /// <returns>The number of records stored.</returns>
     /// <exception cref="ParquetRecordException">A file is not a readable records file.</exception>
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
         var count = 0L;
         foreach (var file in Files)
         {
-            count += await ParquetRecordFile.CountAsync(file, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            count += ParquetRecordFile.Count(file);
         }
-        return count;
+        return ValueTask.FromResult(count);
     }
 
     /// <inheritdoc />
@@ -278,17 +292,17 @@ public sealed class ParquetDataset : IRecordStore
         var next = -1;
         var partials = await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
         {
-            var columns = new RecordFileLayout.ColumnBuffers(0);   // each batch only feeds a cube: read into again for the next row group
+            var columns = new RecordFileReader.ColumnBuffers(0);   // each batch only feeds a cube: read into again for the next row group
             var pending = new List<Cube>(MergeEvery + 1);
             Cube? partial = null;
             for (var u = Interlocked.Increment(ref next); u < units.Count; u = Interlocked.Increment(ref next))
             {
                 var unit = units[u];
+                cancellationToken.ThrowIfCancellationRequested();
                 // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
-                var reader = await ParquetRecordFile.OpenReaderAsync(unit.File, cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                using (var reader = ParquetRecordFile.OpenReader(unit.File))
                 {
-                    var batch = await ParquetRecordFile.ReadGroupAsync(reader, unit.RowGroup, unit.Tables, unit.File, cancellationToken, columns).ConfigureAwait(false);
+                    var batch = ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns);
                     pending.Add(Cube.Build(batch, single));
                 }
                 if (pending.Count == MergeEvery)
@@ -304,50 +318,44 @@ public sealed class ParquetDataset : IRecordStore
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>
-    internal static async Task<List<(string File, int RowGroup, RecordFileLayout.FileTables Tables)>> PlanAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
+    internal static Task<List<(string File, int RowGroup, RecordFileLayout.FileTables Tables)>> PlanAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
     {
         var units = new List<(string File, int RowGroup, RecordFileLayout.FileTables Tables)>();
         foreach (var file in files)
         {
-            var (reader, tables) = await ParquetRecordFile.OpenAsync(file, cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            cancellationToken.ThrowIfCancellationRequested();
+            var (reader, tables) = ParquetRecordFile.Open(file);
+            using (reader)
             {
-                for (var g = 0; g < reader.RowGroupCount; g++)
+                var metadata = reader.FileMetaData;   // the reader's own: it disposes it
+                for (var g = 0; g < metadata.NumRowGroups; g++)
                 {
-                    using var group = reader.OpenRowGroupReader(g);
-                    if (MayHold(group.GetStatistics(tables.Fields[0]), group.GetStatistics(RecordFileLayout.Division), query))
+                    using var group = reader.RowGroup(g);
+                    if (MayHold(RecordFileReader.Range(group, tables.Report.Date), RecordFileReader.Range(group, tables.DivisionColumn), query))
                     {
                         units.Add((file, g, tables));
                     }
                 }
             }
         }
-        return units;
+        return Task.FromResult(units);
     }
 
-    /// <summary>Whether a row group whose statistics are these may hold records the query counts (true when statistics are missing).</summary>
-    private static bool MayHold(DataColumnStatistics? dates, DataColumnStatistics? divisions, CubeQuery query)
+    /// <summary>Whether a row group whose statistics are these (days from 1970-01-01, division codes) may hold records the query counts (true when statistics are missing).</summary>
+    private static bool MayHold((long Min, long Max)? days, (long Min, long Max)? divisions, CubeQuery query)
     {
-        if (DayOf(dates?.MinValue) is { } first && DayOf(dates?.MaxValue) is { } last
-            && ((query.To is { } to && first > to) || (query.From is { } from && last < from)))
+        if (days is { Min: var first, Max: var last }
+            && ((query.To is { } to && Epoch.PlusDays((int)first) > to) || (query.From is { } from && Epoch.PlusDays((int)last) < from)))
         {
             return false;
         }
         var scope = query.EffectiveScope;
-        if (divisions?.MinValue is long low && divisions.MaxValue is long high)
+        if (divisions is { Min: var low, Max: var high })
         {
             return scope is null || scope.Overlaps(low, high);
         }
         return scope is not { IsEmpty: true };
     }
-
-    private static LocalDate? DayOf(object? statistic) => statistic switch
-    {
-        DateOnly date => new LocalDate(date.Year, date.Month, date.Day),
-        int days => new LocalDate(1970, 1, 1).PlusDays(days),
-        DateTime time => new LocalDate(time.Year, time.Month, time.Day),
-        _ => null,
-    };
 
     /// <summary>Cuts a batch (in date order) into the ranges of records each file gets, with the file's name.</summary>
     private static IEnumerable<(int Start, int Count, string Name)> Parts(RecordBatch batch, bool byMonth)

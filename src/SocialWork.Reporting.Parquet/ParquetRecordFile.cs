@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Parquet;
+using ParquetSharp;
 
 namespace SocialWork.Reporting.Parquet;
 
@@ -7,14 +7,16 @@ namespace SocialWork.Reporting.Parquet;
 /// Writes and reads service records as one Parquet file: the CSV contract's columns in the types other tools expect
 /// (<c>date</c> DATE, <c>division</c> INT64, <c>item</c>, <c>method</c>, <c>target_group</c>, <c>parties</c>,
 /// <c>programme</c> dictionary-encoded strings, <c>person_times</c> and <c>households</c> INT64, <c>amount</c>
-/// DECIMAL(18,2)), plus <c>division_index</c> and <c>codes</c>, which hold the same values as integers so that a
-/// report reads no string. Records are written in date order, so a row group's date statistics are tight.
+/// DECIMAL(18,2) and <c>person</c> a <see cref="PersonKey"/>'s 32 bytes), plus <c>division_index</c> and <c>codes</c>,
+/// which hold the same values as integers so that a report reads no string. Records are written in date order, so a row
+/// group's date statistics are tight. Reading and writing go through Apache Arrow's Parquet library (ParquetSharp);
+/// files written by earlier versions of this package (person keys as text) are read too.
 /// </summary>
 public static class ParquetRecordFile
 {
     /// <summary>Writes a batch to a stream as one Parquet file.</summary>
     /// <param name="batch">The records.</param>
-    /// <param name="output">A writable, seekable stream; left open.</param>
+    /// <param name="output">A writable stream; left open.</param>
     /// <param name="options">How to write; the defaults when omitted.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is written.</returns>
@@ -55,7 +57,7 @@ public static class ParquetRecordFile
         return batches.Count == 1 ? batches[0] : RecordBatch.Concat(batches);
     }
 
-    /// <summary>Reads a file row group by row group: memory holds one row group at a time.</summary>
+    /// <summary>Reads a file row group by row group, each on the thread pool: memory holds one row group at a time.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>A batch per row group.</returns>
@@ -63,12 +65,14 @@ public static class ParquetRecordFile
     public static async IAsyncEnumerable<RecordBatch> ReadRowGroupsAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (reader, tables) = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var (reader, tables) = Open(path);
+        using (reader)
         {
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            var metadata = reader.FileMetaData;   // the reader's own: it disposes it
+            for (var g = 0; g < metadata.NumRowGroups; g++)
             {
-                yield return await ReadGroupAsync(reader, g, tables, path, cancellationToken).ConfigureAwait(false);
+                var group = g;
+                yield return await Task.Run(() => ReadGroup(reader, group, tables, path), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -90,35 +94,37 @@ public static class ParquetRecordFile
     /// <param name="cancellationToken">Cancels the count.</param>
     /// <returns>The number of records.</returns>
     /// <exception cref="ParquetRecordException">The file is not a readable records file.</exception>
-    public static async Task<long> CountAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<long> CountAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (reader, _) = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Count(path));
+    }
+
+    /// <summary>Counts a file's records from its footer.</summary>
+    internal static long Count(string path)
+    {
+        var (reader, _) = Open(path);
+        using (reader)
         {
-            var count = 0L;
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                count += group.RowCount;
-            }
-            return count;
+            var metadata = reader.FileMetaData;   // the reader's own: it disposes it
+            return metadata.NumRows;
         }
     }
 
     internal static async Task WriteAsync(RecordBatch batch, int start, int count, Stream output, ParquetRecordOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var writer = await ParquetWriter.CreateAsync(RecordFileLayout.Schema, output, RecordFileLayout.WriterOptions(options), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
+        try
         {
-            writer.CustomMetadata = RecordFileLayout.Metadata(batch);
-            for (var s = start; s < start + count; s += options.RowGroupSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await RecordFileLayout.WriteRowGroupAsync(writer, batch, s, Math.Min(options.RowGroupSize, start + count - s), cancellationToken).ConfigureAwait(false);
-            }
+            RecordFileWriter.Write(batch, start, count, output, options, cancellationToken);
         }
+        catch (ParquetException e)
+        {
+            // The writer's failures are the stream's (a full disk, a closed stream), passed through Arrow as text.
+            throw new IOException($"The records file could not be written: {Reason(e)}", e);
+        }
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes records [start, start + count) to a temporary file beside <paramref name="path"/> and moves it into place.</summary>
@@ -129,11 +135,10 @@ public static class ParquetRecordFile
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             await using (stream.ConfigureAwait(false))
             {
                 await WriteAsync(batch, start, count, stream, options, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
             try
@@ -153,43 +158,55 @@ public static class ParquetRecordFile
     }
 
     /// <summary>Opens a file and checks its schema and metadata; anything unreadable becomes a <see cref="ParquetRecordException"/> naming the file.</summary>
-    internal static async Task<(ParquetReader Reader, RecordFileLayout.FileTables Tables)> OpenAsync(string path, CancellationToken cancellationToken)
+    internal static (ParquetFileReader Reader, RecordFileLayout.FileTables Tables) Open(string path)
     {
-        var reader = await OpenReaderAsync(path, cancellationToken).ConfigureAwait(false);
+        var reader = OpenReader(path);
         try
         {
             return (reader, RecordFileLayout.ReadTables(reader, Path.GetFileName(path)));
         }
         catch
         {
-            await reader.DisposeAsync().ConfigureAwait(false);
+            reader.Dispose();
             throw;
         }
     }
 
     /// <summary>Opens a file whose schema and metadata are already checked (its tables known); a file that is not Parquet becomes a <see cref="ParquetRecordException"/>.</summary>
-    internal static async Task<ParquetReader> OpenReaderAsync(string path, CancellationToken cancellationToken)
+    internal static ParquetFileReader OpenReader(string path)
     {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The records file {path} does not exist.", path);
+        }
         try
         {
-            return await ParquetReader.CreateAsync(path, RecordFileLayout.ReaderOptions(), cancellationToken).ConfigureAwait(false);
+            return new ParquetFileReader(path);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
+        catch (ParquetException e)
         {
-            throw new ParquetRecordException(Path.GetFileName(path), null, $"not a readable Parquet file ({e.Message})", e);
+            throw new ParquetRecordException(Path.GetFileName(path), null, $"not a readable Parquet file ({Reason(e)})", e);
         }
     }
 
     /// <summary>Reads one row group; the Parquet reader's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/>.</summary>
-    internal static async Task<RecordBatch> ReadGroupAsync(ParquetReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, CancellationToken cancellationToken, RecordFileLayout.ColumnBuffers? reuse = null)
+    internal static RecordBatch ReadGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, RecordFileReader.ColumnBuffers? reuse = null)
     {
         try
         {
-            return await RecordFileLayout.ReadRowGroupAsync(reader, rowGroup, tables, Path.GetFileName(path), reuse, cancellationToken).ConfigureAwait(false);
+            return RecordFileReader.ReadRowGroup(reader, rowGroup, tables, Path.GetFileName(path), reuse);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or ParquetRecordException))
+        catch (ParquetException e)
         {
-            throw new ParquetRecordException(Path.GetFileName(path), null, $"row group {rowGroup} cannot be read ({e.Message})", e);
+            throw new ParquetRecordException(Path.GetFileName(path), null, $"row group {rowGroup} cannot be read ({Reason(e)})", e);
         }
+    }
+
+    /// <summary>The message of Arrow's exception without the C++ class name around it (<c>N7parquet…E (message: '…')</c>).</summary>
+    internal static string Reason(ParquetException e)
+    {
+        var message = e.Message.Trim();
+        var start = message.IndexOf("(message: '", StringComparison.Ordinal);
+        return start >= 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[(start + 11)..^2].Trim() : message;
     }
 }

@@ -44,6 +44,28 @@ public sealed class DuckDbReadBackTests : StoreTestBase
         Assert.Equal("3", Query(duck, $"SELECT count(*) FROM read_parquet('{Dir}/*.parquet')")[0][0]!.ToString());
     }
 
+    [Fact]
+    public async Task DuckDB_reads_a_person_key_as_its_32_bytes_and_counts_the_same_people()
+    {
+        var people = ReportingArbitraries.PersonPool;
+        var records = Enumerable.Range(0, 40).Select(i => new ServiceRecord(
+            $"P{i}", new LocalDate(2023, 1 + (i % 12), 3), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, 0,
+            person: i % 4 == 0 ? null : people[i % 5])).ToArray();
+        var path = Path.Combine(Dir, "people.parquet");
+        await ParquetRecordFile.WriteFileAsync(RecordBatch.From(records), path, new ParquetRecordOptions { RowGroupSize = 16, Compression = ParquetCompression.Zstd }, TestContext.Current.CancellationToken);
+
+        using var duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        var physical = Query(duck, $"SELECT type, type_length FROM parquet_schema('{path}') WHERE name = 'person'")[0];
+        Assert.Equal(["FIXED_LEN_BYTE_ARRAY", "32"], physical.Select(v => v?.ToString()));
+        var counted = Query(duck, $"SELECT count(DISTINCT person), count(person) FROM read_parquet('{path}')")[0];
+        Assert.Equal([(long)records.Select(r => r.Person).OfType<PersonKey>().Distinct().Count(), (long)records.Count(r => r.Person is not null)], counted.Select(Convert.ToInt64));
+        // The bytes are the key's: base64url of them is the key's text.
+        var texts = Query(duck, $"SELECT DISTINCT rtrim(replace(replace(to_base64(person), '+', '-'), '/', '_'), '=') FROM read_parquet('{path}') WHERE person IS NOT NULL")
+            .Select(r => (string)r[0]!).Order(StringComparer.Ordinal);
+        Assert.Equal(records.Select(r => r.Person).OfType<PersonKey>().Select(k => k.Value).Distinct().Order(StringComparer.Ordinal), texts);
+    }
+
     private static List<object?[]> Query(DuckDBConnection duck, string sql)
     {
         using var command = duck.CreateCommand();

@@ -1,5 +1,4 @@
-using Parquet;
-using Parquet.Schema;
+using ParquetSharp;
 
 namespace SocialWork.Samples.Console.Tests;
 
@@ -81,15 +80,17 @@ public sealed class ConvertTests : CliTestBase
     }
 
     [Fact]
-    public async Task A_foreign_parquet_file_is_exit_2_naming_the_missing_column()
+    public void A_foreign_parquet_file_is_exit_2_naming_the_missing_column()
     {
         var path = Path.Combine(Dir, "foreign.parquet");
-        var date = new DataField<DateOnly>("date");
-        await using (var stream = System.IO.File.Create(path))
+        using (var writer = new ParquetFileWriter(path, [new Column<DateOnly>("date")]))
         {
-            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(date), stream, cancellationToken: TestContext.Current.CancellationToken);
-            using var group = writer.CreateRowGroup();
-            await group.WriteAsync<DateOnly>(date, new[] { new DateOnly(2023, 1, 5) }, cancellationToken: TestContext.Current.CancellationToken);
+            using (var group = writer.AppendRowGroup())
+            {
+                using var column = group.NextColumn().LogicalWriter<DateOnly>();
+                column.WriteBatch([new DateOnly(2023, 1, 5)]);
+            }
+            writer.Close();
         }
 
         var (code, _, error) = Run("report", "--records", path, "--lang", "en");

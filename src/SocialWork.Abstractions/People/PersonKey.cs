@@ -18,6 +18,9 @@ public readonly record struct PersonKey : IComparable<PersonKey>, ISpanFormattab
     /// <summary>The length of a key's text: 32 bytes of HMAC-SHA256 in base64url without padding.</summary>
     public const int Length = 43;
 
+    /// <summary>The number of bytes a key holds: one HMAC-SHA256 (see <see cref="FromBytes"/> and <see cref="TryWriteBytes"/>).</summary>
+    public const int ByteCount = 32;
+
     /// <summary>The fewest bytes a secret may have (the HMAC-SHA256 block's half; shorter secrets are guessable).</summary>
     public const int MinSecretBytes = 16;
 
@@ -52,14 +55,37 @@ public readonly record struct PersonKey : IComparable<PersonKey>, ISpanFormattab
         {
             return false;
         }
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        BinaryPrimitives.WriteUInt64LittleEndian(mac, first);
-        BinaryPrimitives.WriteUInt64LittleEndian(mac[8..], second);
-        BinaryPrimitives.WriteUInt64LittleEndian(mac[16..], third);
-        BinaryPrimitives.WriteUInt64LittleEndian(mac[24..], fourth);
+        Span<byte> mac = stackalloc byte[ByteCount];
+        TryWriteBytes(mac);
         charsWritten = Base64Url.EncodeToChars(mac, destination);
         return charsWritten == Length;
     }
+
+    /// <summary>
+    /// Writes the key's 32 bytes (the HMAC-SHA256 its text encodes) into <paramref name="destination"/>: the compact form
+    /// a store keeps instead of the text, read back by <see cref="FromBytes"/>.
+    /// </summary>
+    /// <param name="destination">At least <see cref="ByteCount"/> bytes.</param>
+    /// <returns><see langword="false"/> when the destination is too short or the key is the default.</returns>
+    public bool TryWriteBytes(Span<byte> destination)
+    {
+        if (!made || destination.Length < ByteCount)
+        {
+            return false;
+        }
+        BinaryPrimitives.WriteUInt64LittleEndian(destination, first);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], second);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[16..], third);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[24..], fourth);
+        return true;
+    }
+
+    /// <summary>Makes a key from its 32 bytes, as <see cref="TryWriteBytes"/> writes them.</summary>
+    /// <param name="bytes">Exactly <see cref="ByteCount"/> bytes.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="bytes"/> is not <see cref="ByteCount"/> bytes long.</exception>
+    public static PersonKey FromBytes(ReadOnlySpan<byte> bytes)
+        => bytes.Length == ByteCount ? new PersonKey(bytes) : throw new ArgumentException($"A person key is {ByteCount} bytes; this has {bytes.Length}.", nameof(bytes));
 
     /// <inheritdoc />
     bool ISpanFormattable.TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => TryFormat(destination, out charsWritten);
