@@ -277,44 +277,30 @@ public sealed class ParquetDataset : IRecordStore
     }
 
     /// <summary>
-    /// Builds the cube of some files: their row groups (those the query may need) read on all cores, each core merging its
-    /// row groups' cubes into its own partial every few groups, so memory holds the partials and a few row groups per
-    /// core, not a cube per row group of the dataset; the partials are merged at the end. Every merge keeps the query's
-    /// cell budget.
+    /// Builds the cube of some files: their row groups (those the query may need) read on all cores, each folded into one
+    /// <see cref="CubeAccumulator"/> as soon as it is read, so memory holds the result, the people's keys and pairs, and
+    /// one row group per core — not a cube per row group. The running cube keeps the query's cell budget.
     /// </summary>
     internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        const int MergeEvery = 2;
         var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
-        var single = query with { Parallelism = 1 };
+        var accumulator = new CubeAccumulator(query with { Parallelism = 1 });
         var threads = Math.Max(1, Math.Min(units.Count, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount));
         var next = -1;
-        var partials = await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
         {
-            var columns = new RecordFileReader.ColumnBuffers(0);   // each batch only feeds a cube: read into again for the next row group
-            var pending = new List<Cube>(MergeEvery + 1);
-            Cube? partial = null;
+            var columns = new RecordFileReader.ColumnBuffers(0);   // each batch only feeds the accumulator: read into again for the next row group
             for (var u = Interlocked.Increment(ref next); u < units.Count; u = Interlocked.Increment(ref next))
             {
-                var unit = units[u];
                 cancellationToken.ThrowIfCancellationRequested();
+                var unit = units[u];
                 // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
-                using (var reader = ParquetRecordFile.OpenReader(unit.File))
-                {
-                    var batch = ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns);
-                    pending.Add(Cube.Build(batch, single));
-                }
-                if (pending.Count == MergeEvery)
-                {
-                    partial = Cube.Merge(partial is null ? pending : pending.Prepend(partial), query.MaxCells);
-                    pending.Clear();
-                }
+                using var reader = ParquetRecordFile.OpenReader(unit.File);
+                accumulator.Add(ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns));
             }
-            return pending.Count == 0 ? partial : Cube.Merge(partial is null ? pending : pending.Prepend(partial), query.MaxCells);
         }, cancellationToken))).ConfigureAwait(false);
-        var cubes = partials.OfType<Cube>().ToList();
-        return cubes.Count == 0 ? Cube.Build(RecordBatch.Empty, single) : Cube.Merge(cubes, query.MaxCells);
+        return accumulator.ToCube();
     }
 
     /// <summary>Lists the row groups a query reads: every one whose statistics do not rule it out, file by file.</summary>

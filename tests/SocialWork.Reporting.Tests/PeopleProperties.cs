@@ -66,6 +66,51 @@ public sealed class PeopleProperties
                && atOnce.Rows.SequenceEqual(pairwise.Rows) && atOnce.Total == pairwise.Total && atOnce.TotalPeople == pairwise.TotalPeople;
     }
 
+    [Property]
+    public bool An_accumulator_fed_any_split_in_any_order_gives_the_cube_of_all_the_records(ServiceRecord[] records, CubeQuery query, int[] cuts, bool reversed)
+    {
+        var points = cuts.Select(c => Math.Abs(c % (records.Length + 1))).Append(0).Append(records.Length).Distinct().Order().ToArray();
+        var parts = Enumerable.Range(0, points.Length - 1).Select(i => RecordBatch.From(records[points[i]..points[i + 1]])).ToList();
+        var accumulator = new CubeAccumulator(query);
+        foreach (var part in reversed ? Enumerable.Reverse(parts) : parts)
+        {
+            accumulator.Add(part);
+        }
+        var accumulated = accumulator.ToCube();
+        var built = Cube.Build(RecordBatch.From(records), query);
+        return Matches(accumulated, records, query)
+               && accumulated.Rows.SequenceEqual(built.Rows) && accumulated.Total == built.Total && accumulated.TotalPeople == built.TotalPeople
+               && accumulated.RollUp(DivisionLevel.Province) is var up && built.RollUp(DivisionLevel.Province) is var builtUp
+               && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
+    }
+
+    [Fact]
+    public void An_accumulator_fed_from_several_threads_gives_the_cube_of_all_the_records()
+    {
+        var records = Enumerable.Range(0, 20_000).Select(i => new ServiceRecord(
+            $"R{i}", new LocalDate(2023, 1, 1).PlusDays(i % 700), DivisionCode.FromSegments(13, 6, 2, 1 + (i % 9), 1 + (i % 13)), ServiceCode.Parse(i % 3 == 0 ? "EL.01" : "CH.02"),
+            ServiceMethod.Visit, 1 + (i % 4), 0, person: i % 5 == 0 ? null : ReportingArbitraries.PersonPool[i % ReportingArbitraries.PersonPool.Length])).ToArray();
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter);
+        var accumulator = new CubeAccumulator(query);
+        Parallel.For(0, 40, i => accumulator.Add(RecordBatch.From(records[(i * 500)..((i + 1) * 500)])));
+
+        var accumulated = accumulator.ToCube();
+        var built = Cube.Build(RecordBatch.From(records), query);
+        Assert.Equal(built.Rows, accumulated.Rows);
+        Assert.Equal(built.TotalPeople, accumulated.TotalPeople);
+        Assert.All(built.Rows, r => Assert.Equal(built.PeopleAt(r.Division, r.Period, r.Key), accumulated.PeopleAt(r.Division, r.Period, r.Key)));
+        Assert.Throws<InvalidOperationException>(accumulator.ToCube);
+        Assert.Throws<InvalidOperationException>(() => accumulator.Add(RecordBatch.Empty));
+    }
+
+    [Fact]
+    public void An_accumulator_given_nothing_gives_the_empty_cube()
+    {
+        var cube = new CubeAccumulator(new CubeQuery(DivisionLevel.County, PeriodKind.Year)).ToCube();
+        Assert.Empty(cube.Rows);
+        Assert.Equal(new PeopleCount(0, 0), cube.TotalPeople);
+    }
+
     [Fact]
     public void Merging_no_cubes_is_refused()
         => Assert.Contains("at least one cube", Assert.Throws<ArgumentException>(() => Cube.Merge([])).Message, StringComparison.Ordinal);

@@ -425,6 +425,16 @@ public sealed class Cube
         }
     }
 
+    /// <summary>The same indicators without the people (for merging the indicators of cubes whose people are gathered apart).</summary>
+    internal Cube WithoutPeople() => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, null, Total);
+
+    /// <summary>Adds this cube's people to an accumulator.</summary>
+    internal void AddPeopleTo(CubePeople.Accumulator accumulator) => accumulator.Add(people ?? throw NoPeople(), divisions, periods, keys);
+
+    /// <summary>The same indicators with the people an accumulator gathered onto this cube's cells.</summary>
+    internal Cube WithPeopleFrom(CubePeople.Accumulator accumulator)
+        => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, accumulator.ToPeople(divisions, periods, keys, KeysOverlap), Total);
+
     /// <summary>Throws <see cref="ReportLimitException"/> when the axes make more cells than the budget (or more than a <see cref="long"/> holds).</summary>
     internal static void CheckBudget(long periods, long divisions, long keys, long maxCells)
     {

@@ -252,23 +252,32 @@ internal sealed class CubePeople
             }
         }
 
-        /// <summary>Groups the entries by person (a counting sort) and keeps each person's distinct cells.</summary>
+        /// <summary>
+        /// Groups the entries by person (a counting sort) and keeps each person's distinct cells. The entries are taken:
+        /// each chunk is let go as soon as its entries are placed, so the list and its grouped copy are not both whole.
+        /// </summary>
         public static CubePeople FromEntries(PersonKey[] keys, int cellCount, EntryList entries, long[] withoutPerson)
         {
             var ends = new int[keys.Length];
-            for (var i = 0; i < entries.Count; i++)
+            foreach (var (persons, _, length) in entries.Chunks)
             {
-                ends[entries.Person[i]]++;
+                foreach (var person in persons.AsSpan(0, length))
+                {
+                    ends[person]++;
+                }
             }
             var next = 0;
             for (var p = 0; p < ends.Length; p++)
             {
                 (ends[p], next) = (next, next + ends[p]);
             }
-            var byPerson = GC.AllocateUninitializedArray<int>(entries.Count);
-            for (var i = 0; i < entries.Count; i++)
+            var byPerson = GC.AllocateUninitializedArray<int>(checked((int)entries.Count));
+            foreach (var (persons, cells, length) in entries.Take())
             {
-                byPerson[ends[entries.Person[i]]++] = entries.Cell[i];
+                for (var i = 0; i < length; i++)
+                {
+                    byPerson[ends[persons[i]]++] = cells[i];
+                }
             }
 
             // ends[p] is now where p's entries end; keep each person's first sight of a cell, in place.
@@ -294,7 +303,9 @@ internal sealed class CubePeople
                 ends[p] = kept;
                 people += kept > from ? 1 : 0;
             }
-            return new CubePeople(keys, counts, withoutPerson, people, new ListedCells(ends, byPerson[..kept]));
+
+            // The cells past `kept` are repeats; the pass reads only up to ends[^1], so the array is cut only when they are many.
+            return new CubePeople(keys, counts, withoutPerson, people, new ListedCells(ends, kept < byPerson.Length / 2 ? byPerson[..kept] : byPerson));
         }
     }
 
@@ -340,29 +351,154 @@ internal sealed class CubePeople
         public void Add(int person, int cell) => entries.Add(personMap is null ? person : personMap[person], cellMap[cell]);
     }
 
-    /// <summary>A growing list of (person, cell) entries as two columns.</summary>
-    private sealed class EntryList
+    /// <summary>A growing list of (person, cell) entries as two columns, in chunks: growing never copies what is listed.</summary>
+    internal sealed class EntryList
     {
-        public int[] Person { get; private set; } = [];
+        private const int ChunkSize = 1 << 18;
+        private readonly List<(int[] Person, int[] Cell)> chunks = [];
+        private int used = ChunkSize;
 
-        public int[] Cell { get; private set; } = [];
+        public long Count { get; private set; }
 
-        public int Count { get; private set; }
+        /// <summary>Gets the chunks with the number of entries each holds.</summary>
+        public IEnumerable<(int[] Person, int[] Cell, int Length)> Chunks
+            => chunks.Select((chunk, i) => (chunk.Person, chunk.Cell, i == chunks.Count - 1 ? used : ChunkSize));
 
         public void Add(int person, int cell)
         {
-            if (Count == Person.Length)
+            if (used == ChunkSize)
             {
-                var size = Math.Max(1024, Count * 2);
-                var grownPerson = new int[size];
-                var grownCell = new int[size];
-                Person.AsSpan(0, Count).CopyTo(grownPerson);
-                Cell.AsSpan(0, Count).CopyTo(grownCell);
-                (Person, Cell) = (grownPerson, grownCell);
+                chunks.Add((GC.AllocateUninitializedArray<int>(ChunkSize), GC.AllocateUninitializedArray<int>(ChunkSize)));
+                used = 0;
             }
-            Person[Count] = person;
-            Cell[Count] = cell;
+            var (persons, cells) = chunks[^1];
+            persons[used] = person;
+            cells[used] = cell;
+            used++;
             Count++;
+        }
+
+        /// <summary>Maps every entry's cell through <paramref name="cellMap"/>, in place.</summary>
+        public void MapCells(int[] cellMap)
+        {
+            foreach (var (_, cells, length) in Chunks)
+            {
+                foreach (ref var cell in cells.AsSpan(0, length))
+                {
+                    cell = cellMap[cell];
+                }
+            }
+        }
+
+        /// <summary>Gives the chunks up one by one: the list holds none of them afterwards.</summary>
+        public IEnumerable<(int[] Person, int[] Cell, int Length)> Take()
+        {
+            var count = chunks.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var (persons, cells) = chunks[i];
+                chunks[i] = ([], []);
+                yield return (persons, cells, i == count - 1 ? used : ChunkSize);
+            }
+            chunks.Clear();
+            (used, Count) = (ChunkSize, 0);
+        }
+    }
+
+    /// <summary>
+    /// The people of many cubes as they come, for <see cref="CubeAccumulator"/>: the keys united in one table, every
+    /// cube's distinct (person, cell) pairs listed with the person's index in that table and the cell's number among the
+    /// cells seen so far, and each cell's records without a person summed. Nothing of a cube is kept but its pairs.
+    /// </summary>
+    internal sealed class Accumulator
+    {
+        private readonly Dictionary<PersonKey, int> personIndex = [];
+        private readonly Dictionary<(DivisionCode Division, ReportingPeriod Period, string Key), int> cellIndex = [];
+        private readonly List<(DivisionCode Division, ReportingPeriod Period, string Key)> cells = [];
+        private readonly List<long> withoutPerson = [];
+        private readonly EntryList entries = new();
+        private long totalWithoutPerson;
+
+        /// <summary>Adds the people of a cube over these axes (cells in period, division, key order).</summary>
+        public void Add(CubePeople part, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys)
+        {
+            var personMap = new int[part.Keys.Length];
+            for (var i = 0; i < personMap.Length; i++)
+            {
+                ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(personIndex, part.Keys[i], out var seen);
+                if (!seen)
+                {
+                    index = personIndex.Count - 1;
+                }
+                personMap[i] = index;
+            }
+            var cellMap = new int[periods.Length * divisions.Length * keys.Length];
+            var local = 0;
+            foreach (var period in periods)
+            {
+                foreach (var division in divisions)
+                {
+                    foreach (var key in keys)
+                    {
+                        ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cellIndex, (division, period, key), out var seen);
+                        if (!seen)
+                        {
+                            cell = cells.Count;
+                            cells.Add((division, period, key));
+                            withoutPerson.Add(0);
+                        }
+                        withoutPerson[cell] += part.WithoutPerson[local];
+                        cellMap[local++] = cell;
+                    }
+                }
+            }
+            totalWithoutPerson += part.TotalWithoutPerson;
+            var sink = new DistinctSink(entries, personMap, cellMap);
+            part.pairs.ForEach(ref sink);
+        }
+
+        /// <summary>
+        /// The people on the cells of the cube the indicators were merged into (axes <paramref name="divisions"/>,
+        /// <paramref name="periods"/>, <paramref name="keys"/>, which hold every cell seen). Takes the listed pairs.
+        /// </summary>
+        public CubePeople ToPeople(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, bool keysOverlap)
+        {
+            var finalCell = new int[cells.Count];
+            var without = new long[periods.Length * divisions.Length * keys.Length];
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var (division, period, key) = cells[c];
+                var p = Array.BinarySearch(periods, period);
+                var d = Array.BinarySearch(divisions, division);
+                var k = Array.BinarySearch(keys, key, StringComparer.Ordinal);
+                finalCell[c] = (((p * divisions.Length) + d) * keys.Length) + k;
+                without[finalCell[c]] += withoutPerson[c];
+            }
+            entries.MapCells(finalCell);
+            var personKeys = new PersonKey[personIndex.Count];
+            foreach (var (key, index) in personIndex)
+            {
+                personKeys[index] = key;
+            }
+            personIndex.Clear();
+            personIndex.TrimExcess();
+            var people = ListedCells.FromEntries(personKeys, without.Length, entries, without);
+            return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
+        }
+    }
+
+    /// <summary>Lists a cube's pairs mapped to an accumulator's people and cells, each distinct pair of a person once.</summary>
+    private readonly struct DistinctSink(EntryList entries, int[] personMap, int[] cellMap) : IPairSink
+    {
+        private readonly int[] mark = new int[cellMap.Length];
+
+        public void Add(int person, int cell)
+        {
+            if (mark[cell] != person + 1)
+            {
+                mark[cell] = person + 1;
+                entries.Add(personMap[person], cellMap[cell]);
+            }
         }
     }
 }

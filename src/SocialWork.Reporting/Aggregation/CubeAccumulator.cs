@@ -1,0 +1,77 @@
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// Builds one cube from many batches as they come — a file read slice by slice, a dataset's row groups read on several
+/// cores — without holding the batches: <see cref="ToCube"/> gives the cube <see cref="Cube.Build"/> gives over all the
+/// added batches' records together, distinct people included.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each batch's cube is built when it is added and folded in at once: its indicators are merged into a running cube (a
+/// few cells), and its people are kept as the distinct (person, cell) pairs of that batch, the person's key in one table
+/// for all batches. So memory holds the result, one table of keys and the pairs — not a cube per batch, and not the
+/// batches: a batch's arrays may be reused as soon as <see cref="Add"/> returns. Merging cubes with
+/// <see cref="Cube.Merge(IEnumerable{Cube}, long)"/> gives the same cube, but holds every part until the end.
+/// </para>
+/// <para>
+/// <see cref="Add"/> may be called from several threads at once; each call builds its batch's cube outside the lock.
+/// <see cref="ToCube"/> is called once, after the last <see cref="Add"/>.
+/// </para>
+/// </remarks>
+public sealed class CubeAccumulator
+{
+    private readonly Lock gate = new();
+    private readonly CubePeople.Accumulator people = new();
+    private Cube? indicators;
+    private bool done;
+
+    /// <summary>Starts an empty accumulator.</summary>
+    /// <param name="query">The query every batch is built with (its <see cref="CubeQuery.MaxCells"/> bounds the running cube too).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    public CubeAccumulator(CubeQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Query = query;
+    }
+
+    /// <summary>Gets the query every batch is built with.</summary>
+    public CubeQuery Query { get; }
+
+    /// <summary>Builds a batch's cube and folds it in. Thread-safe; the batch is not kept.</summary>
+    /// <param name="batch">The records.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="ToCube"/> was already called.</exception>
+    /// <exception cref="ReportLimitException">The cube so far would have more than the query's <see cref="CubeQuery.MaxCells"/> cells.</exception>
+    public void Add(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var cube = Cube.Build(batch, Query);
+        lock (gate)
+        {
+            ThrowIfDone();
+            indicators = indicators is null ? cube.WithoutPeople() : Cube.Merge([indicators, cube.WithoutPeople()], Query.MaxCells);
+            cube.AddPeopleTo(people);
+        }
+    }
+
+    /// <summary>Gives the cube of every batch added: the same as <see cref="Cube.Build"/> over all their records.</summary>
+    /// <returns>The cube; that of no records when nothing was added.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="ToCube"/> was already called (the pairs it gathered are handed to the cube).</exception>
+    public Cube ToCube()
+    {
+        lock (gate)
+        {
+            ThrowIfDone();
+            done = true;
+            return indicators is null ? Cube.Build(RecordBatch.Empty, Query) : indicators.WithPeopleFrom(people);
+        }
+    }
+
+    private void ThrowIfDone()
+    {
+        if (done)
+        {
+            throw new InvalidOperationException("This accumulator has already made its cube; start a new one for more records.");
+        }
+    }
+}
