@@ -4,7 +4,8 @@ namespace SocialWork.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SocialWork.Benchmarks -- --filter '*Aggregation*' -j Short</c>;
-/// <c>-- people-memory …</c> runs the whole-process memory harness (<see cref="PeopleMemory"/>).
+/// <c>-- people-memory …</c> runs the whole-process memory harness (<see cref="PeopleMemory"/>), <c>-- duckdb …</c> DuckDB's
+/// side of <c>benchmarks/versus-duckdb.sh</c> (<see cref="DuckDbProcess"/>).
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,10 @@ public static class Program
         if (args is ["people-memory", .. var rest])
         {
             return PeopleMemory.Run(rest);
+        }
+        if (args is ["duckdb", .. var statement])
+        {
+            return DuckDbProcess.Run(statement);
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -48,7 +48,7 @@ public class StoreBenchmarks
     [Benchmark]
     public long DuckDbParquet() => DuckDb($"read_parquet('{parquet}')");
 
-    /// <summary>Ours: one partial cube per row group on all cores, merged.</summary>
+    /// <summary>Ours: the row groups read on all cores into one <see cref="CubeAccumulator"/>.</summary>
     [Benchmark]
     public long ReportFromParquet() => ParquetRecordFile.QueryAsync(parquet, StoreFiles.Query).GetAwaiter().GetResult().Total.Records;
 

@@ -6,8 +6,8 @@ namespace SocialWork.Reporting.Parquet;
 
 /// <summary>
 /// A folder of records files (<c>*.parquet</c>, for example one per month, <c>2023-01.parquet</c>) as one record store
-/// (design section 7). A query reads the row groups on all cores, one partial cube each, merged as it goes with the
-/// indicators' monoid; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/
+/// (design section 7). A query reads the row groups on all cores, each folded into one <see cref="CubeAccumulator"/> as
+/// soon as it is read; a row group whose date or division statistics lie outside the query's <c>From</c>/<c>To</c>/
 /// <c>Within</c>/<c>Scope</c> is not read. Any tool that reads Parquet (DuckDB, Spark, Trino) reads the files as they are.
 /// </summary>
 /// <remarks>

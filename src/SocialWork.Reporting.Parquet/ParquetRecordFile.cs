@@ -77,7 +77,7 @@ public static class ParquetRecordFile
         }
     }
 
-    /// <summary>Builds the cube of a file's records: one partial cube per row group on all cores, merged.</summary>
+    /// <summary>Builds the cube of a file's records: the row groups read on all cores into one <see cref="CubeAccumulator"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="query">The query; row groups whose statistics lie outside its dates or division are not read.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
