@@ -111,31 +111,42 @@ public static class ResidentIdNumber
     public static bool ContainsValid(ReadOnlySpan<char> text) => text.Length >= Length && NextRun(text, 0, validOnly: true) >= 0;
 
     /// <summary>The start of the next run shaped like a number (and valid, if asked) at or after <paramref name="from"/>, or -1.</summary>
+    /// <remarks>
+    /// A run shaped like a number is a whole run of digits — no digit just before or after it — of 18 digits, or of 17
+    /// followed by <c>X</c> or <c>x</c>. Such a run covers one of every 17 positions, so the scan looks only at those and
+    /// measures the digit run around a probe that is a digit: importers scan every row, most of it letters and short
+    /// numbers, and a row then costs a handful of character tests.
+    /// </remarks>
     private static int NextRun(ReadOnlySpan<char> text, int from, bool validOnly)
     {
-        for (var i = from; i + Length <= text.Length; i++)
+        const int Digits = Length - 1;
+        var probe = from + Digits - 1;
+        while (probe < text.Length)
         {
-            // Importers scan every row: jump past a non-digit among the first 17 characters, which every window up to
-            // it holds too, so a row costs a vectorised pass rather than a check at each position.
-            var nonDigit = text.Slice(i, Length - 1).IndexOfAnyExceptInRange('0', '9');
-            if (nonDigit >= 0)
+            if (!char.IsAsciiDigit(text[probe]))
             {
-                i += nonDigit;
+                probe += Digits;
                 continue;
             }
-            if ((i > 0 && char.IsAsciiDigit(text[i - 1])) || !LooksLikeNumber(text.Slice(i, Length))
-                || (i + Length < text.Length && char.IsAsciiDigit(text[i + Length])))
+            var start = probe;
+            while (start > from && char.IsAsciiDigit(text[start - 1]))
             {
-                continue;
+                start--;
             }
-            if (!validOnly || IsValid(text.Slice(i, Length)))
+            var end = probe + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
             {
-                return i;
+                end++;
             }
+            var whole = start == 0 || !char.IsAsciiDigit(text[start - 1]);   // a run that began before `from` is not whole
+            var shaped = end - start == Length
+                || (end - start == Digits && end < text.Length && text[end] is 'X' or 'x' && (end + 1 == text.Length || !char.IsAsciiDigit(text[end + 1])));
+            if (whole && shaped && (!validOnly || IsValid(text.Slice(start, Length))))
+            {
+                return start;
+            }
+            probe = end + Digits;   // the next run starts after `end`, so its 17 digits cover this position or an earlier one
         }
         return -1;
     }
-
-    private static bool LooksLikeNumber(ReadOnlySpan<char> run)
-        => !run[..^1].ContainsAnyExceptInRange('0', '9') && (char.IsAsciiDigit(run[^1]) || run[^1] is 'X' or 'x');
 }

@@ -68,9 +68,17 @@ internal static class RowParser
     /// already has is a problem too ("duplicate id R1, first on line 2"), so a file sent twice is not counted twice, and so
     /// is one whose id is in <see cref="RecordImportOptions.StoredIds"/> ("id R1 is already stored").
     /// </summary>
-    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, RecordImportOptions options, Names n, RecordIds ids, int line, ReadOnlySpan<char> otherText)
+    /// <param name="builder">The batch being built.</param>
+    /// <param name="f">The row's fields.</param>
+    /// <param name="options">The import's options.</param>
+    /// <param name="n">The format's column names, for the messages.</param>
+    /// <param name="ids">The ids accepted so far.</param>
+    /// <param name="line">The row's line (or record number), for a repeated id's message.</param>
+    /// <param name="otherText">Text of the row outside the fields, scanned for a resident ID number too.</param>
+    /// <param name="otherTextHoldsFields">Whether <paramref name="otherText"/> is the whole row, fields included (a CSV line): then a clean row needs one scan.</param>
+    internal static Problem? Append(RecordBatchBuilder builder, scoped in Fields f, RecordImportOptions options, Names n, RecordIds ids, int line, ReadOnlySpan<char> otherText, bool otherTextHoldsFields = false)
     {
-        if (ResidentIdIn(f, n, otherText) is { } personal)
+        if ((!otherTextHoldsFields || ResidentIdNumber.ContainsValid(otherText)) && ResidentIdIn(f, n, otherText) is { } personal)
         {
             return personal;
         }
