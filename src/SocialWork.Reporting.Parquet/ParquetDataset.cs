@@ -108,7 +108,7 @@ public sealed class ParquetDataset : IRecordStore
     private async ValueTask AppendAsync(RecordBatch batch, bool byMonth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var ids = batch.GetUniqueIds();
+        batch.EnsureUniqueIds();
         if (batch.Count == 0)
         {
             return;
@@ -119,7 +119,16 @@ public sealed class ParquetDataset : IRecordStore
             // One critical section for every writer of the folder: the id check, the files and the commit.
             using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
             log.Recover();
-            var stored = await FindStoredAsync(ids, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(cancellationToken).ConfigureAwait(false);
+            var suspects = new List<string>();   // the ids whose hash is stored: few, usually none
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (idHashes.Contains(IdHash(batch.IdSpanAt(i))))
+                {
+                    suspects.Add(batch.IdAt(i));
+                }
+            }
+            var stored = await FindStoredAsync(suspects, cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
                 throw new RecordAlreadyStoredException([.. Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains)]);
@@ -148,7 +157,7 @@ public sealed class ParquetDataset : IRecordStore
                 indexedFiles.Add(name);
                 for (var i = start; i < start + count; i++)
                 {
-                    idHashes.Add(IdHash(batch.IdAt(i)));
+                    idHashes.Add(IdHash(batch.IdSpanAt(i)));
                 }
             }
         }
@@ -179,15 +188,7 @@ public sealed class ParquetDataset : IRecordStore
     /// </summary>
     private async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var files = Files;
-        foreach (var file in files.Where(f => !indexedFiles.Contains(Path.GetFileName(f))))
-        {
-            await foreach (var id in ReadIdsAsync(file, cancellationToken).ConfigureAwait(false))
-            {
-                idHashes.Add(IdHash(id));
-            }
-            indexedFiles.Add(Path.GetFileName(file));
-        }
+        var files = await IndexAsync(cancellationToken).ConfigureAwait(false);
         var candidates = ids.Where(id => idHashes.Contains(IdHash(id))).ToHashSet(StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var f = 0; f < files.Count && found.Count < candidates.Count; f++)
@@ -201,6 +202,21 @@ public sealed class ParquetDataset : IRecordStore
             }
         }
         return found;
+    }
+
+    /// <summary>Brings the hash index up to date with the committed files it has not read yet; returns the committed files.</summary>
+    private async Task<IReadOnlyList<string>> IndexAsync(CancellationToken cancellationToken)
+    {
+        var files = Files;
+        foreach (var file in files.Where(f => !indexedFiles.Contains(Path.GetFileName(f))))
+        {
+            await foreach (var id in ReadIdsAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                idHashes.Add(IdHash(id));
+            }
+            indexedFiles.Add(Path.GetFileName(file));
+        }
+        return files;
     }
 
     /// <summary>Reads the ids of a file's records (none when it has no id column), row group by row group.</summary>
@@ -236,7 +252,7 @@ public sealed class ParquetDataset : IRecordStore
     }
 
     /// <summary>FNV-1a over the id's UTF-16 code units, 64 bits: the same in every process (a collision only costs a lookup in the files).</summary>
-    private static ulong IdHash(string id)
+    private static ulong IdHash(ReadOnlySpan<char> id)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in id)

@@ -229,12 +229,10 @@ internal static class RecordFileWriter
         /// <summary>Encodes the ids of records [start, start + n) in UTF-8 and points <see cref="Strings"/> at them.</summary>
         public ReadOnlySpan<ByteArray> Ids(RecordBatch batch, int start, int n)
         {
-            var ids = new string[n];
             var length = 0;
             for (var i = 0; i < n; i++)
             {
-                ids[i] = batch.IdAt(start + i);
-                length += System.Text.Encoding.UTF8.GetByteCount(ids[i]);
+                length += System.Text.Encoding.UTF8.GetByteCount(batch.IdSpanAt(start + i));
             }
             if (length > idBytes.Length)
             {
@@ -243,7 +241,7 @@ internal static class RecordFileWriter
             var at = 0;
             for (var i = 0; i < n; i++)
             {
-                var written = System.Text.Encoding.UTF8.GetBytes(ids[i], idBytes.Span[at..]);
+                var written = System.Text.Encoding.UTF8.GetBytes(batch.IdSpanAt(start + i), idBytes.Span[at..]);
                 Strings[i] = new ByteArray(idBytes.Address + at, written);
                 at += written;
             }

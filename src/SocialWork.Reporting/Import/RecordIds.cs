@@ -143,7 +143,7 @@ internal sealed class HashedRecordIds : RecordIds
     }
 
     /// <summary>Two independent 32-bit hashes side by side: the runtime's randomised string hash and FNV-1a.</summary>
-    private static ulong Hash(ReadOnlySpan<char> id)
+    internal static ulong Hash(ReadOnlySpan<char> id)
     {
         var fnv = 2166136261u;
         foreach (var c in id)
