@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace SocialWork.Reporting.Tests;
 
-/// <summary>A batch's ids: the span and the string agree, and the hashed uniqueness check finds exactly the repeats the exact set finds.</summary>
+/// <summary>A batch's ids: the span, the string and the view agree, and the hashed uniqueness check finds exactly the repeats the exact set finds.</summary>
 public sealed class RecordIdProperties
 {
     private static RecordBatch Batch(IEnumerable<string> ids) => RecordBatch.From(ids.Select(id => new ServiceRecord(
@@ -21,7 +21,9 @@ public sealed class RecordIdProperties
         var batch = Batch(ids);
         var repeated = ids.Count != ids.Distinct(StringComparer.Ordinal).Count();
         var thrown = Record.Exception(batch.EnsureUniqueIds);
-        return repeated
+        var view = batch.GetIds();
+        var sameView = view.Count == batch.Count && view.SequenceEqual(Enumerable.Range(0, batch.Count).Select(batch.IdAt)) && (batch.Count == 0 || view[batch.Count - 1] == batch.IdAt(batch.Count - 1));
+        return sameView && repeated
             ? thrown is RecordAlreadyStoredException e && ids.Count(id => id == e.Ids.Single()) > 1
             : thrown is null && Enumerable.Range(0, batch.Count).All(i => batch.IdSpanAt(i).SequenceEqual(batch.IdAt(i)));
     }
@@ -33,5 +35,6 @@ public sealed class RecordIdProperties
             .Import(new MemoryStream("id,date,division,item,method,person_times,households,amount\nR1,2023-01-05,130602005014,EL.01,visit,1,0,\n"u8.ToArray()), "r.csv").Batch;
         Assert.Throws<InvalidOperationException>(batch.EnsureUniqueIds);
         Assert.Throws<InvalidOperationException>(() => batch.IdSpanAt(0).Length);
+        Assert.Throws<InvalidOperationException>(batch.GetIds);
     }
 }

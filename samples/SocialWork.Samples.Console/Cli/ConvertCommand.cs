@@ -29,7 +29,7 @@ internal static class ConvertCommand
 
         // Records whose ids the dataset already holds are rejected like bad rows (strict: nothing is written), so
         // converting a file twice never counts it twice.
-        var stored = dataset.FindStoredIdsAsync(import.Batch.GetUniqueIds()).AsTask().GetAwaiter().GetResult();
+        var stored = dataset.FindStoredIdsAsync(import.Batch.GetIds()).AsTask().GetAwaiter().GetResult();
         if (stored.Count > 0)
         {
             import = ReportCommand.Import(output, records, options with { StoredIds = stored });

@@ -190,6 +190,15 @@ public sealed class RecordBatch
     }
 
     /// <summary>
+    /// Gets the ids as a read-only list in record order, each id's string made when it is read — a view for handing the
+    /// ids of a batch whose ids are known to be unique (an import's) to <see cref="IRecordStore.FindStoredIdsAsync"/>
+    /// without a set of millions of strings. Not checked for repeats (see <see cref="EnsureUniqueIds"/>).
+    /// </summary>
+    /// <returns>The ids.</returns>
+    /// <exception cref="InvalidOperationException">The batch carries no ids.</exception>
+    public IReadOnlyList<string> GetIds() => new IdList(Ids ?? throw new InvalidOperationException("The batch carries no record ids."));
+
+    /// <summary>
     /// Checks that no id repeats in the batch, in 8 bytes per record: a 64-bit hash of each id, sorted, and the ids
     /// themselves compared only where two hashes meet. What a store checks before it appends, without a string per id.
     /// </summary>
@@ -457,5 +466,23 @@ public sealed class RecordBatch
         slots[Indicators.HouseholdsSlot] = HouseholdsColumn[index];
         slots[Indicators.FenSlot] = FenColumn[index];
         return Indicators.FromSlots(slots);
+    }
+
+    /// <summary>An id column as a list of strings, each made when read.</summary>
+    private sealed class IdList(RecordIdColumn ids) : IReadOnlyList<string>
+    {
+        public int Count => ids.Count;
+
+        public string this[int index] => (uint)index < (uint)ids.Count ? ids.ToString(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                yield return ids.ToString(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

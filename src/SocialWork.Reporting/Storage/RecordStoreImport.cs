@@ -70,9 +70,8 @@ public static class RecordStoreImport
         var result = import(options);
         if (result.Batch.Count > 0)
         {
-            // The importer rejected repeated ids, so the batch's ids are a set already: handed over as they are, a string
-            // made only as the store reads each one.
-            var stored = await store.FindStoredIdsAsync(new BatchIds(result.Batch), cancellationToken).ConfigureAwait(false);
+            // The importer rejected repeated ids, so the batch's ids are a set already: handed over as a view.
+            var stored = await store.FindStoredIdsAsync(result.Batch.GetIds(), cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
                 result = import(options with { StoredIds = stored });
@@ -83,21 +82,5 @@ public static class RecordStoreImport
             await store.AppendAsync(result.Batch, cancellationToken).ConfigureAwait(false);
         }
         return result;
-    }
-
-    /// <summary>A batch's ids (unique) as a collection, each id's string made when it is read.</summary>
-    private sealed class BatchIds(RecordBatch batch) : IReadOnlyCollection<string>
-    {
-        public int Count => batch.Count;
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                yield return batch.IdAt(i);
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
