@@ -44,6 +44,8 @@ public sealed class ParallelImportTests : IDisposable
 
         Assert.Equal(150_001, error.Row.Line);
         Assert.Equal("method", error.Row.Column);
+        var cubeError = Assert.Throws<RecordImportException>(() => new CsvRecordImporter().ImportCube(path, new CubeQuery(DivisionLevel.County, PeriodKind.Year), new RecordImportOptions { Parallelism = 3 }));
+        Assert.Equal(150_001, cubeError.Row.Line);
     }
 
     [Fact]
@@ -112,6 +114,15 @@ public sealed class ParallelImportTests : IDisposable
         Assert.Contains(sliced.Rejected, r => r.Line == boundaries[0] + 1);
         Assert.Equal(repeatAnId, sliced.Rejected.Any(r => r.Reason.StartsWith("duplicate id", StringComparison.Ordinal)));
         AssertSameBatch(single.Batch, sliced.Batch);
+
+        // The cube straight from the file (slices folded in as they are read) is the cube of the one-thread batch.
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Month, CubeDimension.Domain);
+        var streamed = new CsvRecordImporter().ImportCube(path, query, lenient with { Parallelism = threads });
+        var built = Cube.Build(single.Batch, query);
+        Assert.Equal((single.Read, single.Accepted), (streamed.Read, streamed.Accepted));
+        Assert.Equal(single.Rejected, streamed.Rejected);
+        Assert.Equal(built.Rows, streamed.Cube.Rows);
+        Assert.Equal(built.TotalPeople, streamed.Cube.TotalPeople);
         File.Delete(path);
     }
 

@@ -52,6 +52,38 @@ public sealed class CsvRecordImporter
         return Import(stream, fileName, options, capacity: 0, hashFirst: !idsMayRepeat);
     }
 
+    /// <summary>
+    /// Builds the cube of a records CSV file's accepted rows without holding the records: the file is read in slices of
+    /// a few megabytes on all cores, and each slice's records are folded into a <see cref="CubeAccumulator"/> as soon as
+    /// they are read, so memory holds a slice per core, the cube and the rows' id hashes (8 bytes a row, for the repeat
+    /// check) — not the file. The rows accepted and rejected, and the cube, are those of <see cref="ImportFile"/> followed
+    /// by <see cref="Cube.Build"/>; a file whose slices cannot be trusted (a quote character before the last slice, a
+    /// rejected row spanning lines, two equal id hashes, UTF-16) is read that way instead, whole.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="query">The cube to build.</param>
+    /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted. Ids are not kept (a cube does not need them) but are still checked for repeats.</param>
+    /// <returns>The cube and the rejected rows.</returns>
+    /// <exception cref="RecordImportException">Strict mode met a bad row, or the header lacks a required column.</exception>
+    /// <exception cref="ReportLimitException">The cube would have more cells than the query allows.</exception>
+    public CubeImportResult ImportCube(string path, CubeQuery query, RecordImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(query);
+        options = (options ?? Options) with { KeepIds = false };
+        using (var file = File.OpenHandle(path))
+        {
+            var threads = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+            var accumulator = new CubeAccumulator(query with { Parallelism = 1 });
+            if (ParallelCsvImport.TryImportInto(file, RandomAccess.GetLength(file), Path.GetFileName(path), options, threads, accumulator) is var (read, rejected))
+            {
+                return new CubeImportResult(accumulator.ToCube(), read, rejected);
+            }
+        }
+        var result = ImportFile(path, options);
+        return new CubeImportResult(Cube.Build(result.Batch, query), result.Read, result.Rejected);
+    }
+
     /// <summary>Imports CSV from a stream, on one thread. The stream is left open (it is the caller's to dispose).</summary>
     /// <param name="utf8Csv">The UTF-8 CSV.</param>
     /// <param name="fileName">The name to use in messages.</param>

@@ -21,11 +21,37 @@ internal static class ParallelCsvImport
 
     private const int SlicesPerThread = 4;
 
+    /// <summary>The most bytes of a slice whose records go straight into a cube (<see cref="TryImportInto"/>): 32 MiB measured fastest (8 MiB: 5.2 s, 32: 4.1 s, 64: 4.4 s for 10M rows).</summary>
+    private const long CubeSliceBytes = 32 << 20;
+
     /// <summary>
     /// Imports the file, or returns <see langword="null"/> when its slices cannot be trusted (see the type's summary);
     /// <c>idsMayRepeat</c> says whether the slices' id hashes met, so the one-thread import can go straight to the exact id set.
     /// </summary>
     public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, out bool idsMayRepeat)
+    {
+        var read = TryRead(file, length, fileName, options, threads, threads * SlicesPerThread, accumulator: null, out idsMayRepeat);
+        return read is null ? null : new ImportResult(RecordBatchBuilder.Concat([.. read.Value.Builders]).Build(), read.Value.Read, read.Value.Rejected);
+    }
+
+    /// <summary>
+    /// Imports the file into a cube: slices of at most 32 MiB, each slice's records folded into <paramref name="accumulator"/>
+    /// as soon as they are read and then let go, so memory holds a slice per thread rather than the file. Returns
+    /// <see langword="null"/> when the slices cannot be trusted (the accumulator then holds records it must not count).
+    /// </summary>
+    public static (int Read, List<RejectedRow> Rejected)? TryImportInto(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, CubeAccumulator accumulator)
+    {
+        var slices = (int)Math.Min(1 << 20, Math.Max(threads * SlicesPerThread, (length / CubeSliceBytes) + 1));
+        var read = TryRead(file, length, fileName, options, threads, slices, accumulator, out _);
+        return read is null ? null : (read.Value.Read, read.Value.Rejected);
+    }
+
+    /// <summary>
+    /// Reads the file's rows in <paramref name="sliceCount"/> slices on <paramref name="threads"/> threads. Each slice's
+    /// builder is kept for the caller to join, or, with an <paramref name="accumulator"/>, built and folded into it.
+    /// </summary>
+    private static (RecordBatchBuilder[] Builders, int Read, List<RejectedRow> Rejected)? TryRead(
+        SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, int sliceCount, CubeAccumulator? accumulator, out bool idsMayRepeat)
     {
         idsMayRepeat = false;
         var headerEnd = IsUtf16Or32(file) ? -1 : HeaderEnd(file, length);
@@ -44,8 +70,9 @@ internal static class ParallelCsvImport
             columns = CsvRecordImporter.ReadHeader(header, fileName);
         }
 
-        var bounds = Boundaries(file, headerEnd, length, threads * SlicesPerThread);
+        var bounds = Boundaries(file, headerEnd, length, sliceCount);
         var slices = new Slice[bounds.Length - 1];
+        var builders = new RecordBatchBuilder[accumulator is null ? slices.Length : 0];
         var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
         ForEachSlice(slices.Length, threads, i =>
         {
@@ -55,7 +82,15 @@ internal static class ParallelCsvImport
             var builder = RecordBatchBuilder.ForImport(capacity, options);
             var ids = new HashedRecordIds();
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
-            slices[i] = new Slice(builder, rows, ids, stream.SawQuote, stream.LineFeeds);
+            slices[i] = new Slice(rows, ids, stream.SawQuote, stream.LineFeeds);
+            if (accumulator is null)
+            {
+                builders[i] = builder;
+            }
+            else if (rows.StrictFailure is null)
+            {
+                accumulator.Add(builder.Build());
+            }
         });
         idsMayRepeat = HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids)]);
         if (idsMayRepeat || slices[..^1].Any(s => s.SawQuote) || slices.Any(s => s.Rows.SpansLines))
@@ -78,10 +113,9 @@ internal static class ParallelCsvImport
             }
             linesBefore += slice.LineFeeds;
         }
-        var all = RecordBatchBuilder.Concat([.. slices.Select(s => s.Builder)]);
         var read = slices.Sum(s => s.Rows.Read);
         options.Progress?.Invoke(read);
-        return new ImportResult(all.Build(), read, rejected);
+        return (builders, read, rejected);
     }
 
     /// <summary>Runs the slices in parallel; an exception from a slice comes out as itself, not wrapped.</summary>
@@ -97,7 +131,7 @@ internal static class ParallelCsvImport
         }
     }
 
-    private sealed record Slice(RecordBatchBuilder Builder, CsvRecordImporter.RowsRead Rows, HashedRecordIds Ids, bool SawQuote, int LineFeeds);
+    private sealed record Slice(CsvRecordImporter.RowsRead Rows, HashedRecordIds Ids, bool SawQuote, int LineFeeds);
 
     /// <summary>Determines whether the file starts with a UTF-16 or UTF-32 byte-order mark (a UTF-8 one is fine).</summary>
     private static bool IsUtf16Or32(SafeFileHandle file)

@@ -103,7 +103,7 @@ internal sealed class HashedRecordIds : RecordIds
 {
     private const int BucketBits = 8;
 
-    private readonly List<ulong>[] buckets = [.. Enumerable.Range(0, 1 << BucketBits).Select(_ => new List<ulong>(256))];
+    private readonly List<ulong>[] buckets = [.. Enumerable.Range(0, 1 << BucketBits).Select(_ => new List<ulong>())];
 
     public override int Add(ReadOnlySpan<char> id, int line)
     {
