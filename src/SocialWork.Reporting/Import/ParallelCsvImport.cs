@@ -72,6 +72,7 @@ internal static class ParallelCsvImport
 
         var bounds = Boundaries(file, headerEnd, length, sliceCount);
         var slices = new Slice[bounds.Length - 1];
+        using var spilled = accumulator is null ? null : new SpilledIdHashes();   // an import that keeps no records keeps no hashes in memory either
         var builders = new RecordBatchBuilder[accumulator is null ? slices.Length : 0];
         var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
         ForEachSlice(slices.Length, threads, i =>
@@ -82,7 +83,8 @@ internal static class ParallelCsvImport
             var builder = RecordBatchBuilder.ForImport(capacity, options);
             var ids = new HashedRecordIds();
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
-            slices[i] = new Slice(rows, ids, stream.SawQuote, stream.LineFeeds);
+            spilled?.Add(ids);
+            slices[i] = new Slice(rows, spilled is null ? ids : null, stream.SawQuote, stream.LineFeeds);
             if (accumulator is null)
             {
                 builders[i] = builder;
@@ -92,7 +94,7 @@ internal static class ParallelCsvImport
                 accumulator.Add(builder.Build());
             }
         });
-        idsMayRepeat = HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids)]);
+        idsMayRepeat = spilled?.MayRepeat(threads) ?? HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids!)]);
         if (idsMayRepeat || slices[..^1].Any(s => s.SawQuote) || slices.Any(s => s.Rows.SpansLines))
         {
             return null;
@@ -131,7 +133,7 @@ internal static class ParallelCsvImport
         }
     }
 
-    private sealed record Slice(CsvRecordImporter.RowsRead Rows, HashedRecordIds Ids, bool SawQuote, int LineFeeds);
+    private sealed record Slice(CsvRecordImporter.RowsRead Rows, HashedRecordIds? Ids, bool SawQuote, int LineFeeds);
 
     /// <summary>Determines whether the file starts with a UTF-16 or UTF-32 byte-order mark (a UTF-8 one is fine).</summary>
     private static bool IsUtf16Or32(SafeFileHandle file)

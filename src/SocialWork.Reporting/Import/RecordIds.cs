@@ -101,6 +101,9 @@ internal sealed class ExactRecordIds : RecordIds
 /// </summary>
 internal sealed class HashedRecordIds : RecordIds
 {
+    /// <summary>The number of buckets the hashes are kept in, by their top bits.</summary>
+    internal const int BucketCount = 1 << BucketBits;
+
     private const int BucketBits = 8;
 
     private readonly List<ulong>[] buckets = [.. Enumerable.Range(0, 1 << BucketBits).Select(_ => new List<ulong>())];
@@ -111,6 +114,9 @@ internal sealed class HashedRecordIds : RecordIds
         buckets[(int)(hash >> (64 - BucketBits))].Add(hash);
         return 0;
     }
+
+    /// <summary>Gets the hashes of bucket <paramref name="bucket"/> (the hashes whose top bits are its number).</summary>
+    internal ReadOnlySpan<ulong> Bucket(int bucket) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buckets[bucket]);
 
     /// <summary>Determines whether any id occurs twice across (or within) the slices, comparing hashes on all cores.</summary>
     /// <param name="slices">The slices' ids.</param>
