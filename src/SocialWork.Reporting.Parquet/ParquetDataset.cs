@@ -84,6 +84,59 @@ public sealed class ParquetDataset : IRecordStore
     public ValueTask AppendByMonthAsync(RecordBatch batch, CancellationToken cancellationToken = default) => AppendAsync(batch, byMonth: true, cancellationToken);
 
     /// <summary>
+    /// Imports a records CSV file into the dataset without holding its records: the file is read in slices on all cores
+    /// (<see cref="CsvRecordImporter.TryImportFileInSlices"/>) and each slice is written, as soon as it is read, into the
+    /// append's files — one per calendar month its records fall in (<paramref name="byMonth"/>), or one — which are
+    /// committed at once when the whole file is read: all of it or none, as <see cref="AppendByMonthAsync"/>. Rows are
+    /// accepted and rejected as <c>store.ImportCsvAsync</c> does, an id the dataset already holds included. A file the
+    /// slices cannot be trusted with, or one naming an id whose hash the dataset holds (a file converted again), is
+    /// imported whole instead, with the exact check.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">How to import; ids are always kept and checked against the dataset.</param>
+    /// <param name="byMonth">One file per calendar month (the default), or one file for the whole import.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
+    /// <returns>What was read and rejected; <c>Accepted</c> records were stored.</returns>
+    /// <exception cref="RecordImportException">Strict mode met a bad row or an id already stored; nothing was stored.</exception>
+    /// <exception cref="TimeoutException">Another writer held the folder's lock for longer than <see cref="ParquetRecordOptions.WriterLockTimeout"/>.</exception>
+    /// <exception cref="IOException">A file could not be written (a full disk, for example); nothing was stored.</exception>
+    public async ValueTask<RecordImportSummary> ImportCsvFileAsync(string path, RecordImportOptions? options = null, bool byMonth = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options = (options ?? new RecordImportOptions()) with { KeepIds = true, StoredIds = null };
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
+            log.Recover();
+            await IndexAsync(cancellationToken).ConfigureAwait(false);
+            using var append = new StreamingAppend(Directory, log, Options, byMonth, idHashes, IdHash);
+            var summary = new CsvRecordImporter().TryImportFileInSlices(path, append.Add, options);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (summary is not null && !append.SawStoredHash)
+            {
+                append.Commit();
+                return summary;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        // The whole file, as ImportCsvAsync would: ids already stored are found exactly and rejected like bad rows.
+        var importer = new CsvRecordImporter();
+        var import = importer.ImportFile(path, options);
+        var stored = await FindStoredIdsAsync(import.Batch.GetIds(), cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0)
+        {
+            import = importer.ImportFile(path, options with { StoredIds = stored });
+        }
+        await AppendAsync(import.Batch, byMonth, cancellationToken).ConfigureAwait(false);
+        return new RecordImportSummary(import.Read, import.Rejected);
+    }
+
+    /// <summary>
     /// Takes the writer's lock and removes what crashed appends left — their planned data files and temporary files — and
     /// starts the commit log of a folder written before commits existed. Every append does this first; call it to clean
     /// up without appending.

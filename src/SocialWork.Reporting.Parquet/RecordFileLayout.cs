@@ -105,14 +105,6 @@ internal static class RecordFileLayout
             .Build();
     }
 
-    public static Dictionary<string, string> Metadata(RecordBatch batch) => new(StringComparer.Ordinal)
-    {
-        [LayoutKey] = LayoutVersion,
-        [DivisionsKey] = JsonList(batch.Divisions.Select(d => d.ToString())),
-        [ItemsKey] = JsonList(batch.Codes.Select(c => c.Value)),
-        [ProgrammesKey] = JsonList(batch.Programmes),
-    };
-
     /// <summary>Checks a file's schema and metadata and reads its lists; names the file and the column when anything is wrong.</summary>
     public static FileTables ReadTables(ParquetFileReader reader, string fileName)
     {
@@ -202,7 +194,8 @@ internal static class RecordFileLayout
         return [.. list];
     }
 
-    private static string JsonList(IEnumerable<string> values)
+    /// <summary>A list of strings as the JSON array the metadata holds.</summary>
+    public static string JsonList(IEnumerable<string> values)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))

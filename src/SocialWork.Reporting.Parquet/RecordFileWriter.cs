@@ -1,42 +1,102 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using ParquetSharp;
+using ParquetSharp.Schema;
 
 namespace SocialWork.Reporting.Parquet;
 
 /// <summary>
 /// Writes records in the <see cref="RecordFileLayout"/> through Apache Arrow's Parquet writer (ParquetSharp), column by
-/// column from the batch's own columns: numbers go as they are, and every string and person key is encoded once per file
-/// into a pinned table the writer's values point into, so a row group costs no object per record.
+/// column from the batches' own columns: numbers go as they are, and every string and person key is encoded once per
+/// batch into a pinned table the writer's values point into, so a row group costs no object per record. A file may take
+/// several batches (<see cref="Append"/>): its division, item and programme lists are the union of theirs, each batch's
+/// indices mapped onto them, and the lists go into the file's key-value metadata when it is closed.
 /// </summary>
-internal static class RecordFileWriter
+internal sealed class RecordFileWriter : IDisposable
 {
     private static readonly string[] MethodCodes = [.. Enum.GetValues<ServiceMethod>().Select(m => m.ToCode())];
     private static readonly string?[] TargetCodes = [null, .. Enum.GetValues<SocialWork.TargetGroup>().Select(g => g.ToCode())];
     private static readonly string?[] PartyCodes = [.. Enumerable.Range(0, 32).Select(p => p == 0 ? null : ((LinkageParties)p).ToCodes())];
 
+    private readonly ParquetRecordOptions options;
+    private readonly GroupNode schema = RecordFileLayout.CreateSchema();
+    private readonly WriterProperties properties;
+    private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal) { [RecordFileLayout.LayoutKey] = RecordFileLayout.LayoutVersion };
+    private readonly ParquetFileWriter writer;
+    private readonly FileList<DivisionCode> divisions = new();
+    private readonly FileList<ServiceCode> items = new();
+    private readonly FileList<string> programmes = new();
+    private Buffers? buffers;
+
+    /// <summary>Starts a file on <paramref name="output"/> (left open).</summary>
+    public RecordFileWriter(Stream output, ParquetRecordOptions options)
+    {
+        this.options = options;
+        properties = RecordFileLayout.WriterProperties(options);
+        programmes.IndexOf(string.Empty);   // index 0: no programme, in every file
+        writer = new ParquetFileWriter(output, schema, properties, metadata, leaveOpen: true);   // the metadata is read when the file is closed
+    }
+
+    /// <summary>Gets the records written so far.</summary>
+    public long Count { get; private set; }
+
     /// <summary>Writes records [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) to <paramref name="output"/> as one file, a row group per <see cref="ParquetRecordOptions.RowGroupSize"/> records.</summary>
     public static void Write(RecordBatch batch, int start, int count, Stream output, ParquetRecordOptions options, CancellationToken cancellationToken)
     {
-        using var schema = RecordFileLayout.CreateSchema();
-        using var properties = RecordFileLayout.WriterProperties(options);
-        using var writer = new ParquetFileWriter(output, schema, properties, RecordFileLayout.Metadata(batch), leaveOpen: true);
+        using var file = new RecordFileWriter(output, options);
+        file.Append(batch, start, count, cancellationToken);
+        file.Close();
+    }
+
+    /// <summary>Appends records [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of a batch as row groups of at most <see cref="ParquetRecordOptions.RowGroupSize"/>.</summary>
+    /// <exception cref="InvalidOperationException">The file would name more than 65,535 items or programmes (the <c>codes</c> column packs their indices in 16 bits).</exception>
+    public void Append(RecordBatch batch, int start, int count, CancellationToken cancellationToken)
+    {
+        var maps = new Maps(
+            [.. batch.Divisions.Select(divisions.IndexOf)],
+            [.. batch.Codes.Select(items.IndexOf)],
+            [.. batch.Programmes.Select(programmes.IndexOf)]);
+        if (items.Count > ushort.MaxValue + 1 || programmes.Count > ushort.MaxValue + 1)
+        {
+            throw new InvalidOperationException($"A records file names at most {ushort.MaxValue + 1} items and programmes; this one would name {items.Count} and {programmes.Count}.");
+        }
         var tables = new Tables(batch);
-        var buffers = new Buffers(Math.Min(options.RowGroupSize, count));
+        if (buffers is null || buffers.Length < Math.Min(options.RowGroupSize, count))
+        {
+            buffers = new Buffers(Math.Min(options.RowGroupSize, count));
+        }
         for (var s = start; s < start + count; s += options.RowGroupSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteRowGroup(writer, batch, tables, buffers, s, Math.Min(options.RowGroupSize, start + count - s));
+            WriteRowGroup(writer, batch, tables, maps, buffers, s, Math.Min(options.RowGroupSize, start + count - s));
         }
-        writer.Close();
+        Count += count;
         GC.KeepAlive(tables);
+    }
+
+    /// <summary>Writes the file's lists into its metadata and its footer.</summary>
+    public void Close()
+    {
+        metadata[RecordFileLayout.DivisionsKey] = RecordFileLayout.JsonList(divisions.Values.Select(d => d.ToString()));
+        metadata[RecordFileLayout.ItemsKey] = RecordFileLayout.JsonList(items.Values.Select(c => c.Value));
+        metadata[RecordFileLayout.ProgrammesKey] = RecordFileLayout.JsonList(programmes.Values);
+        writer.Close();
         GC.KeepAlive(buffers);
     }
 
-    private static void WriteRowGroup(ParquetFileWriter writer, RecordBatch batch, Tables tables, Buffers buffers, int start, int n)
+    /// <summary>Lets the writer's native memory go (a file not closed is not valid Parquet).</summary>
+    public void Dispose()
+    {
+        writer.Dispose();
+        properties.Dispose();
+        schema.Dispose();
+    }
+
+    private static void WriteRowGroup(ParquetFileWriter writer, RecordBatch batch, Tables tables, Maps maps, Buffers buffers, int start, int n)
     {
         using var rowGroup = writer.AppendRowGroup();
         var longs = buffers.Longs.AsSpan(0, n);
+        var ints = buffers.Ints.AsSpan(0, n);
         var strings = buffers.Strings.AsSpan(0, n);
         var defined = buffers.Defined.AsSpan(0, n);
 
@@ -76,13 +136,17 @@ internal static class RecordFileWriter
         WriteNonZero(rowGroup, batch.Parties.Slice(start, n), tables.Parties, defined, strings);
         WriteNonZero(rowGroup, batch.ProgrammeIndices.Slice(start, n), tables.Programmes, defined, strings);
         WritePeople(rowGroup, batch.PersonIndices.IsEmpty ? [] : batch.PersonIndices.Slice(start, n), n, tables.People, defined, buffers.Keys.AsSpan(0, n));
-        WriteRequired(rowGroup, division);
+        for (var i = 0; i < n; i++)
+        {
+            ints[i] = maps.Division[division[i]];
+        }
+        WriteRequired<int>(rowGroup, ints);
         var programme = batch.ProgrammeIndices.Slice(start, n);
         var target = batch.TargetGroupValues.Slice(start, n);
         var party = batch.Parties.Slice(start, n);
         for (var i = 0; i < n; i++)
         {
-            longs[i] = code[i] | ((long)programme[i] << 16) | ((long)method[i] << 32) | ((long)target[i] << 40) | ((long)party[i] << 48);
+            longs[i] = (long)(uint)maps.Code[code[i]] | ((long)maps.Programme[programme[i]] << 16) | ((long)method[i] << 32) | ((long)target[i] << 40) | ((long)party[i] << 48);
         }
         WriteRequired<long>(rowGroup, longs);
     }
@@ -143,6 +207,31 @@ internal static class RecordFileWriter
     {
         using var column = (ColumnWriter<T>)rowGroup.NextColumn();
         column.WriteBatch(defined.Length, defined, default, values);
+    }
+
+    /// <summary>Where a batch's division, item and programme indices land in the file's lists.</summary>
+    private sealed record Maps(int[] Division, int[] Code, int[] Programme);
+
+    /// <summary>A file's list of distinct values, in first-seen order.</summary>
+    private sealed class FileList<T>
+        where T : notnull
+    {
+        private readonly Dictionary<T, int> index = [];
+
+        public List<T> Values { get; } = [];
+
+        public int Count => Values.Count;
+
+        public int IndexOf(T value)
+        {
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var seen);
+            if (!seen)
+            {
+                at = Values.Count;
+                Values.Add(value);
+            }
+            return at;
+        }
     }
 
     /// <summary>Bytes on the pinned object heap: they never move, so the writer may hold their addresses.</summary>
@@ -218,7 +307,11 @@ internal static class RecordFileWriter
     {
         private Pinned idBytes = new(n * 16);
 
+        public int Length => Longs.Length;
+
         public long[] Longs { get; } = new long[n];
+
+        public int[] Ints { get; } = new int[n];
 
         public ByteArray[] Strings { get; } = new ByteArray[n];
 

@@ -24,25 +24,12 @@ internal static class ConvertCommand
     internal static int Run(CliOutput output, string records, string outDir, bool byMonth, bool skipInvalid, string? rejects)
     {
         var options = new Reporting.RecordImportOptions { Mode = skipInvalid ? Reporting.ImportMode.Lenient : Reporting.ImportMode.Strict };
-        var import = ReportCommand.Import(output, records, options);
         var dataset = new ParquetDataset(outDir);
-
-        // Records whose ids the dataset already holds are rejected like bad rows (strict: nothing is written), so
-        // converting a file twice never counts it twice.
-        var stored = dataset.FindStoredIdsAsync(import.Batch.GetIds()).AsTask().GetAwaiter().GetResult();
-        if (stored.Count > 0)
-        {
-            import = ReportCommand.Import(output, records, options with { StoredIds = stored });
-        }
         var before = dataset.Files.Count;
-        if (byMonth)
-        {
-            dataset.AppendByMonthAsync(import.Batch).AsTask().GetAwaiter().GetResult();
-        }
-        else
-        {
-            dataset.AppendAsync(import.Batch).AsTask().GetAwaiter().GetResult();
-        }
+
+        // Slices are written as they are read and committed together at the end; records whose ids the dataset already
+        // holds are rejected like bad rows (strict: nothing is written), so converting a file twice never counts it twice.
+        var import = ReportCommand.WithProgress(output, records, options, (_, o) => dataset.ImportCsvFileAsync(records, o, byMonth).AsTask().GetAwaiter().GetResult());
         if (rejects is not null)
         {
             SocialWorkCli.WriteAtomically(rejects, stream => ReportCommand.WriteRejects(stream, import.Rejected, output.Culture));

@@ -118,7 +118,7 @@ internal static class ReportCommand
         => WithProgress(output, path, options, (importer, o) => importer.ImportFile(path, o));
 
     /// <summary>Runs an import, with a progress bar on a terminal when the file is large.</summary>
-    private static T WithProgress<T>(CliOutput output, string path, RecordImportOptions options, Func<CsvRecordImporter, RecordImportOptions, T> import)
+    internal static T WithProgress<T>(CliOutput output, string path, RecordImportOptions options, Func<CsvRecordImporter, RecordImportOptions, T> import)
     {
         long length;
         using (var stream = SocialWorkCli.OpenInput(path, "records"))

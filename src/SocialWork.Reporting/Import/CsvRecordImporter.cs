@@ -71,17 +71,39 @@ public sealed class CsvRecordImporter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(query);
         options = (options ?? Options) with { KeepIds = false };
-        using (var file = File.OpenHandle(path))
+        var accumulator = new CubeAccumulator(query with { Parallelism = 1 });
+        if (TryImportFileInSlices(path, accumulator.Add, options) is { } summary)
         {
-            var threads = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
-            var accumulator = new CubeAccumulator(query with { Parallelism = 1 });
-            if (ParallelCsvImport.TryImportInto(file, RandomAccess.GetLength(file), Path.GetFileName(path), options, threads, accumulator) is var (read, rejected))
-            {
-                return new CubeImportResult(accumulator.ToCube(), read, rejected);
-            }
+            return new CubeImportResult(accumulator.ToCube(), summary.Read, summary.Rejected);
         }
         var result = ImportFile(path, options);
         return new CubeImportResult(Cube.Build(result.Batch, query), result.Read, result.Rejected);
+    }
+
+    /// <summary>
+    /// Reads a records CSV file in slices of a few megabytes on all cores and hands each slice's accepted records to
+    /// <paramref name="sink"/> as soon as they are read, keeping none: memory holds a slice per core, whatever the file's
+    /// size (the rows' id hashes, for the repeat check, go to a temporary file). The rows accepted and rejected are those
+    /// of <see cref="ImportFile"/>. Answers <see langword="null"/> when the slices cannot be trusted — a quote character
+    /// before the last slice, a rejected row spanning lines, two equal id hashes (a repeated id, or a rare collision), a
+    /// UTF-16 file: the sink has then been given records it must discard, and the file should be read with
+    /// <see cref="ImportFile"/>.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="sink">Takes each slice's records (a date-ordered batch), from several threads at once and in no particular order.</param>
+    /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted.</param>
+    /// <returns>What was read and rejected, or <see langword="null"/> (see above).</returns>
+    /// <exception cref="RecordImportException">Strict mode met a bad row (the sink may have had other slices' records), or the header lacks a required column.</exception>
+    public RecordImportSummary? TryImportFileInSlices(string path, Action<RecordBatch> sink, RecordImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(sink);
+        options ??= Options;
+        using var file = File.OpenHandle(path);
+        var threads = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        return ParallelCsvImport.TryImportInto(file, RandomAccess.GetLength(file), Path.GetFileName(path), options, threads, sink) is var (read, rejected)
+            ? new RecordImportSummary(read, rejected)
+            : null;
     }
 
     /// <summary>Imports CSV from a stream, on one thread. The stream is left open (it is the caller's to dispose).</summary>

@@ -30,28 +30,28 @@ internal static class ParallelCsvImport
     /// </summary>
     public static ImportResult? TryImport(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, out bool idsMayRepeat)
     {
-        var read = TryRead(file, length, fileName, options, threads, threads * SlicesPerThread, accumulator: null, out idsMayRepeat);
+        var read = TryRead(file, length, fileName, options, threads, threads * SlicesPerThread, sink: null, out idsMayRepeat);
         return read is null ? null : new ImportResult(RecordBatchBuilder.Concat([.. read.Value.Builders]).Build(), read.Value.Read, read.Value.Rejected);
     }
 
     /// <summary>
-    /// Imports the file into a cube: slices of at most 32 MiB, each slice's records folded into <paramref name="accumulator"/>
-    /// as soon as they are read and then let go, so memory holds a slice per thread rather than the file. Returns
-    /// <see langword="null"/> when the slices cannot be trusted (the accumulator then holds records it must not count).
+    /// Imports the file slice by slice: slices of at most 32 MiB, each slice's records handed to <paramref name="sink"/> as
+    /// soon as they are read and then let go, so memory holds a slice per thread rather than the file. Returns
+    /// <see langword="null"/> when the slices cannot be trusted (the sink then had records it must discard).
     /// </summary>
-    public static (int Read, List<RejectedRow> Rejected)? TryImportInto(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, CubeAccumulator accumulator)
+    public static (int Read, List<RejectedRow> Rejected)? TryImportInto(SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, Action<RecordBatch> sink)
     {
         var slices = (int)Math.Min(1 << 20, Math.Max(threads * SlicesPerThread, (length / CubeSliceBytes) + 1));
-        var read = TryRead(file, length, fileName, options, threads, slices, accumulator, out _);
+        var read = TryRead(file, length, fileName, options, threads, slices, sink, out _);
         return read is null ? null : (read.Value.Read, read.Value.Rejected);
     }
 
     /// <summary>
     /// Reads the file's rows in <paramref name="sliceCount"/> slices on <paramref name="threads"/> threads. Each slice's
-    /// builder is kept for the caller to join, or, with an <paramref name="accumulator"/>, built and folded into it.
+    /// builder is kept for the caller to join, or, with a <paramref name="sink"/>, built and handed to it.
     /// </summary>
     private static (RecordBatchBuilder[] Builders, int Read, List<RejectedRow> Rejected)? TryRead(
-        SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, int sliceCount, CubeAccumulator? accumulator, out bool idsMayRepeat)
+        SafeFileHandle file, long length, string fileName, RecordImportOptions options, int threads, int sliceCount, Action<RecordBatch>? sink, out bool idsMayRepeat)
     {
         idsMayRepeat = false;
         var headerEnd = IsUtf16Or32(file) ? -1 : HeaderEnd(file, length);
@@ -72,8 +72,8 @@ internal static class ParallelCsvImport
 
         var bounds = Boundaries(file, headerEnd, length, sliceCount);
         var slices = new Slice[bounds.Length - 1];
-        using var spilled = accumulator is null ? null : new SpilledIdHashes();   // an import that keeps no records keeps no hashes in memory either
-        var builders = new RecordBatchBuilder[accumulator is null ? slices.Length : 0];
+        using var spilled = sink is null ? null : new SpilledIdHashes();   // an import that keeps no records keeps no hashes in memory either
+        var builders = new RecordBatchBuilder[sink is null ? slices.Length : 0];
         var progress = new CsvRecordImporter.ProgressCounter(options.Progress);
         ForEachSlice(slices.Length, threads, i =>
         {
@@ -85,13 +85,13 @@ internal static class ParallelCsvImport
             var rows = CsvRecordImporter.ReadRows(reader, limit, hasHeader: false, columns, builder, fileName, options, ids, progress);
             spilled?.Add(ids);
             slices[i] = new Slice(rows, spilled is null ? ids : null, stream.SawQuote, stream.LineFeeds);
-            if (accumulator is null)
+            if (sink is null)
             {
                 builders[i] = builder;
             }
             else if (rows.StrictFailure is null)
             {
-                accumulator.Add(builder.Build());
+                sink(builder.Build());
             }
         });
         idsMayRepeat = spilled?.MayRepeat(threads) ?? HashedRecordIds.MayRepeat([.. slices.Select(s => s.Ids!)]);

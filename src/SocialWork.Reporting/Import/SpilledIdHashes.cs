@@ -4,7 +4,7 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// The id hashes of a file's slices kept on disk instead of in memory, for an import that holds no records
-/// (<see cref="CsvRecordImporter.ImportCube"/>): each slice's hashes go to one temporary file (deleted when closed) as
+/// (<see cref="CsvRecordImporter.TryImportFileInSlices"/>): each slice's hashes go to one temporary file (deleted when closed) as
 /// its buckets one after another, and the repeat check reads one bucket of every slice at a time. Memory then holds a
 /// few buckets, whatever the file's size; the file takes 8 bytes a row.
 /// </summary>
