@@ -33,11 +33,16 @@ internal static class DuckDbProcess
         using var command = duck.CreateCommand();
         command.CommandText = sql;
         long records = 0;
-        using (var reader = command.ExecuteReader())
+        if (args[0] == "convert")
         {
+            records = command.ExecuteNonQuery();   // the rows COPY wrote
+        }
+        else
+        {
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                records += args[0] == "convert" ? reader.GetInt64(0) : reader.GetInt64(3);
+                records += reader.GetInt64(3);
             }
         }
         Console.WriteLine($"duckdb {args[0]}: {records:N0} records, {clock.Elapsed.TotalSeconds:F2} s");
