@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process comparison with DuckDB on the same files: each case runs our console and a DuckDB process (DuckDB.NET,
+# Whole-process comparison with DuckDB on the same files: each case runs our console (published as the README says: a
+# native executable) and a DuckDB process (DuckDB.NET,
 # benchmarks/SocialWork.Benchmarks -- duckdb …) one after the other, ROUNDS times interleaved, and reports the median
 # wall time and peak resident memory (/usr/bin/time) of each and their ratios, as a Markdown table on standard output.
 #
@@ -14,9 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000000}; work=${2:-/tmp/versus-duckdb}; rounds=${3:-3}
 mkdir -p "$work"
-dotnet build samples/SocialWork.Samples.Console -c Release -nologo -v q >/dev/null
+dotnet publish samples/SocialWork.Samples.Console -c Release -o "$work/native" -nologo -v q >/dev/null
 dotnet build benchmarks/SocialWork.Benchmarks -c Release -nologo -v q >/dev/null
-ours=(samples/SocialWork.Samples.Console/bin/Release/net10.0/socialwork)
+ours=("$work/native/socialwork")
 duck=(benchmarks/SocialWork.Benchmarks/bin/Release/net10.0/SocialWork.Benchmarks duckdb)
 report=(--level township --period month --by domain --format csv --lang en)
 

@@ -5,7 +5,8 @@ namespace SocialWork.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SocialWork.Benchmarks -- --filter '*Aggregation*' -j Short</c>;
 /// <c>-- people-memory …</c> runs the whole-process memory harness (<see cref="PeopleMemory"/>), <c>-- duckdb …</c> DuckDB's
-/// side of <c>benchmarks/versus-duckdb.sh</c> (<see cref="DuckDbProcess"/>).
+/// side of <c>benchmarks/versus-duckdb.sh</c> (<see cref="DuckDbProcess"/>), <c>-- compression …</c> the page compression
+/// measurement (<see cref="CompressionChoice"/>).
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,10 @@ public static class Program
         if (args is ["people-memory", .. var rest])
         {
             return PeopleMemory.Run(rest);
+        }
+        if (args is ["compression", .. var files])
+        {
+            return CompressionChoice.Run(files);
         }
         if (args is ["duckdb", .. var statement])
         {
