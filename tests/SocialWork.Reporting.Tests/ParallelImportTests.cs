@@ -119,8 +119,8 @@ public sealed class ParallelImportTests : IDisposable
         var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Month, CubeDimension.Domain);
         var streamed = new CsvRecordImporter().ImportCube(path, query, lenient with { Parallelism = threads });
         var built = Cube.Build(single.Batch, query);
-        Assert.Equal((single.Read, single.Accepted), (streamed.Read, streamed.Accepted));
-        Assert.Equal(single.Rejected, streamed.Rejected);
+        Assert.Equal((single.Read, single.Accepted), (streamed.Import.Read, streamed.Import.Accepted));
+        Assert.Equal(single.Rejected, streamed.Import.Rejected);
         Assert.Equal(built.Rows, streamed.Cube.Rows);
         Assert.Equal(built.TotalPeople, streamed.Cube.TotalPeople);
         File.Delete(path);

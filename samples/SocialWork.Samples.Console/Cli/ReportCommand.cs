@@ -84,10 +84,10 @@ internal static class ReportCommand
             return SocialWorkCli.Success;
         }
         var clock = Stopwatch.StartNew();
-        var import = ImportCube(output, a, query);
+        var (cube, import) = ImportCube(output, a, query);
         var importTime = clock.Elapsed;
         clock.Restart();
-        var document = ReportDocument.From(import.Cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory, a.Publish);
+        var document = ReportDocument.From(cube, new ReportInput(import.Read, import.Accepted, import.Rejected.Count), directory, a.Publish);
         if (a.Timings)
         {
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: import and aggregate {importTime.TotalSeconds:F3} s ({import.Read} rows), document {clock.Elapsed.TotalSeconds:F3} s"));

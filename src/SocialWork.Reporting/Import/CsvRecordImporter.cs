@@ -74,10 +74,10 @@ public sealed class CsvRecordImporter
         var accumulator = new CubeAccumulator(query with { Parallelism = 1 });
         if (TryImportFileInSlices(path, accumulator.Add, options) is { } summary)
         {
-            return new CubeImportResult(accumulator.ToCube(), summary.Read, summary.Rejected);
+            return new CubeImportResult(accumulator.ToCube(), summary);
         }
         var result = ImportFile(path, options);
-        return new CubeImportResult(Cube.Build(result.Batch, query), result.Read, result.Rejected);
+        return new CubeImportResult(Cube.Build(result.Batch, query), new RecordImportSummary(result.Read, result.Rejected));
     }
 
     /// <summary>

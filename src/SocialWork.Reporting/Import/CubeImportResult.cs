@@ -2,37 +2,15 @@ namespace SocialWork.Reporting;
 
 /// <summary>
 /// The outcome of <see cref="CsvRecordImporter.ImportCube"/>: the cube of the accepted records (which were not kept) and
-/// every rejected row. <c>Accepted + Rejected = Read</c>, always.
+/// what was read and rejected. <c>Accepted + Rejected = Read</c>, always.
 /// </summary>
-public sealed record CubeImportResult
+/// <param name="Cube">The cube of the accepted records.</param>
+/// <param name="Import">What was read and rejected.</param>
+public sealed record CubeImportResult(Cube Cube, RecordImportSummary Import)
 {
-    /// <summary>Creates the outcome.</summary>
-    /// <param name="cube">The cube of the accepted records.</param>
-    /// <param name="read">The number of data rows read.</param>
-    /// <param name="rejected">The rejected rows, in file order.</param>
-    /// <exception cref="ArgumentException">More rows were rejected than read.</exception>
-    public CubeImportResult(Cube cube, int read, IReadOnlyList<RejectedRow> rejected)
-    {
-        ArgumentNullException.ThrowIfNull(cube);
-        ArgumentNullException.ThrowIfNull(rejected);
-        if (rejected.Count > read)
-        {
-            throw new ArgumentException($"Rejected ({rejected.Count}) cannot exceed read ({read}).", nameof(rejected));
-        }
-        Cube = cube;
-        Read = read;
-        Rejected = ValueList.From(rejected);
-    }
-
     /// <summary>Gets the cube of the accepted records.</summary>
-    public Cube Cube { get; }
+    public Cube Cube { get; } = Cube ?? throw new ArgumentNullException(nameof(Cube));
 
-    /// <summary>Gets the number of data rows read.</summary>
-    public int Read { get; }
-
-    /// <summary>Gets the rejected rows, in file order.</summary>
-    public IReadOnlyList<RejectedRow> Rejected { get; }
-
-    /// <summary>Gets the number of accepted rows: those the cube counts.</summary>
-    public int Accepted => Read - Rejected.Count;
+    /// <summary>Gets what was read and rejected.</summary>
+    public RecordImportSummary Import { get; } = Import ?? throw new ArgumentNullException(nameof(Import));
 }

@@ -134,18 +134,27 @@ internal sealed class HashedRecordIds : RecordIds
                 slice.buckets[bucket].CopyTo(hashes, at);
                 at += slice.buckets[bucket].Count;
             }
-            Array.Sort(hashes);
-            for (var i = 1; i < hashes.Length; i++)
+            if (HasEqual(hashes))
             {
-                if (hashes[i] == hashes[i - 1])
-                {
-                    Interlocked.Exchange(ref found, 1);
-                    state.Stop();
-                    return;
-                }
+                Interlocked.Exchange(ref found, 1);
+                state.Stop();
             }
         });
         return found != 0;
+    }
+
+    /// <summary>Sorts <paramref name="hashes"/> and says whether two are equal (they are then side by side).</summary>
+    internal static bool HasEqual(ulong[] hashes)
+    {
+        Array.Sort(hashes);
+        for (var i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] == hashes[i - 1])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Two independent 32-bit hashes side by side: the runtime's randomised string hash and FNV-1a.</summary>

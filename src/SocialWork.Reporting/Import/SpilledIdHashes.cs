@@ -55,15 +55,10 @@ internal sealed class SpilledIdHashes : IDisposable
                 }
                 at += ends[bucket] - start;
             }
-            Array.Sort(hashes);
-            for (var i = 1; i < hashes.Length; i++)
+            if (HashedRecordIds.HasEqual(hashes))
             {
-                if (hashes[i] == hashes[i - 1])
-                {
-                    Interlocked.Exchange(ref found, 1);
-                    state.Stop();
-                    return;
-                }
+                Interlocked.Exchange(ref found, 1);
+                state.Stop();
             }
         });
         return found != 0;
