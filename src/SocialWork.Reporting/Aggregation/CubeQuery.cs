@@ -2,47 +2,6 @@ using NodaTime;
 
 namespace SocialWork.Reporting;
 
-/// <summary>The third axis of a cube, besides division and period.</summary>
-public enum CubeDimension
-{
-    /// <summary>No third axis: one key, the empty string.</summary>
-    None,
-
-    /// <summary>By service domain (the part of the code before the first dot).</summary>
-    Domain,
-
-    /// <summary>By method code.</summary>
-    Method,
-
-    /// <summary>By item (or domain) code as recorded.</summary>
-    Item,
-
-    /// <summary>By target-group code; records without one have the empty key.</summary>
-    TargetGroup,
-
-    /// <summary>
-    /// By programme id; records without one have the empty key. With <see cref="CubeQuery.Programmes"/> set, sub-plans and
-    /// projects roll up to the programme they belong to (暖阳 counts under 蜜蜂计划, a 公益创投 project under its round).
-    /// </summary>
-    Programme,
-
-    /// <summary>
-    /// By service type (照料护理 <c>CARE</c>, 能力提升 <c>CAPA</c>, …) through <see cref="CubeQuery.Catalog"/>'s item → type
-    /// links. An item that lists several types counts under the first, its primary type, so each record counts once and
-    /// the types add up to the total; records coded at domain level, or whose item lists no type or is not in the
-    /// catalog, have the empty key.
-    /// </summary>
-    ServiceType,
-
-    /// <summary>
-    /// By five-society party involved (五社联动: <c>community</c>, <c>organisation</c>, <c>socialWorker</c>,
-    /// <c>volunteer</c>, <c>charity</c>); records naming none have the empty key. A record naming three parties counts under
-    /// each, so the keys overlap: <see cref="Cube.Total"/> is the records' total, not the sum of the keys
-    /// (<see cref="Cube.KeysOverlap"/>).
-    /// </summary>
-    Party,
-}
-
 /// <summary>What a cube groups by and which records it takes.</summary>
 /// <param name="Level">The division level of the rows. A record coded above this level stays at its own code.</param>
 /// <param name="PeriodKind">The period granularity.</param>
@@ -126,41 +85,3 @@ public sealed record CubeQuery(DivisionLevel Level, PeriodKind PeriodKind, CubeD
         init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxCells must be positive.");
     } = DefaultMaxCells;
 }
-
-/// <summary>
-/// Thrown when a report cannot be computed within its limits: more cells than <see cref="CubeQuery.MaxCells"/>, or
-/// amounts whose sum does not fit (more than 92,233,720,368,547,758.07 yuan). The input is valid record by record; the
-/// report as asked is not. Hosts show the message (the console exits with code 2, the web host answers 400).
-/// </summary>
-public sealed class ReportLimitException : InvalidOperationException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What limit was reached and what to do.</param>
-    public ReportLimitException(string message)
-        : base(message)
-    {
-    }
-
-    internal static ReportLimitException TooManyCells(long periods, long divisions, long keys, long budget)
-        => new($"The report would have {(Int128)periods * divisions * keys:N0} cells ({periods:N0} periods × {divisions:N0} divisions × {keys:N0} keys), more than the budget of {budget:N0}; choose a higher level, a longer period, fewer keys or a shorter date range.");
-
-    internal static ReportLimitException AmountOverflow() => new("The amounts in this report add up to more than 92,233,720,368,547,758.07 yuan, which cannot be represented exactly; check the amount column for values that are far too large.");
-}
-
-/// <summary>One non-empty cell of a cube.</summary>
-/// <param name="Division">The division.</param>
-/// <param name="Period">The period.</param>
-/// <param name="Key">The dimension key (empty for <see cref="CubeDimension.None"/> and for records without one).</param>
-/// <param name="Indicators">The cell's indicators.</param>
-public readonly record struct CubeRow(DivisionCode Division, ReportingPeriod Period, string Key, Indicators Indicators);
-
-/// <summary>
-/// A cell's people, computed elsewhere (for example by a store's SQL): the distinct people its records name and how many
-/// of its records name no one — what <see cref="Cube.FromRowsAndPeople"/> takes beside the cells' indicators.
-/// </summary>
-/// <param name="Division">The cell's division.</param>
-/// <param name="Period">The cell's period.</param>
-/// <param name="Key">The cell's key (empty for <see cref="CubeDimension.None"/>).</param>
-/// <param name="People">The distinct people the cell's records name (a repeat is counted once).</param>
-/// <param name="RecordsWithoutPerson">The cell's records that name no one.</param>
-public sealed record CubePeopleRow(DivisionCode Division, ReportingPeriod Period, string Key, IReadOnlyList<PersonKey> People, long RecordsWithoutPerson);
