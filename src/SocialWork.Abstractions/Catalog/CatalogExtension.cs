@@ -2,16 +2,6 @@ using NodaTime;
 
 namespace SocialWork;
 
-/// <summary>How a derived catalog changes a label of its base: the code and its new label.</summary>
-/// <param name="Code">The code of a domain, service type, method, target group or item of the base.</param>
-/// <param name="Label">The new label.</param>
-public sealed record CatalogRelabel(string Code, LocalizedText Label);
-
-/// <summary>How a derived catalog retires an item of its base: the item and the first day it is no longer offered.</summary>
-/// <param name="Code">The item code.</param>
-/// <param name="On">The first day the item is retired.</param>
-public sealed record CatalogRetirement(ServiceCode Code, LocalDate On);
-
 /// <summary>
 /// The difference between a county (or any jurisdiction's) catalog and the catalog it extends: items added, labels
 /// changed, items retired. Applying it to the base gives the county catalog without copying the base into the county's

@@ -5,38 +5,6 @@ using NodaTime;
 namespace SocialWork;
 
 /// <summary>
-/// One Open Referral HSDS 3.0 <c>taxonomy_term</c> record (schema <c>schema/taxonomy_term.json</c> of
-/// openreferral/specification, release 3.0). Each catalog code yields one record per language (<c>zh-CN</c> and, when
-/// the label has one, <c>en</c>).
-/// </summary>
-/// <param name="Id">The record id: <c>{catalogId}:{code}:{language}</c>.</param>
-/// <param name="Code">The catalog code.</param>
-/// <param name="Name">The label in <paramref name="Language"/>.</param>
-/// <param name="Description">The description (HSDS requires one; the name stands in when the catalog has none).</param>
-/// <param name="ParentId">The id of the parent term in the same language (the domain of an item, the parent of a sub-item); omitted for top-level terms, as HSDS asks.</param>
-/// <param name="TaxonomyId">The id of the taxonomy the term belongs to: <c>{catalogId}:domains</c> (domains and items), <c>:serviceTypes</c>, <c>:methods</c> or <c>:targetGroups</c>.</param>
-/// <param name="Taxonomy">The taxonomy itself (HSDS <c>taxonomy</c> object: id, name, description), if given.</param>
-/// <param name="Language">The language tag.</param>
-public sealed record HsdsTaxonomyTerm(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("code")] string Code,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("language")] string Language,
-    [property: JsonPropertyName("parent_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ParentId = null,
-    [property: JsonPropertyName("taxonomy_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TaxonomyId = null,
-    [property: JsonPropertyName("taxonomy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HsdsTaxonomyDetail? Taxonomy = null);
-
-/// <summary>An HSDS 3.0 <c>taxonomy</c> record (schema <c>schema/taxonomy.json</c>): the vocabulary a term comes from.</summary>
-/// <param name="Id">The taxonomy id, for example <c>jingxiu-2024:domains</c>.</param>
-/// <param name="Name">The taxonomy's name.</param>
-/// <param name="Description">What the taxonomy is.</param>
-public sealed record HsdsTaxonomyDetail(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("description")] string Description);
-
-/// <summary>
 /// Exports a catalog as HSDS 3 <c>taxonomy_term</c> records so directory systems can take our codes, and imports such
 /// records back. The round trip keeps codes, labels, descriptions and the domain/item hierarchy; item links to service
 /// types and target groups and retirement dates have no place in <c>taxonomy_term</c> and are not carried.
@@ -197,5 +165,6 @@ public static class HsdsTaxonomy
 
 [JsonSourceGenerationOptions(
     AllowDuplicateProperties = false, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+
 [JsonSerializable(typeof(IReadOnlyList<HsdsTaxonomyTerm>))]
 internal sealed partial class HsdsJsonContext : JsonSerializerContext;

@@ -2,32 +2,6 @@ using NodaTime;
 
 namespace SocialWork;
 
-/// <summary>The kinds of named programme that stations run.</summary>
-public enum ProgrammeKind
-{
-    /// <summary>A five-society linkage pilot (五社联动试点).</summary>
-    FiveSocietyLinkage,
-
-    /// <summary>A "three regions" social-work talent project (三区计划).</summary>
-    ThreeRegions,
-
-    /// <summary>Public-benefit venture funding or a micro-venture contest (公益创投 / 微创投).</summary>
-    VentureFunding,
-
-    /// <summary>A brand plan such as 蜜蜂计划, possibly with sub-plans.</summary>
-    BrandPlan,
-
-
-    /// <summary>Any other programme.</summary>
-    Other,
-
-    /// <summary>A sub-plan of a brand plan (蜜蜂计划's 暖阳, 乐龄, 雏鹰, 乐居); its parent is the plan.</summary>
-    SubPlan,
-
-    /// <summary>One project funded in a venture-funding round (公益创投项目); its parent is the round.</summary>
-    VentureProject,
-}
-
 /// <summary>A named project with dates, optionally run by one facility, optionally a sub-plan of another programme.</summary>
 public sealed record Programme
 {
@@ -94,23 +68,4 @@ public sealed record Programme
     /// <param name="date">The day.</param>
     /// <returns><see langword="true"/> between the first and last day, inclusive.</returns>
     public bool IsActiveOn(LocalDate date) => StartsOn <= date && (EndsOn is null || date <= EndsOn.Value);
-}
-
-/// <summary>Labels of <see cref="ProgrammeKind"/> values.</summary>
-public static class ProgrammeKindExtensions
-{
-    /// <summary>Gets the kind's label in zh-CN and English.</summary>
-    /// <param name="kind">The kind.</param>
-    /// <returns>For example 五社联动试点 / five-society linkage pilot.</returns>
-    public static LocalizedText GetLabel(this ProgrammeKind kind) => kind switch
-    {
-        ProgrammeKind.FiveSocietyLinkage => new("五社联动试点", "five-society linkage pilot"),
-        ProgrammeKind.ThreeRegions => new("三区计划", "three-regions plan"),
-        ProgrammeKind.VentureFunding => new("公益创投", "venture funding"),
-        ProgrammeKind.BrandPlan => new("品牌计划", "brand plan"),
-        ProgrammeKind.SubPlan => new("子计划", "sub-plan"),
-        ProgrammeKind.VentureProject => new("公益创投项目", "venture project"),
-        ProgrammeKind.Other => new("其他项目", "other programme"),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown programme kind."),
-    };
 }

@@ -34,31 +34,3 @@ public sealed record NetworkStock(
     /// <summary>Gets the plan's targets on <see cref="AsOf"/>; only the scope's rows carry them (empty otherwise).</summary>
     public IReadOnlyList<TargetAssessment> Targets { get; init => field = ValueList.From(value); } = [];
 }
-
-/// <summary>Facilities operating on a day, by tier.</summary>
-/// <param name="CountyCenter">County centres (区县社工服务中心).</param>
-/// <param name="TownshipStation">Township stations (乡镇（街道）社工站).</param>
-/// <param name="CommunityRoom">Community rooms (村（社区）社工室).</param>
-/// <param name="VolunteerPoint">Volunteer points (志愿服务站点).</param>
-public sealed record FacilityCounts(int CountyCenter, int TownshipStation, int CommunityRoom, int VolunteerPoint);
-
-/// <summary>Workers by employment.</summary>
-/// <param name="CommunityFullTime">Full-time community workers (社区专职工作者).</param>
-/// <param name="StationResident">Workers resident at a station (驻站社工).</param>
-/// <param name="PartTime">Part-time workers.</param>
-/// <param name="Volunteer">Volunteers.</param>
-public sealed record EmploymentCounts(int CommunityFullTime, int StationResident, int PartTime, int Volunteer)
-{
-    /// <summary>Gets the count for <paramref name="employment"/>.</summary>
-    /// <param name="employment">The employment.</param>
-    /// <returns>The number of workers.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="employment"/> is not a defined value.</exception>
-    public int this[Employment employment] => employment switch
-    {
-        Employment.CommunityFullTime => CommunityFullTime,
-        Employment.StationResident => StationResident,
-        Employment.PartTime => PartTime,
-        Employment.Volunteer => Volunteer,
-        _ => throw new ArgumentOutOfRangeException(nameof(employment), employment, "Not a defined employment."),
-    };
-}
