@@ -98,6 +98,7 @@ public sealed class ParquetDataset : IRecordStore
     /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
     /// <returns>What was read and rejected; <c>Accepted</c> records were stored.</returns>
     /// <exception cref="RecordImportException">Strict mode met a bad row or an id already stored; nothing was stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">On the whole-file path, another writer stored one of the ids between the check and the append; nothing was stored.</exception>
     /// <exception cref="TimeoutException">Another writer held the folder's lock for longer than <see cref="ParquetRecordOptions.WriterLockTimeout"/>.</exception>
     /// <exception cref="IOException">A file could not be written (a full disk, for example); nothing was stored.</exception>
     public async ValueTask<RecordImportSummary> ImportCsvFileAsync(string path, RecordImportOptions? options = null, bool byMonth = true, CancellationToken cancellationToken = default)
