@@ -111,7 +111,7 @@ public sealed class ParquetDataset : IRecordStore
             using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
             log.Recover();
             await IndexAsync(cancellationToken).ConfigureAwait(false);
-            using var append = new StreamingAppend(Directory, log, Options, byMonth, idHashes, IdHash);
+            using var append = new StreamingAppend(Directory, log, Options, byMonth, batch => IdsWithStoredHash(batch).Count > 0);
             var summary = new CsvRecordImporter().TryImportFileInSlices(path, append.Add, options);
             cancellationToken.ThrowIfCancellationRequested();
             if (summary is not null && !append.SawStoredHash)
@@ -174,15 +174,7 @@ public sealed class ParquetDataset : IRecordStore
             using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
             log.Recover();
             await IndexAsync(cancellationToken).ConfigureAwait(false);
-            var suspects = new List<string>();   // the ids whose hash is stored: few, usually none
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (idHashes.Contains(IdHash(batch.IdSpanAt(i))))
-                {
-                    suspects.Add(batch.IdAt(i));
-                }
-            }
-            var stored = await FindStoredAsync(suspects, cancellationToken).ConfigureAwait(false);
+            var stored = await FindStoredAsync(IdsWithStoredHash(batch), cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
                 throw new RecordAlreadyStoredException([.. Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains)]);
@@ -258,6 +250,20 @@ public sealed class ParquetDataset : IRecordStore
         return found;
     }
 
+    /// <summary>The ids of a batch whose hash the index holds: those that may be stored already (few, usually none). Reads the index only, so several threads may ask at once.</summary>
+    private List<string> IdsWithStoredHash(RecordBatch batch)
+    {
+        var suspects = new List<string>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (idHashes.Contains(IdHash(batch.IdSpanAt(i))))
+            {
+                suspects.Add(batch.IdAt(i));
+            }
+        }
+        return suspects;
+    }
+
     /// <summary>Brings the hash index up to date with the committed files it has not read yet; returns the committed files.</summary>
     private async Task<IReadOnlyList<string>> IndexAsync(CancellationToken cancellationToken)
     {
@@ -283,25 +289,12 @@ public sealed class ParquetDataset : IRecordStore
             for (var g = 0; g < metadata.NumRowGroups; g++)
             {
                 var rowGroup = g;
-                var ids = await Task.Run(() => ReadIds(reader, rowGroup, tables, file), cancellationToken).ConfigureAwait(false);
+                var ids = await Task.Run(() => ParquetRecordFile.ReadGroupIds(reader, rowGroup, tables, file), cancellationToken).ConfigureAwait(false);
                 foreach (var id in ids ?? [])
                 {
                     yield return id;
                 }
             }
-        }
-    }
-
-    private static string[]? ReadIds(ParquetSharp.ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string file)
-    {
-        using var group = reader.RowGroup(rowGroup);
-        try
-        {
-            return RecordFileReader.ReadIds(group, tables, checked((int)group.MetaData.NumRows), Path.GetFileName(file), rowGroup);
-        }
-        catch (ParquetSharp.ParquetException e)
-        {
-            throw new ParquetRecordException(Path.GetFileName(file), RecordFileLayout.Id, $"row group {rowGroup} cannot be read ({ParquetRecordFile.Reason(e)})", e);
         }
     }
 

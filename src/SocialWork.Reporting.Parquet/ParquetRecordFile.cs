@@ -115,15 +115,7 @@ public static class ParquetRecordFile
     internal static async Task WriteAsync(RecordBatch batch, int start, int count, Stream output, ParquetRecordOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        try
-        {
-            RecordFileWriter.Write(batch, start, count, output, options, cancellationToken);
-        }
-        catch (ParquetException e)
-        {
-            // The writer's failures are the stream's (a full disk, a closed stream), passed through Arrow as text.
-            throw new IOException($"The records file could not be written: {Reason(e)}", e);
-        }
+        RecordFileWriter.Write(batch, start, count, output, options, cancellationToken);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -191,14 +183,26 @@ public static class ParquetRecordFile
 
     /// <summary>Reads one row group; the Parquet reader's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/>.</summary>
     internal static RecordBatch ReadGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, RecordFileReader.ColumnBuffers? reuse = null)
+        => InRowGroup(path, rowGroup, null, () => RecordFileReader.ReadRowGroup(reader, rowGroup, tables, Path.GetFileName(path), reuse));
+
+    /// <summary>Reads one row group's ids (<see langword="null"/> when the file has none or a record has none), failures as <see cref="ReadGroup"/>'s.</summary>
+    internal static string[]? ReadGroupIds(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path)
+        => InRowGroup(path, rowGroup, RecordFileLayout.Id, () =>
+        {
+            using var group = reader.RowGroup(rowGroup);
+            return RecordFileReader.ReadIds(group, tables, checked((int)group.MetaData.NumRows), Path.GetFileName(path), rowGroup);
+        });
+
+    /// <summary>Runs a read of one row group; Arrow's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/> naming the file.</summary>
+    private static T InRowGroup<T>(string path, int rowGroup, string? column, Func<T> read)
     {
         try
         {
-            return RecordFileReader.ReadRowGroup(reader, rowGroup, tables, Path.GetFileName(path), reuse);
+            return read();
         }
         catch (ParquetException e)
         {
-            throw new ParquetRecordException(Path.GetFileName(path), null, $"row group {rowGroup} cannot be read ({Reason(e)})", e);
+            throw new ParquetRecordException(Path.GetFileName(path), column, $"row group {rowGroup} cannot be read ({Reason(e)})", e);
         }
     }
 

@@ -68,7 +68,8 @@ internal sealed class RecordFileWriter : IDisposable
         for (var s = start; s < start + count; s += options.RowGroupSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteRowGroup(writer, batch, tables, maps, buffers, s, Math.Min(options.RowGroupSize, start + count - s));
+            var (first, n) = (s, Math.Min(options.RowGroupSize, start + count - s));
+            Writing(() => WriteRowGroup(writer, batch, tables, maps, buffers, first, n));
         }
         Count += count;
         GC.KeepAlive(tables);
@@ -80,16 +81,40 @@ internal sealed class RecordFileWriter : IDisposable
         metadata[RecordFileLayout.DivisionsKey] = RecordFileLayout.JsonList(divisions.Values.Select(d => d.ToString()));
         metadata[RecordFileLayout.ItemsKey] = RecordFileLayout.JsonList(items.Values.Select(c => c.Value));
         metadata[RecordFileLayout.ProgrammesKey] = RecordFileLayout.JsonList(programmes.Values);
-        writer.Close();
+        Writing(writer.Close);
         GC.KeepAlive(buffers);
+    }
+
+    /// <summary>Runs a write; Arrow's failures are the stream's (a full disk, a closed stream), passed through as text, so they become <see cref="IOException"/>.</summary>
+    /// <exception cref="IOException">The write failed.</exception>
+    private static void Writing(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (ParquetException e)
+        {
+            throw new IOException($"The records file could not be written: {ParquetRecordFile.Reason(e)}", e);
+        }
     }
 
     /// <summary>Lets the writer's native memory go (a file not closed is not valid Parquet).</summary>
     public void Dispose()
     {
-        writer.Dispose();
-        properties.Dispose();
-        schema.Dispose();
+        try
+        {
+            writer.Dispose();
+        }
+        catch (ParquetException)
+        {
+            // A file left unclosed after its stream failed: Arrow's last flush fails too, and the caller removes the file.
+        }
+        finally
+        {
+            properties.Dispose();
+            schema.Dispose();
+        }
     }
 
     private static void WriteRowGroup(ParquetFileWriter writer, RecordBatch batch, Tables tables, Maps maps, Buffers buffers, int start, int n)

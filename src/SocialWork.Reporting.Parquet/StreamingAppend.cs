@@ -9,7 +9,12 @@ namespace SocialWork.Reporting.Parquet;
 /// all visible at once and <see cref="Abandon"/> (or a crash, through the next writer's recovery) leaves nothing.
 /// The caller holds the dataset's writer lock throughout.
 /// </summary>
-internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRecordOptions options, bool byMonth, IReadOnlySet<ulong> storedIdHashes, Func<ReadOnlySpan<char>, ulong> idHash)
+/// <param name="directory">The dataset's folder.</param>
+/// <param name="log">The dataset's commit log (its writer lock held).</param>
+/// <param name="options">How the files are written.</param>
+/// <param name="byMonth">One file per calendar month, or one for the whole append.</param>
+/// <param name="mayHoldStoredIds">Whether a batch names an id that may be stored already (its hash is); called from several threads.</param>
+internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRecordOptions options, bool byMonth, Func<RecordBatch, bool> mayHoldStoredIds)
     : IDisposable
 {
     private readonly Lock gate = new();
@@ -23,12 +28,9 @@ internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRe
     /// <summary>Writes a date-ordered batch into the append's files. Thread-safe.</summary>
     public void Add(RecordBatch batch)
     {
-        for (var i = 0; i < batch.Count && !sawStoredHash; i++)
+        if (sawStoredHash || mayHoldStoredIds(batch))
         {
-            sawStoredHash |= storedIdHashes.Contains(idHash(batch.IdSpanAt(i)));
-        }
-        if (sawStoredHash)
-        {
+            sawStoredHash = true;
             return;   // the append will be redone: nothing more is worth writing
         }
         lock (gate)
@@ -82,7 +84,14 @@ internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRe
     {
         foreach (var part in parts.Values)
         {
-            part.Dispose();
+            try
+            {
+                part.Dispose();
+            }
+            catch (IOException)
+            {
+                // The disk that failed the append may fail the stream's last flush as well; the file goes all the same.
+            }
             File.Delete(part.Temporary);
             log.Abandon(part.Plan);
         }
@@ -119,14 +128,7 @@ internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRe
         /// <summary>Writes the footer, flushes to disk and moves the file to its name (never over an existing file).</summary>
         public void Finish()
         {
-            try
-            {
-                Writer.Close();
-            }
-            catch (ParquetSharp.ParquetException e)
-            {
-                throw new IOException($"The records file {Name} could not be written: {ParquetRecordFile.Reason(e)}", e);
-            }
+            Writer.Close();
             stream.Flush(flushToDisk: true);
             Dispose();
             File.Move(Temporary, Path.Combine(directory, Name), overwrite: false);
@@ -134,8 +136,14 @@ internal sealed class StreamingAppend(string directory, CommitLog log, ParquetRe
 
         public void Dispose()
         {
-            Writer.Dispose();
-            stream.Dispose();
+            try
+            {
+                Writer.Dispose();
+            }
+            finally
+            {
+                stream.Dispose();
+            }
         }
     }
 }

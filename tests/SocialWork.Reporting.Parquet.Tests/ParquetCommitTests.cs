@@ -149,7 +149,7 @@ public sealed class ParquetCommitTests : StoreTestBase
     }
 
     [Fact]
-    public async Task A_full_disk_leaves_the_store_as_it_was()
+    public async Task A_full_disk_leaves_the_store_as_it_was_whether_a_batch_or_a_csv_read_as_it_is_written()
     {
         // A small tmpfs where the machine allows mounting one (root on Linux); the append needs far more than it holds.
         var mount = Path.Combine(Dir, "small");
@@ -172,6 +172,12 @@ public sealed class ParquetCommitTests : StoreTestBase
             // would refuse as a resident ID number.
             var big = RecordBatch.From([.. Enumerable.Range(0, 60_000).Select(i => new ServiceRecord($"BIG-{i:D8}-{System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18))}", new LocalDate(2023, 1, 1).PlusDays(i % 365), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, i % 50, 1, Money.FromFen(i)))]);
             await Assert.ThrowsAnyAsync<IOException>(async () => await dataset.AppendByMonthAsync(big, Ct));
+
+            // The same records from a CSV (outside the tmpfs), written into the dataset as they are read.
+            var csv = Path.Combine(Dir, "big.csv");
+            await File.WriteAllLinesAsync(csv, ["id,date,division,item,method,person_times,households,amount", .. Enumerable.Range(0, big.Count).Select(i =>
+                $"{big.IdAt(i)},{big.DateAt(i):yyyy-MM-dd},130602005014,EL.01,visit,{big.PersonTimes[i]},1,{big.AmountFen[i] / 100m:0.00}")], Ct);
+            await Assert.ThrowsAnyAsync<IOException>(async () => await dataset.ImportCsvFileAsync(csv, new RecordImportOptions { Parallelism = 3 }, cancellationToken: Ct));
 
             var reopened = new ParquetDataset(mount);
             Assert.Equal(before, await reopened.CountAsync(Ct));
