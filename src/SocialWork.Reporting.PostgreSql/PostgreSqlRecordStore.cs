@@ -233,7 +233,10 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
-        var cells = new Dictionary<(DivisionCode, ReportingPeriod, string), (long Records, long WithPerson)>();
+        // Several groups can fall in one cube cell (items of one service type, say), so each group gives the cube its own
+        // people row — its distinct people and its records without a person — and the cube adds them up as it adds rows.
+        var groups = new Dictionary<(long Division, DateOnly Start, string? Key), CubePeopleRow>();
+        var named = false;
         var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -246,31 +249,35 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                     reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
                     Sum(reader, 10), Sum(reader, 11), Sum(reader, 12));
                 rows.Add(new CubeRow(division, period, key, indicators));
-                var (records, withPerson) = cells.GetValueOrDefault((division, period, key));
-                cells[(division, period, key)] = (records + indicators.Records, withPerson + reader.GetInt64(13));
+                var withPerson = reader.GetInt64(13);
+                named |= withPerson > 0;
+                groups.Add(Group(reader), new CubePeopleRow(division, period, key, [], indicators.Records - withPerson));
             }
         }
-        // Where records name people, a second GROUP BY lists each cell's distinct people, so the cube counts them exactly.
-        var people = new List<CubePeopleRow>();
-        if (cells.Values.Any(c => c.WithPerson > 0))
+        // Where records name people, a second GROUP BY lists each group's distinct people, so the cube counts them exactly.
+        if (!named)
         {
-            var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
-            await using var peopleCommand = new NpgsqlCommand(peopleSql, connection, transaction);
-            peopleCommand.Parameters.AddRange(peopleParameters);
-            var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (peopleReader.ConfigureAwait(false))
+            return (rows, []);
+        }
+        var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
+        await using var peopleCommand = new NpgsqlCommand(peopleSql, connection, transaction);
+        peopleCommand.Parameters.AddRange(peopleParameters);
+        var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (peopleReader.ConfigureAwait(false))
+        {
+            while (await peopleReader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await peopleReader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var cell = Cell(peopleReader, query, codes, keys);
-                    var persons = peopleReader.GetFieldValue<string[]>(3).Select(PersonKey.Parse).ToList();
-                    var (records, withPerson) = cells[cell];
-                    people.Add(new CubePeopleRow(cell.Division, cell.Period, cell.Key, persons, records - withPerson));
-                }
+                var group = Group(peopleReader);
+                groups[group] = groups[group] with { People = peopleReader.GetFieldValue<string[]>(3).Select(PersonKey.Parse).ToList() };
             }
         }
+        var people = groups.Values.ToList();
         return (rows, people);
     }
+
+    /// <summary>The group of a result row as the SQL made it: division at the level, period start, and the key column's text.</summary>
+    private static (long Division, DateOnly Start, string? Key) Group(NpgsqlDataReader reader)
+        => (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 
     /// <summary>The cell of a result row: division at the level, period start, and the dimension's key.</summary>
     private (DivisionCode Division, ReportingPeriod Period, string Key) Cell(NpgsqlDataReader reader, CubeQuery query, Dictionary<string, ServiceCode> codes, Dictionary<string, string> keys)

@@ -129,6 +129,32 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
+    public async Task Records_without_a_person_are_counted_once_where_several_items_fall_in_one_service_type()
+    {
+        // Three items without a service type share the cube's empty key: two name a person, one names no one.
+        var ct = TestContext.Current.CancellationToken;
+        var store = server.NewStore();
+        var date = new LocalDate(2023, 5, 1);
+        var village = DivisionCode.Parse("130602005014");
+        PersonKey[] people = [PersonKey.Parse(new string('A', 43)), PersonKey.Parse(new string('Q', 43))];
+        await store.AppendAsync(RecordBatch.From([
+            new ServiceRecord("T1", date, village, ServiceCode.Parse("EL"), ServiceMethod.Visit, 1, person: people[0]),
+            new ServiceRecord("T2", date, village, ServiceCode.Parse("EL.99"), ServiceMethod.Visit, 1, person: people[1]),
+            new ServiceRecord("T3", date, village, ServiceCode.Parse("CH.01"), ServiceMethod.Visit, 1)]), ct);
+        var query = new CubeQuery(DivisionLevel.Township, PeriodKind.Year, CubeDimension.ServiceType) 
+        {
+            Catalog = ServiceCatalogJson.Parse("""{"id":"t","extends":"default","items":[{"code":"CH.01","label":{"zh-CN":"儿童之家活动"}}]}"""),
+        };
+
+        var cube = await store.QueryAsync(query, ct);
+
+        var row = Assert.Single(cube.Rows);
+        Assert.Equal(string.Empty, row.Key);
+        Assert.Equal(new PeopleCount(2, 1), cube.PeopleAt(row.Division, row.Period, row.Key));
+        Assert.Equal(new PeopleCount(2, 1), cube.TotalPeople);
+    }
+
+    [Fact]
     public async Task Ensuring_the_schema_twice_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -190,15 +190,16 @@ public readonly record struct PersonKey : IComparable<PersonKey>, ISpanFormattab
         {
             return $"'{ResidentIdNumber.Mask(text)}' is a raw resident ID number; pseudonymise it first (PersonKey.Pseudonymize)";
         }
-        if (text.Length != Length || !Base64Url.IsValid(text, out var bytes) || bytes != HMACSHA256.HashSizeInBytes)
+        if (text.Length != Length)
         {
             return $"a person key is {Length} base64url characters; this has {text.Length}";
         }
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         Span<char> canonical = stackalloc char[Length];
-        if (!TryDecode(text, mac) || Base64Url.EncodeToChars(mac, canonical) != Length || !canonical.SequenceEqual(text))
+        if (!Base64Url.IsValid(text, out var bytes) || bytes != HMACSHA256.HashSizeInBytes
+            || !TryDecode(text, mac) || Base64Url.EncodeToChars(mac, canonical) != Length || !canonical.SequenceEqual(text))
         {
-            return $"a person key is {Length} base64url characters as Pseudonymize writes them (the last one's 2 spare bits 0); this is not";
+            return $"a person key is {Length} base64url characters (A-Z, a-z, 0-9, '-', '_') as Pseudonymize writes them, the last one's 2 spare bits 0; this is not";
         }
         key = new PersonKey(mac);
         return null;
