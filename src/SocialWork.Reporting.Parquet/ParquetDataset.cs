@@ -360,7 +360,7 @@ public sealed class ParquetDataset : IRecordStore
                 var unit = units[u];
                 // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
                 using var reader = ParquetRecordFile.OpenReader(unit.File);
-                accumulator.Add(ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns));
+                accumulator.Add(ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns, accumulator.People));
             }
         }, cancellationToken))).ConfigureAwait(false);
         return accumulator.ToCube();

@@ -182,8 +182,8 @@ public static class ParquetRecordFile
     }
 
     /// <summary>Reads one row group; the Parquet reader's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/>.</summary>
-    internal static RecordBatch ReadGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, RecordFileReader.ColumnBuffers? reuse = null)
-        => InRowGroup(path, rowGroup, null, () => RecordFileReader.ReadRowGroup(reader, rowGroup, tables, Path.GetFileName(path), reuse));
+    internal static RecordBatch ReadGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, RecordFileReader.ColumnBuffers? reuse = null, PersonKeyTable? people = null)
+        => InRowGroup(path, rowGroup, null, () => RecordFileReader.ReadRowGroup(reader, rowGroup, tables, Path.GetFileName(path), reuse, people));
 
     /// <summary>Reads one row group's ids (<see langword="null"/> when the file has none or a record has none), failures as <see cref="ReadGroup"/>'s.</summary>
     internal static string[]? ReadGroupIds(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path)

@@ -16,21 +16,27 @@ internal static class RecordFileReader
 
     /// <summary>Reads one row group back into a batch, checking every value (<see cref="RecordBatch.FromColumns"/>); ids only for a whole read, person keys always.</summary>
     /// <remarks>
+    /// <para>
     /// With <paramref name="reuse"/>, the batch's columns are those arrays when they have the row group's length (the
     /// caller must be done with the previous batch): a query that only builds a cube from each batch then allocates the
     /// columns once per core instead of once per row group.
+    /// </para>
+    /// <para>
+    /// With <paramref name="people"/>, the person column holds 1 + each key's index in that table (a query's
+    /// <see cref="CubeAccumulator.People"/>), and the batch shares the table: no table of the row group's people is made.
+    /// </para>
     /// </remarks>
-    public static RecordBatch ReadRowGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string fileName, ColumnBuffers? reuse)
+    public static RecordBatch ReadRowGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string fileName, ColumnBuffers? reuse, PersonKeyTable? people = null)
     {
         using var group = reader.RowGroup(rowGroup);
         var n = checked((int)group.MetaData.NumRows);
         var ids = reuse is null ? ReadIds(group, tables, n, fileName, rowGroup) : null;
-        var (people, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup);
         var columns = reuse?.Length == n ? reuse : new ColumnBuffers(n);
         if (reuse is not null && columns != reuse)
         {
             reuse.Adopt(columns);
         }
+        var (keys, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup, people is null ? reuse?.People ?? new PersonIndex() : new SharedNumbers(people));
         var at = new Place(fileName, rowGroup);
         var report = tables.Report;
         ReadValues<int>(group, report.Date, columns.Day, at with { Column = RecordFileLayout.Date });
@@ -74,7 +80,7 @@ internal static class RecordFileReader
                 Households = columns.Households,
                 AmountFen = columns.Fen,
                 Ids = ids,
-                People = people,
+                People = keys,
                 PersonIndices = personIndices,
             });
         }
@@ -111,17 +117,19 @@ internal static class RecordFileReader
         return complete ? ids : null;
     }
 
-    /// <summary>Reads a row group's person keys into a list of distinct keys and an index per record (0 = none); nulls when no record names one.</summary>
-    private static unsafe (PersonKey[]? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup)
+    /// <summary>Reads a row group's person keys: the list they are numbered in and a number per record (0 = none); nulls when no record names one.</summary>
+    private static unsafe (IReadOnlyList<PersonKey>? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup, IPersonNumbers numbering)
     {
         // A report counts people too, so it reads the column — unless the row group's statistics say no record names one.
         if (tables.PersonColumn < 0 || NullCount(group, tables.PersonColumn) == n)
         {
             return (null, null);
         }
-        var people = new List<PersonKey>();
-        var index = new Dictionary<PersonKey, int>();
+        numbering.Clear();
         var indices = new int[n];
+        var keys = new PersonKey[Math.Max(1, Math.Min(n, Chunk))];
+        var numbers = new int[keys.Length];
+        var named = false;
         var at = new Place(fileName, rowGroup, RecordFileLayout.Person);
         if (tables.PersonAsText)
         {
@@ -133,40 +141,108 @@ internal static class RecordFileReader
                 {
                     if (levels[i] != 0)
                     {
-                        var value = values[v++];
+                        var value = values[v];
                         var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
                         var length = bytes.Length <= text.Length && System.Text.Ascii.ToUtf16(bytes, text, out var written) == System.Buffers.OperationStatus.Done ? written : text.Length;
-                        var key = PersonKey.GetParseError(text[..length], out var parsed) is { } error ? throw at.Bad(RecordFileLayout.Person, start + i, error) : parsed;
-                        indices[start + i] = Index(key);
+                        keys[v++] = PersonKey.GetParseError(text[..length], out var parsed) is { } error ? throw at.Bad(RecordFileLayout.Person, start + i, error) : parsed;
                     }
                 }
+                Place(start, levels, v);
             });
         }
         else
         {
             ReadOptional<FixedLenByteArray>(group, tables.PersonColumn, n, at, (start, levels, values) =>
             {
-                var v = 0;
-                for (var i = 0; i < levels.Length; i++)
+                for (var v = 0; v < values.Length; v++)
                 {
-                    if (levels[i] != 0)
-                    {
-                        indices[start + i] = Index(PersonKey.FromBytes(new ReadOnlySpan<byte>((void*)values[v++].Pointer, PersonKey.ByteCount)));
-                    }
+                    keys[v] = PersonKey.FromBytes(new ReadOnlySpan<byte>((void*)values[v].Pointer, PersonKey.ByteCount));
                 }
+                Place(start, levels, values.Length);
             });
         }
-        return people.Count == 0 ? (null, null) : ([.. people], indices);
+        return named ? (numbering.Keys, indices) : (null, null);
 
-        int Index(PersonKey key)
+        // Numbers a chunk's keys at once and puts each number at its record.
+        void Place(int start, ReadOnlySpan<short> levels, int count)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-            if (!exists)
+            numbering.Number(keys.AsSpan(0, count), numbers.AsSpan(0, count));
+            named |= count > 0;
+            var v = 0;
+            for (var i = 0; i < levels.Length; i++)
             {
-                people.Add(key);
-                slot = people.Count;
+                if (levels[i] != 0)
+                {
+                    indices[start + i] = numbers[v++];
+                }
             }
-            return slot;
+        }
+    }
+
+    /// <summary>Where a row group's people are numbered: a worker's own <see cref="PersonIndex"/>, or a query's shared <see cref="PersonKeyTable"/>.</summary>
+    private interface IPersonNumbers
+    {
+        /// <summary>Gets the keys the numbers point into (number <c>k</c> is <c>Keys[k - 1]</c>).</summary>
+        IReadOnlyList<PersonKey> Keys { get; }
+
+        /// <summary>Starts a row group (a shared table keeps its keys).</summary>
+        void Clear();
+
+        /// <summary>Gives each key its number from 1, adding new keys.</summary>
+        void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers);
+    }
+
+    /// <summary>
+    /// A row group's distinct person keys, numbered from 1 as they first appear. A worker keeps one for all its row
+    /// groups (<see cref="ColumnBuffers.People"/>): cleared, it keeps its capacity, so a read does not grow a table of
+    /// hundreds of thousands of keys again for every row group.
+    /// </summary>
+    internal sealed class PersonIndex : IPersonNumbers
+    {
+        private readonly Dictionary<PersonKey, int> numbers = [];
+        private readonly List<PersonKey> keys = [];
+
+        /// <inheritdoc />
+        /// <remarks>The batch copies the keys it is given, so the table's own list goes in.</remarks>
+        public IReadOnlyList<PersonKey> Keys => keys;
+
+        public void Clear()
+        {
+            numbers.Clear();
+            keys.Clear();
+        }
+
+        public void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(this.numbers, keys[i], out var exists);
+                if (!exists)
+                {
+                    this.keys.Add(keys[i]);
+                    number = this.keys.Count;
+                }
+                numbers[i] = number;
+            }
+        }
+    }
+
+    /// <summary>A query's <see cref="PersonKeyTable"/> as the numbering of its row groups: the batches share it.</summary>
+    private sealed class SharedNumbers(PersonKeyTable table) : IPersonNumbers
+    {
+        public IReadOnlyList<PersonKey> Keys => table;
+
+        public void Clear()
+        {
+        }
+
+        public void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers)
+        {
+            table.Add(keys, numbers);
+            foreach (ref var number in numbers)
+            {
+                number++;
+            }
         }
     }
 
@@ -319,6 +395,9 @@ internal static class RecordFileReader
         public ColumnBuffers(int n) => Allocate(n);
 
         public int Length => Day.Length;
+
+        /// <summary>Gets the table the worker's row groups number their people in.</summary>
+        public PersonIndex People { get; } = new();
 
         public int[] Division { get; private set; } = [];
 

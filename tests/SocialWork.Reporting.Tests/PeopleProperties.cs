@@ -84,6 +84,61 @@ public sealed class PeopleProperties
                && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
     }
 
+    /// <summary>The same records as columns whose people are numbered in <paramref name="table"/>, given in reverse order when asked.</summary>
+    private static RecordBatch NumberedIn(PersonKeyTable table, RecordBatch batch, bool reversed)
+    {
+        int[] order = [.. reversed ? Enumerable.Range(0, batch.Count).Reverse() : Enumerable.Range(0, batch.Count)];
+        return RecordBatch.FromColumns(new RecordColumns
+        {
+            Divisions = batch.Divisions,
+            Codes = batch.Codes,
+            Programmes = batch.Programmes,
+            DivisionIndices = [.. order.Select(i => batch.DivisionColumn[i])],
+            DayNumbers = [.. order.Select(i => batch.DayColumn[i])],
+            CodeIndices = [.. order.Select(i => batch.CodeColumn[i])],
+            ProgrammeIndices = [.. order.Select(i => batch.ProgrammeColumn[i])],
+            Methods = [.. order.Select(i => batch.MethodColumn[i])],
+            TargetGroups = [.. order.Select(i => batch.TargetGroupColumn[i])],
+            Parties = [.. order.Select(i => batch.PartiesColumn[i])],
+            PersonTimes = [.. order.Select(i => batch.PersonTimesColumn[i])],
+            Households = [.. order.Select(i => batch.HouseholdsColumn[i])],
+            AmountFen = [.. order.Select(i => batch.FenColumn[i])],
+            People = table,
+            PersonIndices = [.. order.Select(i => batch.PersonAt(i) is { } key ? table.Add(key) + 1 : 0)],
+        });
+    }
+
+    [Property]
+    public bool An_accumulator_fed_batches_numbered_in_its_own_table_gives_the_cube_of_all_the_records(ServiceRecord[] records, CubeQuery query, int[] cuts, bool reversed)
+    {
+        var points = cuts.Select(c => Math.Abs(c % (records.Length + 1))).Append(0).Append(records.Length).Distinct().Order().ToArray();
+        var accumulator = new CubeAccumulator(query);
+        for (var i = 0; i + 1 < points.Length; i++)
+        {
+            // Every other batch brings its own list of people; the rest are numbered in the accumulator's table.
+            var part = RecordBatch.From(records[points[i]..points[i + 1]]);
+            accumulator.Add(i % 2 == 0 ? NumberedIn(accumulator.People, part, reversed) : part);
+        }
+        var accumulated = accumulator.ToCube();
+        var built = Cube.Build(RecordBatch.From(records), query);
+        return Matches(accumulated, records, query)
+               && accumulated.Rows.SequenceEqual(built.Rows) && accumulated.Total == built.Total && accumulated.TotalPeople == built.TotalPeople
+               && accumulated.RollUp(DivisionLevel.Province) is var up && built.RollUp(DivisionLevel.Province) is var builtUp
+               && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
+    }
+
+    [Property]
+    public bool A_batch_numbered_in_a_table_shows_the_same_people_as_one_with_its_own_list(ServiceRecord[] records, bool reversed)
+    {
+        var own = RecordBatch.From(records);
+        var numbered = NumberedIn(new PersonKeyTable(), own, reversed);
+        return numbered.HasPeople == own.HasPeople
+               && Enumerable.Range(0, own.Count).Select(i => (numbered.DateAt(i), numbered.PersonAt(i)?.Value)).Order()
+                   .SequenceEqual(Enumerable.Range(0, own.Count).Select(i => (own.DateAt(i), own.PersonAt(i)?.Value)).Order())
+               && numbered.People.Order().SequenceEqual(own.People.Order())
+               && Cube.Build(numbered, new CubeQuery(DivisionLevel.Township, PeriodKind.Month)).TotalPeople == Cube.Build(own, new CubeQuery(DivisionLevel.Township, PeriodKind.Month)).TotalPeople;
+    }
+
     [Fact]
     public void An_accumulator_fed_from_several_threads_gives_the_cube_of_all_the_records()
     {

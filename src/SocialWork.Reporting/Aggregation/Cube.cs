@@ -428,8 +428,14 @@ public sealed class Cube
     /// <summary>The same indicators without the people (for merging the indicators of cubes whose people are gathered apart).</summary>
     internal Cube WithoutPeople() => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, null, Total);
 
-    /// <summary>Adds this cube's people to an accumulator.</summary>
-    internal void AddPeopleTo(CubePeople.Accumulator accumulator) => accumulator.Add(people ?? throw NoPeople(), divisions, periods, keys);
+    /// <summary>Adds this cube's people to an accumulator; <paramref name="personMap"/> gives their indices in its table, when known.</summary>
+    internal void AddPeopleTo(CubePeople.Accumulator accumulator, int[]? personMap) => accumulator.Add(people ?? throw NoPeople(), divisions, periods, keys, personMap);
+
+    /// <summary>Gets the number of cells: periods × divisions × keys.</summary>
+    internal int CellCount => periods.Length * divisions.Length * keys.Length;
+
+    /// <summary>Adds a batch's pairs, gathered on this cube's cells (the cube of that batch, built without people), to an accumulator.</summary>
+    internal void AddPeopleTo(CubePeople.Accumulator accumulator, CubePeople.NumberedPairs pairs) => accumulator.Add(pairs, slots, divisions, periods, keys);
 
     /// <summary>The same indicators with the people an accumulator gathered onto this cube's cells.</summary>
     internal Cube WithPeopleFrom(CubePeople.Accumulator accumulator)

@@ -21,7 +21,7 @@ namespace SocialWork.Reporting;
 public sealed class CubeAccumulator
 {
     private readonly Lock gate = new();
-    private readonly CubePeople.Accumulator people = new();
+    private readonly CubePeople.Accumulator people;
     private Cube? indicators;
     private bool done;
 
@@ -32,10 +32,18 @@ public sealed class CubeAccumulator
     {
         ArgumentNullException.ThrowIfNull(query);
         Query = query;
+        people = new CubePeople.Accumulator(People);
     }
 
     /// <summary>Gets the query every batch is built with.</summary>
     public CubeQuery Query { get; }
+
+    /// <summary>
+    /// Gets the table this accumulator numbers people in. A reader that numbers its batches' people here (the table as
+    /// <see cref="RecordColumns.People"/>) saves a table of each batch's people and every lookup of their keys on
+    /// <see cref="Add"/>; batches with their own lists of people are looked up in it as they come.
+    /// </summary>
+    public PersonKeyTable People { get; } = new();
 
     /// <summary>Builds a batch's cube and folds it in. Thread-safe; the batch is not kept.</summary>
     /// <param name="batch">The records.</param>
@@ -45,12 +53,28 @@ public sealed class CubeAccumulator
     public void Add(RecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (batch.PeopleTable == People && batch.TableColumn is not null)
+        {
+            // Numbered in this accumulator's table: the pairs come straight from the batch's columns.
+            var plain = CubeBuilder.Build(batch, Query, countPeople: false, out var tables);
+            if (tables is not null)
+            {
+                using var pairs = CubePeople.NumberedPairs.Gather(batch, tables, plain.CellCount);
+                lock (gate)
+                {
+                    ThrowIfDone();
+                    indicators = indicators is null ? plain : Cube.Merge([indicators, plain], Query.MaxCells);
+                    plain.AddPeopleTo(people, pairs);
+                }
+                return;
+            }
+        }
         var cube = Cube.Build(batch, Query);
         lock (gate)
         {
             ThrowIfDone();
             indicators = indicators is null ? cube.WithoutPeople() : Cube.Merge([indicators, cube.WithoutPeople()], Query.MaxCells);
-            cube.AddPeopleTo(people);
+            cube.AddPeopleTo(people, batch.PeopleTable == People ? batch.TableIndices : null);
         }
     }
 

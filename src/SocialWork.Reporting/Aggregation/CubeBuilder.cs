@@ -20,10 +20,18 @@ namespace SocialWork.Reporting;
 /// </remarks>
 internal static class CubeBuilder
 {
-    internal static Cube Build(RecordBatch batch, CubeQuery query)
+    internal static Cube Build(RecordBatch batch, CubeQuery query) => Build(batch, query, countPeople: true, out _);
+
+    /// <summary>
+    /// Builds the cube; without <paramref name="countPeople"/> it leaves the people out (the caller counts them from
+    /// <paramref name="tables"/>, where each record's cell is — <see langword="null"/> for a cube by party, whose
+    /// records count in several cells).
+    /// </summary>
+    internal static Cube Build(RecordBatch batch, CubeQuery query, bool countPeople, out CellTables? tables)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(query);
+        tables = null;
         if (query.Dimension == CubeDimension.Party)
         {
             return ByParty(batch, query);
@@ -35,7 +43,7 @@ internal static class CubeBuilder
 
         // One spare division row per period takes the records outside the query's scope, so the loop needs no branch.
         var rows = divisionAxis.Length + 1;
-        var tables = new CellTables(
+        var cellTables = new CellTables(
             dayToPeriod,
             firstDay,
             [.. divisionMap.Select(r => (r < 0 ? divisionAxis.Length : r) * keyAxis.Length)],
@@ -55,7 +63,7 @@ internal static class CubeBuilder
         {
             if (threads == 1)
             {
-                partials[0] = Accumulate(batch, start, end, query.Dimension, tables);
+                partials[0] = Accumulate(batch, start, end, query.Dimension, cellTables);
                 AddInto(slots, partials, 0, periodAxis.Length, layout);
             }
             else
@@ -64,7 +72,7 @@ internal static class CubeBuilder
                 Parallel.For(0, threads, options, t =>
                 {
                     var from = start + (t * chunk);
-                    partials[t] = Accumulate(batch, from, Math.Min(end, from + chunk), query.Dimension, tables);
+                    partials[t] = Accumulate(batch, from, Math.Min(end, from + chunk), query.Dimension, cellTables);
                 });
 
                 // The partials cover consecutive period ranges that overlap only at their ends; each thread adds a band.
@@ -83,7 +91,8 @@ internal static class CubeBuilder
                 partial?.Dispose();
             }
         }
-        var people = CubePeople.Build(batch, tables, slots, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, query.MinRecordsPerThread);
+        tables = cellTables;
+        var people = countPeople ? CubePeople.Build(batch, cellTables, slots, query.Parallelism > 0 ? query.Parallelism : Environment.ProcessorCount, query.MinRecordsPerThread) : null;
         return new Cube(query.Level, query.PeriodKind, query.Dimension, divisionAxis, periodAxis, keyAxis, slots, people);
     }
 

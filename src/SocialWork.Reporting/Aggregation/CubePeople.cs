@@ -181,23 +181,7 @@ internal sealed class CubePeople
 
         public void ForEach<TSink>(ref TSink sink, int from, int to)
             where TSink : struct, IPairSink
-        {
-            switch (tables.Dimension)
-            {
-                case CubeDimension.Method:
-                    ForEach(order.Method, ref sink, from, to);
-                    break;
-                case CubeDimension.TargetGroup:
-                    ForEach(order.TargetGroup, ref sink, from, to);
-                    break;
-                case CubeDimension.Programme:
-                    ForEach(order.Programme, ref sink, from, to);
-                    break;
-                default:
-                    ForEach(order.Code, ref sink, from, to);
-                    break;
-            }
-        }
+            => ForEachCell(order.Person, order.Division, order.Day, order.Code, order.Programme, order.Method, order.TargetGroup, tables, ref sink, from, to);
 
         /// <summary>The same records on the rows of a roll-up: build row <c>d</c> becomes row <paramref name="rowMap"/>[d] of <paramref name="rows"/>.</summary>
         public IndexedCells RollUp(int[] rowMap, int rows)
@@ -207,29 +191,50 @@ internal sealed class CubePeople
             var rowCell = tables.RowCell.Select(cell => cell == tables.Spare ? spare : rowMap[cell / keys] * keys).ToArray();
             return new IndexedCells(order, tables with { RowCell = rowCell, Spare = spare });
         }
+    }
 
-        /// <remarks>Every array the loop touches is a local, so the JIT keeps them in registers.</remarks>
-        private void ForEach<TKey, TSink>(TKey[] key, ref TSink sink, int from, int to)
-            where TKey : unmanaged, IBinaryInteger<TKey>
-            where TSink : struct, IPairSink
+    /// <summary>
+    /// Gives <paramref name="sink"/> each record's person and cell, for the records <paramref name="from"/> to
+    /// <paramref name="to"/> of these columns (a person order's, or a batch's own) that fall inside the query.
+    /// </summary>
+    private static void ForEachCell<TSink>(int[] person, int[] division, int[] day, ushort[] code, ushort[] programme, byte[] method, byte[] targetGroup, CellTables tables, ref TSink sink, int from, int to)
+        where TSink : struct, IPairSink
+    {
+        switch (tables.Dimension)
         {
-            var person = order.Person;
-            var division = order.Division;
-            var day = order.Day;
-            var rowCell = tables.RowCell;
-            var keyIndex = tables.KeyIndex;
-            var dayToPeriod = tables.DayToPeriod;
-            var firstDay = tables.FirstDay;
-            var days = (uint)dayToPeriod.Length;
-            var spare = tables.Spare;
-            for (var i = from; i < to; i++)
+            case CubeDimension.Method:
+                ForEachCell(person, division, day, method, tables, ref sink, from, to);
+                break;
+            case CubeDimension.TargetGroup:
+                ForEachCell(person, division, day, targetGroup, tables, ref sink, from, to);
+                break;
+            case CubeDimension.Programme:
+                ForEachCell(person, division, day, programme, tables, ref sink, from, to);
+                break;
+            default:
+                ForEachCell(person, division, day, code, tables, ref sink, from, to);
+                break;
+        }
+    }
+
+    /// <remarks>Every array the loop touches is a local, so the JIT keeps them in registers.</remarks>
+    private static void ForEachCell<TKey, TSink>(int[] person, int[] division, int[] day, TKey[] key, CellTables tables, ref TSink sink, int from, int to)
+        where TKey : unmanaged, IBinaryInteger<TKey>
+        where TSink : struct, IPairSink
+    {
+        var rowCell = tables.RowCell;
+        var keyIndex = tables.KeyIndex;
+        var dayToPeriod = tables.DayToPeriod;
+        var firstDay = tables.FirstDay;
+        var days = (uint)dayToPeriod.Length;
+        var spare = tables.Spare;
+        for (var i = from; i < to; i++)
+        {
+            var row = rowCell[division[i]];
+            var d = (uint)(day[i] - firstDay);
+            if (row != spare && d < days)
             {
-                var row = rowCell[division[i]];
-                var d = (uint)(day[i] - firstDay);
-                if (row != spare && d < days)
-                {
-                    sink.Add(person[i], (dayToPeriod[d] * spare) + row + keyIndex[int.CreateTruncating(key[i])]);
-                }
+                sink.Add(person[i], (dayToPeriod[d] * spare) + row + keyIndex[int.CreateTruncating(key[i])]);
             }
         }
     }
@@ -410,28 +415,46 @@ internal sealed class CubePeople
     /// cube's distinct (person, cell) pairs listed with the person's index in that table and the cell's number among the
     /// cells seen so far, and each cell's records without a person summed. Nothing of a cube is kept but its pairs.
     /// </summary>
-    internal sealed class Accumulator
+    internal sealed class Accumulator(PersonKeyTable personIndex)
     {
-        private readonly Dictionary<PersonKey, int> personIndex = [];
         private readonly Dictionary<(DivisionCode Division, ReportingPeriod Period, string Key), int> cellIndex = [];
         private readonly List<(DivisionCode Division, ReportingPeriod Period, string Key)> cells = [];
         private readonly List<long> withoutPerson = [];
         private readonly EntryList entries = new();
         private long totalWithoutPerson;
 
-        /// <summary>Adds the people of a cube over these axes (cells in period, division, key order).</summary>
-        public void Add(CubePeople part, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys)
+        /// <summary>
+        /// Adds the people of a cube over these axes (cells in period, division, key order); <paramref name="personMap"/>
+        /// gives each of its people's index in the table, when known (a batch numbered in it), or is looked up.
+        /// </summary>
+        public void Add(CubePeople part, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, int[]? personMap)
         {
-            var personMap = new int[part.Keys.Length];
-            for (var i = 0; i < personMap.Length; i++)
+            if (personMap is null)
             {
-                ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(personIndex, part.Keys[i], out var seen);
-                if (!seen)
-                {
-                    index = personIndex.Count - 1;
-                }
-                personMap[i] = index;
+                personMap = new int[part.Keys.Length];
+                personIndex.Add(part.Keys, personMap);
             }
+            var cellMap = MapCells(divisions, periods, keys, part.WithoutPerson);
+            totalWithoutPerson += part.TotalWithoutPerson;
+            var sink = new DistinctSink(entries, personMap, cellMap);
+            part.pairs.ForEach(ref sink);
+        }
+
+        /// <summary>Adds a batch's distinct pairs gathered by <see cref="NumberedPairs.Gather"/> on the cells of its cube (axes and slots).</summary>
+        public void Add(NumberedPairs part, long[] slots, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys)
+        {
+            var without = RecordsPerCell(slots, part.Keyed);
+            var cellMap = MapCells(divisions, periods, keys, without);
+            totalWithoutPerson += without.Sum();
+            foreach (var pair in part.Pairs)
+            {
+                entries.Add((int)(pair >> 32), cellMap[(int)pair]);
+            }
+        }
+
+        /// <summary>Numbers a cube's cells (period, division, key order) among the cells seen so far, adding their records without a person.</summary>
+        private int[] MapCells(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] partWithoutPerson)
+        {
             var cellMap = new int[periods.Length * divisions.Length * keys.Length];
             var local = 0;
             foreach (var period in periods)
@@ -447,14 +470,12 @@ internal sealed class CubePeople
                             cells.Add((division, period, key));
                             withoutPerson.Add(0);
                         }
-                        withoutPerson[cell] += part.WithoutPerson[local];
+                        withoutPerson[cell] += partWithoutPerson[local];
                         cellMap[local++] = cell;
                     }
                 }
             }
-            totalWithoutPerson += part.TotalWithoutPerson;
-            var sink = new DistinctSink(entries, personMap, cellMap);
-            part.pairs.ForEach(ref sink);
+            return cellMap;
         }
 
         /// <summary>
@@ -475,15 +496,73 @@ internal sealed class CubePeople
                 without[finalCell[c]] += withoutPerson[c];
             }
             entries.MapCells(finalCell);
-            var personKeys = new PersonKey[personIndex.Count];
-            foreach (var (key, index) in personIndex)
-            {
-                personKeys[index] = key;
-            }
-            personIndex.Clear();
-            personIndex.TrimExcess();
-            var people = ListedCells.FromEntries(personKeys, without.Length, entries, without);
+            var people = ListedCells.FromEntries(personIndex.ToArray(), without.Length, entries, without);
             return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
+        }
+    }
+
+    /// <summary>
+    /// The distinct (person, cell) pairs of a batch numbered in a <see cref="PersonKeyTable"/>, gathered straight from the
+    /// batch's columns — no person order and no list of the batch's own people: each pair is the table index (high 32
+    /// bits) and the cell of the batch's cube (low 32), sorted with repeats dropped. Holds a pooled array until disposed.
+    /// </summary>
+    internal sealed class NumberedPairs : IDisposable
+    {
+        private long[] rented;
+        private int count;
+
+        private NumberedPairs(long[] rented, int count, int[] keyed) => (this.rented, this.count, Keyed) = (rented, count, keyed);
+
+        /// <summary>Gets the distinct pairs in ascending order.</summary>
+        public ReadOnlySpan<long> Pairs => rented.AsSpan(0, count);
+
+        /// <summary>Gets each cell's records that name a person.</summary>
+        public int[] Keyed { get; }
+
+        /// <summary>Gathers the pairs of <paramref name="batch"/> (whose <see cref="RecordBatch.TableColumn"/> is set) on the cells <paramref name="tables"/> give.</summary>
+        public static NumberedPairs Gather(RecordBatch batch, CellTables tables, int cells)
+        {
+            var sink = new GatherSink(System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(1, batch.Count)), new int[cells]);
+            ForEachCell(batch.TableColumn!, batch.DivisionColumn, batch.DayColumn, batch.CodeColumn, batch.ProgrammeColumn, batch.MethodColumn, batch.TargetGroupColumn, tables, ref sink, 0, batch.Count);
+            var pairs = sink.Pairs.AsSpan(0, sink.Count);
+            pairs.Sort();
+            var kept = 0;
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                if (kept == 0 || pairs[i] != pairs[kept - 1])
+                {
+                    pairs[kept++] = pairs[i];
+                }
+            }
+            return new NumberedPairs(sink.Pairs, kept, sink.Keyed);
+        }
+
+        public void Dispose()
+        {
+            if (rented.Length > 0)
+            {
+                System.Buffers.ArrayPool<long>.Shared.Return(rented);
+                (rented, count) = ([], 0);
+            }
+        }
+
+        /// <summary>Lists each record's pair (its number is 1 + the table index; 0 names no one) and counts the cells' records with a person.</summary>
+        private struct GatherSink(long[] pairs, int[] keyed) : IPairSink
+        {
+            public readonly long[] Pairs => pairs;
+
+            public readonly int[] Keyed => keyed;
+
+            public int Count { get; private set; }
+
+            public void Add(int person, int cell)
+            {
+                if (person != 0)
+                {
+                    keyed[cell]++;
+                    pairs[Count++] = ((long)(person - 1) << 32) | (uint)cell;
+                }
+            }
         }
     }
 

@@ -12,6 +12,8 @@ namespace SocialWork.Reporting;
 public sealed class RecordBatch
 {
     private PersonOrder? personOrder;
+    private LocalPeople? localPeople;
+    private System.Collections.ObjectModel.ReadOnlyCollection<PersonKey>? people;
 
     internal RecordBatch(
         DivisionCode[] divisions,
@@ -30,11 +32,47 @@ public sealed class RecordBatch
         RecordIdColumn? ids,
         PersonKey[] people,
         int[]? person)
+        : this(divisions, codes, programmes, division, day, code, programme, method, targetGroup, parties, personTimes, households, fen, ids)
+        => localPeople = new LocalPeople(people, person, null);
+
+    /// <summary>A batch whose person column holds 1 + an index into <paramref name="table"/> (see <see cref="PeopleTable"/>).</summary>
+    private RecordBatch(
+        DivisionCode[] divisions,
+        ServiceCode[] codes,
+        string[] programmes,
+        int[] division,
+        int[] day,
+        ushort[] code,
+        ushort[] programme,
+        byte[] method,
+        byte[] targetGroup,
+        byte[] parties,
+        int[] personTimes,
+        int[] households,
+        long[] fen,
+        RecordIdColumn? ids,
+        PersonKeyTable table,
+        int[] tableColumn)
+        : this(divisions, codes, programmes, division, day, code, programme, method, targetGroup, parties, personTimes, households, fen, ids)
+        => (PeopleTable, TableColumn) = (table, tableColumn);
+
+    private RecordBatch(
+        DivisionCode[] divisions,
+        ServiceCode[] codes,
+        string[] programmes,
+        int[] division,
+        int[] day,
+        ushort[] code,
+        ushort[] programme,
+        byte[] method,
+        byte[] targetGroup,
+        byte[] parties,
+        int[] personTimes,
+        int[] households,
+        long[] fen,
+        RecordIdColumn? ids)
     {
         Ids = ids;
-        PersonKeys = people;
-        People = Array.AsReadOnly(people);
-        PersonColumn = person;
         Divisions = divisions;
         Codes = codes;
         Programmes = programmes;
@@ -74,7 +112,7 @@ public sealed class RecordBatch
     public bool HasPeople => PersonColumn is not null && People.Count > 0;
 
     /// <summary>Gets the distinct person keys; <see cref="PersonIndices"/> points into this list.</summary>
-    public IReadOnlyList<PersonKey> People { get; }
+    public IReadOnlyList<PersonKey> People => people ??= Array.AsReadOnly(PersonKeys);
 
     /// <summary>
     /// Gets the person of each record: 0 for none, otherwise 1 + the index into <see cref="People"/>; empty when no record
@@ -238,13 +276,32 @@ public sealed class RecordBatch
     }
 
     /// <summary>Gets the person column (0 = none, else 1 + index into <see cref="People"/>), or <see langword="null"/> when no record names a person.</summary>
-    internal int[]? PersonColumn { get; }
+    internal int[]? PersonColumn => Local.Column;
 
     /// <summary>Gets the ids, when the batch carries them.</summary>
     internal RecordIdColumn? Ids { get; }
 
     /// <summary>Gets the distinct person keys (what <see cref="People"/> shows read-only).</summary>
-    internal PersonKey[] PersonKeys { get; }
+    internal PersonKey[] PersonKeys => Local.Keys;
+
+    /// <summary>
+    /// Gets the table the records' people were numbered in when the batch was made from columns that gave one as
+    /// <see cref="RecordColumns.People"/>; <see langword="null"/> otherwise. Such a batch shares the table instead of
+    /// copying it; its own list of people (<see cref="People"/>) is made from it on first use.
+    /// </summary>
+    internal PersonKeyTable? PeopleTable { get; }
+
+    /// <summary>Gets the person column as given with <see cref="PeopleTable"/>: 0 = none, else 1 + an index into the table.</summary>
+    internal int[]? TableColumn { get; }
+
+    /// <summary>
+    /// Gets, for a batch numbered in <see cref="PeopleTable"/>, each of its own people's index in that table (the person
+    /// <see cref="People"/>[i] is the table's key at <c>TableIndices[i]</c>); <see langword="null"/> for other batches.
+    /// </summary>
+    internal int[]? TableIndices => Local.TableIndices;
+
+    /// <summary>The batch's own people: given, or made from the table's numbers on first use.</summary>
+    private LocalPeople Local => localPeople ?? LazyInitializer.EnsureInitialized(ref localPeople, () => LocalPeople.Number(PeopleTable!, TableColumn!));
 
     /// <summary>
     /// Gets the records that name a person in person order, made on first use (by the first cube that counts people) and
@@ -381,11 +438,32 @@ public sealed class RecordBatch
             }
             CheckBelow(personIndices, people.Count + 1, "person index");
         }
-        if (people.Any(p => p.ToString().Length != PersonKey.Length))
+        var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
+        if (people is PersonKeyTable table && columns.PersonIndices is { } numbers)
+        {
+            // The table holds no default key and only grows: the batch shares it, and its numbers stay valid.
+            return new RecordBatch(
+                [.. columns.Divisions],
+                [.. columns.Codes],
+                [.. columns.Programmes],
+                RecordBatchBuilder.Take(columns.DivisionIndices, n, order),
+                RecordBatchBuilder.Take(days, n, order),
+                RecordBatchBuilder.Take(columns.CodeIndices, n, order),
+                RecordBatchBuilder.Take(columns.ProgrammeIndices, n, order),
+                RecordBatchBuilder.Take(columns.Methods, n, order),
+                RecordBatchBuilder.Take(columns.TargetGroups, n, order),
+                RecordBatchBuilder.Take(columns.Parties, n, order),
+                RecordBatchBuilder.Take(columns.PersonTimes, n, order),
+                RecordBatchBuilder.Take(columns.Households, n, order),
+                RecordBatchBuilder.Take(columns.AmountFen, n, order),
+                ids?.Take(n, order),
+                table,
+                RecordBatchBuilder.Take(numbers, n, order));
+        }
+        if (people.Contains(default))
         {
             throw new ArgumentException("The people list holds the default PersonKey, which is not a key.", nameof(columns));
         }
-        var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
         return new RecordBatch(
             [.. columns.Divisions],
             [.. columns.Codes],
@@ -401,7 +479,7 @@ public sealed class RecordBatch
             RecordBatchBuilder.Take(columns.Households, n, order),
             RecordBatchBuilder.Take(columns.AmountFen, n, order),
             ids?.Take(n, order),
-            [.. people],
+            people.ToArray(),
             columns.PersonIndices is { } personColumn ? RecordBatchBuilder.Take(personColumn, n, order) : null);
 
         static void Check(int[] column, int count, string name)
@@ -424,6 +502,45 @@ public sealed class RecordBatch
                 {
                     throw new ArgumentException($"Record {i}: {name} {column[i]} is out of range (0 to {count - 1}).", nameof(columns));
                 }
+            }
+        }
+    }
+
+    /// <summary>A batch's own people: the distinct keys, its person column into them, and where they come from in a <see cref="PersonKeyTable"/>.</summary>
+    private sealed record LocalPeople(PersonKey[] Keys, int[]? Column, int[]? TableIndices)
+    {
+        /// <summary>Numbers the people of a column given in a table's numbers from 1, in the order they first appear.</summary>
+        public static LocalPeople Number(PersonKeyTable table, int[] tableColumn)
+        {
+            // One mark per key of the table (not a hash per record): the table's count bounds every number in the column.
+            var size = table.Count;
+            var local = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+            try
+            {
+                Array.Clear(local, 0, size);
+                var column = new int[tableColumn.Length];
+                var tableIndices = new List<int>();
+                for (var i = 0; i < column.Length; i++)
+                {
+                    var number = tableColumn[i];
+                    if (number != 0)
+                    {
+                        ref var mine = ref local[number - 1];
+                        if (mine == 0)
+                        {
+                            tableIndices.Add(number - 1);
+                            mine = tableIndices.Count;
+                        }
+                        column[i] = mine;
+                    }
+                }
+                return tableIndices.Count == 0
+                    ? new LocalPeople([], null, [])
+                    : new LocalPeople([.. tableIndices.Select(i => table[i])], column, [.. tableIndices]);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(local);
             }
         }
     }

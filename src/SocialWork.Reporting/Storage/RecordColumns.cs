@@ -46,7 +46,11 @@ public sealed class RecordColumns
     /// <summary>Gets the resources linked by each record, in fen.</summary>
     public required long[] AmountFen { get; init; }
 
-    /// <summary>Gets the distinct person keys, when records name the people served; <see cref="PersonIndices"/> points into this list.</summary>
+    /// <summary>
+    /// Gets the distinct person keys, when records name the people served; <see cref="PersonIndices"/> points into this
+    /// list. The batch copies the list — except a <see cref="PersonKeyTable"/>, which only grows and which the batch shares
+    /// (a reader numbering many batches' people in one table, such as <see cref="CubeAccumulator.People"/>).
+    /// </summary>
     public IReadOnlyList<PersonKey>? People { get; init; }
 
     /// <summary>Gets the person of each record (0 for none, otherwise 1 + the index into <see cref="People"/>), or <see langword="null"/> when none names one.</summary>
