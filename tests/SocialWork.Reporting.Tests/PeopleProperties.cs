@@ -66,6 +66,16 @@ public sealed class PeopleProperties
                && atOnce.Rows.SequenceEqual(pairwise.Rows) && atOnce.Total == pairwise.Total && atOnce.TotalPeople == pairwise.TotalPeople;
     }
 
+    /// <summary>An accumulated cube equals the cube built over all the records, rolled up too.</summary>
+    private static bool GivesTheBuiltCube(Cube accumulated, ServiceRecord[] records, CubeQuery query)
+    {
+        var built = Cube.Build(RecordBatch.From(records), query);
+        return Matches(accumulated, records, query)
+               && accumulated.Rows.SequenceEqual(built.Rows) && accumulated.Total == built.Total && accumulated.TotalPeople == built.TotalPeople
+               && accumulated.RollUp(DivisionLevel.Province) is var up && built.RollUp(DivisionLevel.Province) is var builtUp
+               && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
+    }
+
     [Property]
     public bool An_accumulator_fed_any_split_in_any_order_gives_the_cube_of_all_the_records(ServiceRecord[] records, CubeQuery query, int[] cuts, bool reversed)
     {
@@ -76,19 +86,16 @@ public sealed class PeopleProperties
         {
             accumulator.Add(part);
         }
-        var accumulated = accumulator.ToCube();
-        var built = Cube.Build(RecordBatch.From(records), query);
-        return Matches(accumulated, records, query)
-               && accumulated.Rows.SequenceEqual(built.Rows) && accumulated.Total == built.Total && accumulated.TotalPeople == built.TotalPeople
-               && accumulated.RollUp(DivisionLevel.Province) is var up && built.RollUp(DivisionLevel.Province) is var builtUp
-               && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
+        return GivesTheBuiltCube(accumulator.ToCube(), records, query);
     }
 
-    /// <summary>The same records as columns whose people are numbered in <paramref name="table"/>, given in reverse order when asked.</summary>
-    private static RecordBatch NumberedIn(PersonKeyTable table, RecordBatch batch, bool reversed)
+    /// <summary>The same records as a batch whose people are numbered in <paramref name="table"/>, made from columns given in reverse order when asked.</summary>
+    private static RecordBatch NumberedIn(PersonKeyTable table, RecordBatch batch, bool reversed) => RecordBatch.FromColumns(ColumnsOf(batch, table, reversed));
+
+    private static RecordColumns ColumnsOf(RecordBatch batch, PersonKeyTable table, bool reversed, int[]? personIndices = null)
     {
         int[] order = [.. reversed ? Enumerable.Range(0, batch.Count).Reverse() : Enumerable.Range(0, batch.Count)];
-        return RecordBatch.FromColumns(new RecordColumns
+        return new RecordColumns
         {
             Divisions = batch.Divisions,
             Codes = batch.Codes,
@@ -104,8 +111,18 @@ public sealed class PeopleProperties
             Households = [.. order.Select(i => batch.HouseholdsColumn[i])],
             AmountFen = [.. order.Select(i => batch.FenColumn[i])],
             People = table,
-            PersonIndices = [.. order.Select(i => batch.PersonAt(i) is { } key ? table.Add(key) + 1 : 0)],
-        });
+            PersonIndices = personIndices ?? [.. order.Select(i => batch.PersonAt(i) is { } key ? table.Add(key) + 1 : 0)],
+        };
+    }
+
+    [Fact]
+    public void A_batch_numbered_beyond_its_table_is_refused()
+    {
+        var table = new PersonKeyTable();
+        table.Add(ReportingArbitraries.PersonPool[0]);
+        var batch = RecordBatch.From([new ServiceRecord("A", new LocalDate(2023, 1, 1), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1)]);
+        var columns = ColumnsOf(batch, table, reversed: false, personIndices: [2]);
+        Assert.Contains("person index 2", Assert.Throws<ArgumentException>(() => RecordBatch.FromColumns(columns)).Message, StringComparison.Ordinal);
     }
 
     [Property]
@@ -119,12 +136,7 @@ public sealed class PeopleProperties
             var part = RecordBatch.From(records[points[i]..points[i + 1]]);
             accumulator.Add(i % 2 == 0 ? NumberedIn(accumulator.People, part, reversed) : part);
         }
-        var accumulated = accumulator.ToCube();
-        var built = Cube.Build(RecordBatch.From(records), query);
-        return Matches(accumulated, records, query)
-               && accumulated.Rows.SequenceEqual(built.Rows) && accumulated.Total == built.Total && accumulated.TotalPeople == built.TotalPeople
-               && accumulated.RollUp(DivisionLevel.Province) is var up && built.RollUp(DivisionLevel.Province) is var builtUp
-               && up.Rows.All(r => up.PeopleAt(r.Division, r.Period, r.Key) == builtUp.PeopleAt(r.Division, r.Period, r.Key));
+        return GivesTheBuiltCube(accumulator.ToCube(), records, query);
     }
 
     [Property]

@@ -51,30 +51,4 @@ public sealed class PersonKeyTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => table[0]);
         Assert.Empty(table);
     }
-
-    [Fact]
-    public void A_batch_numbered_beyond_the_table_is_refused()
-    {
-        var table = new PersonKeyTable();
-        table.Add(Pool[0]);
-        var columns = new RecordColumns
-        {
-            Divisions = [DivisionCode.Parse("130602005014")],
-            Codes = [ServiceCode.Parse("EL.01")],
-            Programmes = [string.Empty],
-            DivisionIndices = [0, 0],
-            DayNumbers = [19000, 19001],
-            CodeIndices = [0, 0],
-            ProgrammeIndices = [0, 0],
-            Methods = [0, 0],
-            TargetGroups = [0, 0],
-            Parties = [0, 0],
-            PersonTimes = [1, 1],
-            Households = [0, 0],
-            AmountFen = [0, 0],
-            People = table,
-            PersonIndices = [1, 2],
-        };
-        Assert.Contains("person index 2", Assert.Throws<ArgumentException>(() => RecordBatch.FromColumns(columns)).Message, StringComparison.Ordinal);
-    }
 }

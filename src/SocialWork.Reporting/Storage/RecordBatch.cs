@@ -15,6 +15,10 @@ public sealed class RecordBatch
     private LocalPeople? localPeople;
     private System.Collections.ObjectModel.ReadOnlyCollection<PersonKey>? people;
 
+    /// <summary>
+    /// A batch over these columns, with its own people (<paramref name="people"/>, the person column pointing into them)
+    /// or, given <paramref name="table"/>, with the person column holding 1 + an index into that table (see <see cref="PeopleTable"/>).
+    /// </summary>
     internal RecordBatch(
         DivisionCode[] divisions,
         ServiceCode[] codes,
@@ -31,47 +35,17 @@ public sealed class RecordBatch
         long[] fen,
         RecordIdColumn? ids,
         PersonKey[] people,
-        int[]? person)
-        : this(divisions, codes, programmes, division, day, code, programme, method, targetGroup, parties, personTimes, households, fen, ids)
-        => localPeople = new LocalPeople(people, person, null);
-
-    /// <summary>A batch whose person column holds 1 + an index into <paramref name="table"/> (see <see cref="PeopleTable"/>).</summary>
-    private RecordBatch(
-        DivisionCode[] divisions,
-        ServiceCode[] codes,
-        string[] programmes,
-        int[] division,
-        int[] day,
-        ushort[] code,
-        ushort[] programme,
-        byte[] method,
-        byte[] targetGroup,
-        byte[] parties,
-        int[] personTimes,
-        int[] households,
-        long[] fen,
-        RecordIdColumn? ids,
-        PersonKeyTable table,
-        int[] tableColumn)
-        : this(divisions, codes, programmes, division, day, code, programme, method, targetGroup, parties, personTimes, households, fen, ids)
-        => (PeopleTable, TableColumn) = (table, tableColumn);
-
-    private RecordBatch(
-        DivisionCode[] divisions,
-        ServiceCode[] codes,
-        string[] programmes,
-        int[] division,
-        int[] day,
-        ushort[] code,
-        ushort[] programme,
-        byte[] method,
-        byte[] targetGroup,
-        byte[] parties,
-        int[] personTimes,
-        int[] households,
-        long[] fen,
-        RecordIdColumn? ids)
+        int[]? person,
+        PersonKeyTable? table = null)
     {
+        if (table is null)
+        {
+            localPeople = new LocalPeople(people, person, null);
+        }
+        else
+        {
+            (PeopleTable, TableColumn) = (table, person);
+        }
         Ids = ids;
         Divisions = divisions;
         Codes = codes;
@@ -439,31 +413,13 @@ public sealed class RecordBatch
             CheckBelow(personIndices, people.Count + 1, "person index");
         }
         var order = inOrder ? null : RecordBatchBuilder.DateOrder(days, n);
-        if (people is PersonKeyTable table && columns.PersonIndices is { } numbers)
-        {
-            // The table holds no default key and only grows: the batch shares it, and its numbers stay valid.
-            return new RecordBatch(
-                [.. columns.Divisions],
-                [.. columns.Codes],
-                [.. columns.Programmes],
-                RecordBatchBuilder.Take(columns.DivisionIndices, n, order),
-                RecordBatchBuilder.Take(days, n, order),
-                RecordBatchBuilder.Take(columns.CodeIndices, n, order),
-                RecordBatchBuilder.Take(columns.ProgrammeIndices, n, order),
-                RecordBatchBuilder.Take(columns.Methods, n, order),
-                RecordBatchBuilder.Take(columns.TargetGroups, n, order),
-                RecordBatchBuilder.Take(columns.Parties, n, order),
-                RecordBatchBuilder.Take(columns.PersonTimes, n, order),
-                RecordBatchBuilder.Take(columns.Households, n, order),
-                RecordBatchBuilder.Take(columns.AmountFen, n, order),
-                ids?.Take(n, order),
-                table,
-                RecordBatchBuilder.Take(numbers, n, order));
-        }
-        if (people.Contains(default))
+        // A table holds no default key and only grows: the batch shares it, and its numbers stay valid.
+        var table = columns.PersonIndices is null ? null : people as PersonKeyTable;
+        if (table is null && people.Contains(default))
         {
             throw new ArgumentException("The people list holds the default PersonKey, which is not a key.", nameof(columns));
         }
+        var personColumn = columns.PersonIndices is { } numbers ? RecordBatchBuilder.Take(numbers, n, order) : null;
         return new RecordBatch(
             [.. columns.Divisions],
             [.. columns.Codes],
@@ -479,8 +435,9 @@ public sealed class RecordBatch
             RecordBatchBuilder.Take(columns.Households, n, order),
             RecordBatchBuilder.Take(columns.AmountFen, n, order),
             ids?.Take(n, order),
-            people.ToArray(),
-            columns.PersonIndices is { } personColumn ? RecordBatchBuilder.Take(personColumn, n, order) : null);
+            table is null ? people.ToArray() : [],
+            personColumn,
+            table);
 
         static void Check(int[] column, int count, string name)
         {
