@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using ParquetSharp;
 
 namespace SocialWork.Reporting.Parquet;
@@ -22,8 +21,8 @@ internal static class RecordFileReader
     /// columns once per core instead of once per row group.
     /// </para>
     /// <para>
-    /// With <paramref name="people"/>, the person column holds 1 + each key's index in that table (a query's
-    /// <see cref="CubeAccumulator.People"/>), and the batch shares the table: no table of the row group's people is made.
+    /// The row group's people are numbered in a <see cref="PersonKeyTable"/> that the batch shares: <paramref name="people"/>
+    /// (a query's <see cref="CubeAccumulator.People"/>, so no table of the row group's own is made), or a new one.
     /// </para>
     /// </remarks>
     public static RecordBatch ReadRowGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string fileName, ColumnBuffers? reuse, PersonKeyTable? people = null)
@@ -36,7 +35,7 @@ internal static class RecordFileReader
         {
             reuse.Adopt(columns);
         }
-        var (keys, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup, people is null ? reuse?.People ?? new PersonIndex() : new SharedNumbers(people));
+        var (keys, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup, people ?? new PersonKeyTable());
         var at = new Place(fileName, rowGroup);
         var report = tables.Report;
         ReadValues<int>(group, report.Date, columns.Day, at with { Column = RecordFileLayout.Date });
@@ -117,15 +116,14 @@ internal static class RecordFileReader
         return complete ? ids : null;
     }
 
-    /// <summary>Reads a row group's person keys: the list they are numbered in and a number per record (0 = none); nulls when no record names one.</summary>
-    private static unsafe (IReadOnlyList<PersonKey>? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup, IPersonNumbers numbering)
+    /// <summary>Reads a row group's person keys into <paramref name="table"/> and a number per record (0 = none, else 1 + the key's index there); nulls when no record names one.</summary>
+    private static unsafe (PersonKeyTable? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup, PersonKeyTable table)
     {
         // A report counts people too, so it reads the column — unless the row group's statistics say no record names one.
         if (tables.PersonColumn < 0 || NullCount(group, tables.PersonColumn) == n)
         {
             return (null, null);
         }
-        numbering.Clear();
         var indices = new int[n];
         var keys = new PersonKey[Math.Max(1, Math.Min(n, Chunk))];
         var numbers = new int[keys.Length];
@@ -161,87 +159,20 @@ internal static class RecordFileReader
                 Place(start, levels, values.Length);
             });
         }
-        return named ? (numbering.Keys, indices) : (null, null);
+        return named ? (table, indices) : (null, null);
 
         // Numbers a chunk's keys at once and puts each number at its record.
         void Place(int start, ReadOnlySpan<short> levels, int count)
         {
-            numbering.Number(keys.AsSpan(0, count), numbers.AsSpan(0, count));
+            table.Add(keys.AsSpan(0, count), numbers.AsSpan(0, count));
             named |= count > 0;
             var v = 0;
             for (var i = 0; i < levels.Length; i++)
             {
                 if (levels[i] != 0)
                 {
-                    indices[start + i] = numbers[v++];
+                    indices[start + i] = numbers[v++] + 1;
                 }
-            }
-        }
-    }
-
-    /// <summary>Where a row group's people are numbered: a worker's own <see cref="PersonIndex"/>, or a query's shared <see cref="PersonKeyTable"/>.</summary>
-    private interface IPersonNumbers
-    {
-        /// <summary>Gets the keys the numbers point into (number <c>k</c> is <c>Keys[k - 1]</c>).</summary>
-        IReadOnlyList<PersonKey> Keys { get; }
-
-        /// <summary>Starts a row group (a shared table keeps its keys).</summary>
-        void Clear();
-
-        /// <summary>Gives each key its number from 1, adding new keys.</summary>
-        void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers);
-    }
-
-    /// <summary>
-    /// A row group's distinct person keys, numbered from 1 as they first appear. A worker keeps one for all its row
-    /// groups (<see cref="ColumnBuffers.People"/>): cleared, it keeps its capacity, so a read does not grow a table of
-    /// hundreds of thousands of keys again for every row group.
-    /// </summary>
-    internal sealed class PersonIndex : IPersonNumbers
-    {
-        private readonly Dictionary<PersonKey, int> numbers = [];
-        private readonly List<PersonKey> keys = [];
-
-        /// <inheritdoc />
-        /// <remarks>The batch copies the keys it is given, so the table's own list goes in.</remarks>
-        public IReadOnlyList<PersonKey> Keys => keys;
-
-        public void Clear()
-        {
-            numbers.Clear();
-            keys.Clear();
-        }
-
-        public void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers)
-        {
-            for (var i = 0; i < keys.Length; i++)
-            {
-                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(this.numbers, keys[i], out var exists);
-                if (!exists)
-                {
-                    this.keys.Add(keys[i]);
-                    number = this.keys.Count;
-                }
-                numbers[i] = number;
-            }
-        }
-    }
-
-    /// <summary>A query's <see cref="PersonKeyTable"/> as the numbering of its row groups: the batches share it.</summary>
-    private sealed class SharedNumbers(PersonKeyTable table) : IPersonNumbers
-    {
-        public IReadOnlyList<PersonKey> Keys => table;
-
-        public void Clear()
-        {
-        }
-
-        public void Number(ReadOnlySpan<PersonKey> keys, Span<int> numbers)
-        {
-            table.Add(keys, numbers);
-            foreach (ref var number in numbers)
-            {
-                number++;
             }
         }
     }
@@ -395,9 +326,6 @@ internal static class RecordFileReader
         public ColumnBuffers(int n) => Allocate(n);
 
         public int Length => Day.Length;
-
-        /// <summary>Gets the table the worker's row groups number their people in.</summary>
-        public PersonIndex People { get; } = new();
 
         public int[] Division { get; private set; } = [];
 
