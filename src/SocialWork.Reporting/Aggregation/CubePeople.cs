@@ -261,29 +261,19 @@ internal sealed class CubePeople
         /// Groups the entries by person (a counting sort) and keeps each person's distinct cells. The entries are taken:
         /// each chunk is let go as soon as its entries are placed, so the list and its grouped copy are not both whole.
         /// </summary>
-        public static CubePeople FromEntries(PersonKey[] keys, int cellCount, EntryList entries, long[] withoutPerson)
+        public static CubePeople FromEntries(PersonKey[] keys, int cellCount, EntryList entries, long[] withoutPerson, int[]? cellMap = null)
         {
-            var ends = new int[keys.Length];
-            foreach (var (persons, _, length) in entries.Chunks)
-            {
-                foreach (var person in persons.AsSpan(0, length))
-                {
-                    ends[person]++;
-                }
-            }
+            var counting = new PersonCounter(new int[keys.Length]);
+            entries.ForEach(ref counting, null, release: false);
+            var ends = counting.Counts;
             var next = 0;
             for (var p = 0; p < ends.Length; p++)
             {
                 (ends[p], next) = (next, next + ends[p]);
             }
-            var byPerson = GC.AllocateUninitializedArray<int>(checked((int)entries.Count));
-            foreach (var (persons, cells, length) in entries.Take())
-            {
-                for (var i = 0; i < length; i++)
-                {
-                    byPerson[ends[persons[i]]++] = cells[i];
-                }
-            }
+            var placing = new CellPlacer(ends, GC.AllocateUninitializedArray<int>(checked((int)entries.Count)));
+            entries.ForEach(ref placing, cellMap, release: true);
+            var byPerson = placing.ByPerson;
 
             // ends[p] is now where p's entries end; keep each person's first sight of a cell, in place.
             var counts = new int[cellCount];
@@ -312,6 +302,22 @@ internal sealed class CubePeople
             // The cells past `kept` are repeats; the pass reads only up to ends[^1], so the array is cut only when they are many.
             return new CubePeople(keys, counts, withoutPerson, people, new ListedCells(ends, kept < byPerson.Length / 2 ? byPerson[..kept] : byPerson));
         }
+    }
+
+    /// <summary>Counts each person's entries.</summary>
+    private readonly struct PersonCounter(int[] counts) : IPairSink
+    {
+        public int[] Counts => counts;
+
+        public void Add(int person, int cell) => counts[person]++;
+    }
+
+    /// <summary>Puts each entry's cell in its person's run: <c>ends[p]</c> starts as where p's run begins and ends where it ends.</summary>
+    private readonly struct CellPlacer(int[] ends, int[] byPerson) : IPairSink
+    {
+        public int[] ByPerson => byPerson;
+
+        public void Add(int person, int cell) => byPerson[ends[person]++] = cell;
     }
 
     /// <summary>Counts, per cell, the records with a person and the distinct people (pairs come person by person).</summary>
@@ -356,57 +362,105 @@ internal sealed class CubePeople
         public void Add(int person, int cell) => entries.Add(personMap is null ? person : personMap[person], cellMap[cell]);
     }
 
-    /// <summary>A growing list of (person, cell) entries as two columns, in chunks: growing never copies what is listed.</summary>
-    internal sealed class EntryList
+    /// <summary>
+    /// A growing list of (person, cell) entries, packed: each entry is the change from the previous entry's person
+    /// (zigzag) and the cell, as variable-length integers in chunks of bytes. Entries that come person by person (a
+    /// cube's pairs, a row group's sorted pairs) take two to three bytes instead of eight, and growing never copies what
+    /// is listed.
+    /// </summary>
+    private sealed class EntryList
     {
-        private const int ChunkSize = 1 << 18;
-        private readonly List<(int[] Person, int[] Cell)> chunks = [];
-        private int used = ChunkSize;
+        private const int ChunkSize = 1 << 20;
+
+        /// <summary>The most bytes one entry takes: two 32-bit values, five bytes each at most.</summary>
+        private const int MaxEntryBytes = 10;
+
+        private readonly List<(byte[] Bytes, int Length)> chunks = [];
+        private byte[] current = [];
+        private int used;
+        private int lastPerson;
 
         public long Count { get; private set; }
 
-        /// <summary>Gets the chunks with the number of entries each holds.</summary>
-        public IEnumerable<(int[] Person, int[] Cell, int Length)> Chunks
-            => chunks.Select((chunk, i) => (chunk.Person, chunk.Cell, i == chunks.Count - 1 ? used : ChunkSize));
-
         public void Add(int person, int cell)
         {
-            if (used == ChunkSize)
+            if (used + MaxEntryBytes > current.Length)
             {
-                chunks.Add((GC.AllocateUninitializedArray<int>(ChunkSize), GC.AllocateUninitializedArray<int>(ChunkSize)));
+                Seal();
+                current = GC.AllocateUninitializedArray<byte>(ChunkSize);
                 used = 0;
             }
-            var (persons, cells) = chunks[^1];
-            persons[used] = person;
-            cells[used] = cell;
-            used++;
+            var delta = person - lastPerson;
+            lastPerson = person;
+            used = Write(current, used, (uint)((delta << 1) ^ (delta >> 31)));
+            used = Write(current, used, (uint)cell);
             Count++;
         }
 
-        /// <summary>Maps every entry's cell through <paramref name="cellMap"/>, in place.</summary>
-        public void MapCells(int[] cellMap)
+        /// <summary>
+        /// Gives every entry to <paramref name="visit"/> in the order added, each cell through <paramref name="cellMap"/>
+        /// when given; with <paramref name="release"/>, the list lets each chunk go once read and is empty afterwards.
+        /// </summary>
+        public void ForEach<TVisit>(ref TVisit visit, int[]? cellMap, bool release)
+            where TVisit : struct, IPairSink
         {
-            foreach (var (_, cells, length) in Chunks)
+            Seal();
+            var person = 0;
+            for (var c = 0; c < chunks.Count; c++)
             {
-                foreach (ref var cell in cells.AsSpan(0, length))
+                var (bytes, length) = chunks[c];
+                for (var at = 0; at < length;)
                 {
-                    cell = cellMap[cell];
+                    var zigzag = Read(bytes, ref at);
+                    person += (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
+                    var cell = (int)Read(bytes, ref at);
+                    visit.Add(person, cellMap is null ? cell : cellMap[cell]);
                 }
+                if (release)
+                {
+                    chunks[c] = ([], 0);
+                }
+            }
+            if (release)
+            {
+                chunks.Clear();
+                (current, used, lastPerson, Count) = ([], 0, 0, 0);
             }
         }
 
-        /// <summary>Gives the chunks up one by one: the list holds none of them afterwards.</summary>
-        public IEnumerable<(int[] Person, int[] Cell, int Length)> Take()
+        /// <summary>Moves the chunk being written to the sealed list (the next entry starts a new one).</summary>
+        private void Seal()
         {
-            var count = chunks.Count;
-            for (var i = 0; i < count; i++)
+            if (used > 0)
             {
-                var (persons, cells) = chunks[i];
-                chunks[i] = ([], []);
-                yield return (persons, cells, i == count - 1 ? used : ChunkSize);
+                chunks.Add((current, used));
+                (current, used) = ([], 0);
             }
-            chunks.Clear();
-            (used, Count) = (ChunkSize, 0);
+        }
+
+        private static int Write(byte[] bytes, int at, uint value)
+        {
+            while (value >= 0x80)
+            {
+                bytes[at++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+            bytes[at++] = (byte)value;
+            return at;
+        }
+
+        private static uint Read(byte[] bytes, ref int at)
+        {
+            uint value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = bytes[at++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+            }
         }
     }
 
@@ -495,8 +549,7 @@ internal sealed class CubePeople
                 finalCell[c] = (((p * divisions.Length) + d) * keys.Length) + k;
                 without[finalCell[c]] += withoutPerson[c];
             }
-            entries.MapCells(finalCell);
-            var people = ListedCells.FromEntries(personIndex.ToArray(), without.Length, entries, without);
+            var people = ListedCells.FromEntries(personIndex.ToArray(), without.Length, entries, without, finalCell);
             return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
         }
     }
