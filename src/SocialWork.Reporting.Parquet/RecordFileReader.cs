@@ -35,7 +35,7 @@ internal static class RecordFileReader
         {
             reuse.Adopt(columns);
         }
-        var (keys, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup, people ?? new PersonKeyTable());
+        var (keys, personIndices) = ReadPeople(group, tables, n, fileName, rowGroup, people ?? new PersonKeyTable(), reuse is null ? new int[n] : columns.Person);
         var at = new Place(fileName, rowGroup);
         var report = tables.Report;
         ReadValues<int>(group, report.Date, columns.Day, at with { Column = RecordFileLayout.Date });
@@ -117,47 +117,56 @@ internal static class RecordFileReader
     }
 
     /// <summary>Reads a row group's person keys into <paramref name="table"/> and a number per record (0 = none, else 1 + the key's index there); nulls when no record names one.</summary>
-    private static unsafe (PersonKeyTable? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup, PersonKeyTable table)
+    private static unsafe (PersonKeyTable? People, int[]? Indices) ReadPeople(RowGroupReader group, RecordFileLayout.FileTables tables, int n, string fileName, int rowGroup, PersonKeyTable table, int[] indices)
     {
         // A report counts people too, so it reads the column — unless the row group's statistics say no record names one.
         if (tables.PersonColumn < 0 || NullCount(group, tables.PersonColumn) == n)
         {
             return (null, null);
         }
-        var indices = new int[n];
-        var keys = new PersonKey[Math.Max(1, Math.Min(n, Chunk))];
-        var numbers = new int[keys.Length];
+        indices.AsSpan().Clear();
+        var size = Math.Max(1, Math.Min(n, Chunk));
+        var keys = ArrayPool<PersonKey>.Shared.Rent(size);
+        var numbers = ArrayPool<int>.Shared.Rent(size);
         var named = false;
         var at = new Place(fileName, rowGroup, RecordFileLayout.Person);
-        if (tables.PersonAsText)
+        try
         {
-            ReadOptional<ByteArray>(group, tables.PersonColumn, n, at, (start, levels, values) =>
+            if (tables.PersonAsText)
             {
-                Span<char> text = stackalloc char[PersonKey.Length + 1];
-                var v = 0;
-                for (var i = 0; i < levels.Length; i++)
+                ReadOptional<ByteArray>(group, tables.PersonColumn, n, at, (start, levels, values) =>
                 {
-                    if (levels[i] != 0)
+                    Span<char> text = stackalloc char[PersonKey.Length + 1];
+                    var v = 0;
+                    for (var i = 0; i < levels.Length; i++)
                     {
-                        var value = values[v];
-                        var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
-                        var length = bytes.Length <= text.Length && System.Text.Ascii.ToUtf16(bytes, text, out var written) == System.Buffers.OperationStatus.Done ? written : text.Length;
-                        keys[v++] = PersonKey.GetParseError(text[..length], out var parsed) is { } error ? throw at.Bad(RecordFileLayout.Person, start + i, error) : parsed;
+                        if (levels[i] != 0)
+                        {
+                            var value = values[v];
+                            var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
+                            var length = bytes.Length <= text.Length && System.Text.Ascii.ToUtf16(bytes, text, out var written) == System.Buffers.OperationStatus.Done ? written : text.Length;
+                            keys[v++] = PersonKey.GetParseError(text[..length], out var parsed) is { } error ? throw at.Bad(RecordFileLayout.Person, start + i, error) : parsed;
+                        }
                     }
-                }
-                Place(start, levels, v);
-            });
-        }
-        else
-        {
-            ReadOptional<FixedLenByteArray>(group, tables.PersonColumn, n, at, (start, levels, values) =>
+                    Place(start, levels, v);
+                });
+            }
+            else
             {
-                for (var v = 0; v < values.Length; v++)
+                ReadOptional<FixedLenByteArray>(group, tables.PersonColumn, n, at, (start, levels, values) =>
                 {
-                    keys[v] = PersonKey.FromBytes(new ReadOnlySpan<byte>((void*)values[v].Pointer, PersonKey.ByteCount));
-                }
-                Place(start, levels, values.Length);
-            });
+                    for (var v = 0; v < values.Length; v++)
+                    {
+                        keys[v] = PersonKey.FromBytes(new ReadOnlySpan<byte>((void*)values[v].Pointer, PersonKey.ByteCount));
+                    }
+                    Place(start, levels, values.Length);
+                });
+            }
+        }
+        finally
+        {
+            ArrayPool<PersonKey>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(numbers);
         }
         return named ? (table, indices) : (null, null);
 
@@ -323,6 +332,8 @@ internal static class RecordFileReader
     /// <summary>The columns of one batch, kept by a worker to read its next row group into (see <see cref="ReadRowGroup"/>).</summary>
     internal sealed class ColumnBuffers
     {
+        private int[] person = [];
+
         public ColumnBuffers(int n) => Allocate(n);
 
         public int Length => Day.Length;
@@ -347,10 +358,13 @@ internal static class RecordFileReader
 
         public long[] Fen { get; private set; } = [];
 
+        /// <summary>Gets the person column (0 = none, else 1 + a key's index in the row group's table), made when first asked for.</summary>
+        public int[] Person => person.Length == Length ? person : person = GC.AllocateUninitializedArray<int>(Length);
+
         /// <summary>Takes another set's arrays (of a new length) as its own.</summary>
         public void Adopt(ColumnBuffers other)
-            => (Division, Day, Code, Programme, Method, Target, Parties, PersonTimes, Households, Fen) =
-                (other.Division, other.Day, other.Code, other.Programme, other.Method, other.Target, other.Parties, other.PersonTimes, other.Households, other.Fen);
+            => (Division, Day, Code, Programme, Method, Target, Parties, PersonTimes, Households, Fen, person) =
+                (other.Division, other.Day, other.Code, other.Programme, other.Method, other.Target, other.Parties, other.PersonTimes, other.Households, other.Fen, other.person);
 
         private void Allocate(int n)
             => (Division, Day, Code, Programme, Method, Target, Parties, PersonTimes, Households, Fen) = (
