@@ -17,6 +17,14 @@ public sealed class PeriodJsonConverter : JsonConverter<ReportingPeriod>
     public override void Write(Utf8JsonWriter writer, ReportingPeriod value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToString());
+        Span<char> text = stackalloc char[16];
+        if (value.TryFormat(text, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            writer.WriteStringValue(text[..written]);
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
     }
 }

@@ -93,26 +93,11 @@ public sealed class Cube
     private static InvalidOperationException NoPeople() => new("This cube was made from totals (Cube.FromRows) and carries no people; build it from records to count people.");
 
     /// <summary>Gets the non-empty cells in division, period, key order.</summary>
-    public IEnumerable<CubeRow> Rows
+    public IEnumerable<CubeRow> Rows => RowCells().Select(cell =>
     {
-        get
-        {
-            for (var d = 0; d < divisions.Length; d++)
-            {
-                for (var p = 0; p < periods.Length; p++)
-                {
-                    for (var k = 0; k < keys.Length; k++)
-                    {
-                        var cell = Cell(d, p, k);
-                        if (cell.Records != 0)
-                        {
-                            yield return new CubeRow(divisions[d], periods[p], keys[k], cell);
-                        }
-                    }
-                }
-            }
-        }
-    }
+        var (division, period, key) = CellAt(cell);
+        return new CubeRow(division, period, key, IndicatorsAt(cell));
+    });
 
     /// <summary>Aggregates a batch.</summary>
     /// <param name="batch">The records.</param>
@@ -433,6 +418,43 @@ public sealed class Cube
 
     /// <summary>Gets the number of cells: periods × divisions × keys.</summary>
     internal int CellCount => periods.Length * divisions.Length * keys.Length;
+
+    /// <summary>Gets the non-empty cells (numbered period, division, key) in the order of <see cref="Rows"/>: division, period, key.</summary>
+    internal int[] RowCells()
+    {
+        var cells = new List<int>();
+        for (var d = 0; d < divisions.Length; d++)
+        {
+            for (var p = 0; p < periods.Length; p++)
+            {
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    var offset = Offset(p, d, k, divisions.Length);
+                    if (Indicators.FromSlots(slots.AsSpan(offset, Indicators.Slots)).Records != 0)
+                    {
+                        cells.Add(offset / Indicators.Slots);
+                    }
+                }
+            }
+        }
+        return [.. cells];
+    }
+
+    /// <summary>Gets where a cell is: its division, period and key.</summary>
+    internal (DivisionCode Division, ReportingPeriod Period, string Key) CellAt(int cell)
+        => (divisions[cell / keys.Length % divisions.Length], periods[cell / keys.Length / divisions.Length], keys[cell % keys.Length]);
+
+    /// <summary>Gets the keys of the cube's cells, in key order.</summary>
+    internal IReadOnlyList<string> KeyAxis => keys;
+
+    /// <summary>Gets the index of a cell's key in <see cref="KeyAxis"/>.</summary>
+    internal int KeyIndexAt(int cell) => cell % keys.Length;
+
+    /// <summary>Gets a cell's indicators.</summary>
+    internal Indicators IndicatorsAt(int cell) => Indicators.FromSlots(slots.AsSpan(cell * Indicators.Slots, Indicators.Slots));
+
+    /// <summary>Gets a cell's people (the cube must know them).</summary>
+    internal PeopleCount PeopleAtCell(int cell) => (people ?? throw NoPeople()).CountOf(cell);
 
     /// <summary>Adds a batch's pairs, gathered on this cube's cells (the cube of that batch, built without people), to an accumulator.</summary>
     internal void AddPeopleTo(CubePeople.Accumulator accumulator, CubePeople.NumberedPairs pairs) => accumulator.Add(pairs, slots, divisions, periods, keys);

@@ -57,7 +57,7 @@ public sealed class ReportDocument
                 ? "注：一条记录涉及几个联动主体，就计入几个分类，各分类相加大于合计；合计为记录本身的合计。"
                 : "Note: a record counts under every party it names, so the rows add up to more than the total; the total is the records' own.");
         }
-        if (Rows.Any(r => r.Suppressed))
+        if (SuppressedBelow > 0 && Rows.Any(r => r.Suppressed))
         {
             notes.Add(chinese
                 ? $"* 已隐去：{(SuppressedByPeople ? "服务人数" : "记录数")}少于{SuppressedBelow}的格，以及为防止由合计反推而一并隐去的格。合计未变。"
@@ -77,20 +77,13 @@ public sealed class ReportDocument
         ArgumentNullException.ThrowIfNull(cube);
         var records = (int)Math.Min(int.MaxValue, cube.Total.Records);
         var people = cube.KnowsPeople && cube.TotalPeople is { People: > 0 } total ? total : (PeopleCount?)null;
+        var rows = new CubeReportRows(cube, directory, people is not null);
         var document = new ReportDocument
         {
             Level = cube.Level,
             Period = cube.PeriodKind,
             By = cube.Dimension,
-            Rows = [.. cube.Rows.Select(r => new ReportRow(r.Indicators)
-            {
-                Division = r.Division,
-                Name = directory is not null && directory.TryGet(r.Division, out var d) ? d.Name : null,
-                Period = r.Period,
-                Key = ResidentIdNumber.MaskWithin(r.Key),
-                People = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).People,
-                RecordsWithoutPerson = people is null ? null : cube.PeopleAt(r.Division, r.Period, r.Key).RecordsWithoutPerson,
-            })],
+            Rows = rows,
             Total = new ReportIndicators(cube.Total) { People = people?.People, RecordsWithoutPerson = people?.RecordsWithoutPerson },
             Input = input ?? new ReportInput(records, records, 0),
             KeysOverlap = cube.KeysOverlap,
@@ -107,25 +100,23 @@ public sealed class ReportDocument
         // hidden row. (By party the rows overlap and do not add up; suppression is then as cautious as for rows that do.)
         // Sensitive: 1 to k − 1 people (records when no one is named), and, when people are counted, a row whose records
         // name no one, which publishes records of people the count cannot see.
-        var rows = document.Rows;
-        long[] values = [.. rows.Select(r => people is null ? r.Records!.Value : r.People!.Value)];
-        bool[] sensitive = [.. rows.Select((r, i) => (values[i] >= 1 && values[i] < k) || (people is not null && values[i] == 0 && r.Records > 0))];
+        long[] values = [.. Enumerable.Range(0, rows.Count).Select(i => people is null ? rows.IndicatorsAt(i).Records : rows.PeopleAt(i).People)];
+        bool[] sensitive = [.. Enumerable.Range(0, rows.Count).Select(i => (values[i] >= 1 && values[i] < k) || (people is not null && values[i] == 0 && rows.IndicatorsAt(i).Records > 0))];
         // The parents' lines first, then the report's total: a cell hidden for its parent's line often protects the total's too.
         var lines = new List<IReadOnlyList<int>>();
         if (cube.Level > DivisionLevel.Province)
         {
             lines.AddRange(Enumerable.Range(0, rows.Count)
-                .GroupBy(i => (Parent: rows[i].Division.Level >= cube.Level ? rows[i].Division.AncestorAt(cube.Level - 1) : rows[i].Division, rows[i].Period, rows[i].Key))
+                .GroupBy(i => rows.CellAt(i) is var (division, period, key) ? (Parent: division.Level >= cube.Level ? division.AncestorAt(cube.Level - 1) : division, period, key) : default)
                 .Select(group => (IReadOnlyList<int>)group.ToArray()));
         }
         lines.Add(Enumerable.Range(0, rows.Count).ToArray());
-        var suppressed = SmallCellSuppression.Apply(values, sensitive, lines);
         return new ReportDocument
         {
             Level = document.Level,
             Period = document.Period,
             By = document.By,
-            Rows = [.. rows.Select((r, i) => suppressed[i] ? new ReportRow { Division = r.Division, Name = r.Name, Period = r.Period, Key = r.Key, Suppressed = true } : r)],
+            Rows = rows.Suppressing(SmallCellSuppression.Apply(values, sensitive, lines)),
             Total = document.Total,
             Input = document.Input,
             KeysOverlap = document.KeysOverlap,

@@ -6,10 +6,13 @@ namespace SocialWork.Reporting;
 /// <summary>Writes reports as JSON (the report format) or CSV (with labels in the chosen language).</summary>
 public static class ReportWriter
 {
-    private static readonly ReportJsonContext Readable = new(SocialWork.Json.SocialWorkJson.CreateReadableOptions(
+    private static readonly SocialWork.Json.MoneyJsonConverter MoneyConverter = new();
+
+    /// <summary>The report's JSON options: what <see cref="ParseJson"/> reads with, and what <see cref="WriteJson(ReportDocument, Stream)"/> writes like.</summary>
+    internal static readonly ReportJsonContext Readable = new(SocialWork.Json.SocialWorkJson.CreateReadableOptions(
         new SocialWork.Json.DivisionCodeJsonConverter(),
         new SocialWork.Json.PeriodJsonConverter(),
-        new SocialWork.Json.MoneyJsonConverter(),
+        MoneyConverter,
         new SocialWork.Json.CamelCaseEnumConverter<DivisionLevel>(),
         new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
         new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>()));
@@ -36,8 +39,218 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(utf8Output);
-        await JsonSerializer.SerializeAsync(utf8Output, document, Readable.ReportDocument, cancellationToken).ConfigureAwait(false);
+        var options = Readable.Options;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(FlushAt * 2);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, IndentSize = options.IndentSize, NewLine = options.NewLine, SkipValidation = true });
+        writer.WriteStartObject();
+        writer.WritePropertyName("level");
+        JsonSerializer.Serialize(writer, document.Level, Readable.DivisionLevel);
+        writer.WritePropertyName("period");
+        JsonSerializer.Serialize(writer, document.Period, Readable.PeriodKind);
+        writer.WritePropertyName("by");
+        JsonSerializer.Serialize(writer, document.By, Readable.CubeDimension);
+        writer.WriteStartArray("rows");
+        var rowJson = new RowJson(options.Encoder!);
+        for (var i = 0; i < document.Rows.Count; i++)
+        {
+            writer.WriteRawValue(rowJson.Format(ReportRowValues.At(document, i)), skipInputValidation: true);
+            if (writer.BytesPending + buffer.WrittenCount >= FlushAt)
+            {
+                await FlushAsync(writer, buffer, utf8Output, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        writer.WriteEndArray();
+        writer.WritePropertyName("total");
+        writer.WriteStartObject();
+        var total = document.Total;
+        WriteIndicators(writer, total.Records, total.PersonTimes, total.People, total.RecordsWithoutPerson, total.Households, total.Amount, [total.Visits, total.Files, total.Casework, total.Groups, total.Activities, total.Trainings, total.Others], options);
+        writer.WriteEndObject();
+        writer.WriteStartObject("input");
+        writer.WriteNumber("read", document.Input.Read);
+        writer.WriteNumber("accepted", document.Input.Accepted);
+        writer.WriteNumber("rejected", document.Input.Rejected);
+        writer.WriteEndObject();
+        if (document.SuppressedBelow != 0)
+        {
+            writer.WriteNumber("suppressedBelow", document.SuppressedBelow);
+        }
+        if (document.KeysOverlap)
+        {
+            writer.WriteBoolean("keysOverlap", true);
+        }
+        writer.WriteEndObject();
+        await FlushAsync(writer, buffer, utf8Output, cancellationToken).ConfigureAwait(false);
         await utf8Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The method counts' names, in the report format's order.</summary>
+    private static readonly string[] MethodNames = ["visits", "files", "casework", "groups", "activities", "trainings", "others"];
+
+    /// <summary>How many bytes of JSON are gathered before they go to the stream.</summary>
+    private const int FlushAt = 1 << 16;
+
+    private static async ValueTask FlushAsync(Utf8JsonWriter writer, System.Buffers.ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
+    {
+        writer.Flush();
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        buffer.ResetWrittenCount();
+    }
+
+    /// <summary>
+    /// Lays a row out as the serializer does at its place — an object in the <c>rows</c> array, its fields indented by
+    /// six spaces, starting on a line of its own (the writer adds the comma between raw values, not the line) — so the
+    /// writer takes it as one raw value: numbers formatted straight into bytes, each name and key escaped once per report.
+    /// </summary>
+    private sealed class RowJson(System.Text.Encodings.Web.JavaScriptEncoder encoder)
+    {
+        private readonly Dictionary<string, byte[]> escaped = new(StringComparer.Ordinal);
+        private byte[] buffer = new byte[1024];
+        private int length;
+
+        /// <summary>The most bytes a row takes besides its name and key: the field names, 13 counts and an amount, with room to spare.</summary>
+        private const int FixedBytes = 640;
+
+        public ReadOnlySpan<byte> Format(in ReportRowValues row)
+        {
+            length = 0;
+            Reserve(FixedBytes + (6 * ((row.Name?.Length ?? 0) + row.Key.Length)));
+            Append("\n    {\n      \"division\": \""u8);
+            row.Division.TryFormat(buffer.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+            Append("\""u8);
+            if (row.Name is { } name)
+            {
+                Text(",\n      \"name\": \""u8, name);
+            }
+            Append(",\n      \"period\": \""u8);
+            Span<char> chars = stackalloc char[32];
+            row.Period.TryFormat(chars, out written, default, CultureInfo.InvariantCulture);
+            Ascii(chars[..written]);
+            Append("\""u8);
+            Text(",\n      \"key\": \""u8, row.Key);
+            if (row.Suppressed)
+            {
+                Append(",\n      \"suppressed\": true"u8);
+            }
+            Count(",\n      \"records\": "u8, row.Records);
+            Count(",\n      \"personTimes\": "u8, row.PersonTimes);
+            if (row.People is { } people)
+            {
+                Count(",\n      \"people\": "u8, people);
+            }
+            if (row.RecordsWithoutPerson is { } withoutPerson)
+            {
+                Count(",\n      \"recordsWithoutPerson\": "u8, withoutPerson);
+            }
+            Count(",\n      \"households\": "u8, row.Households);
+            Append(",\n      \"amount\": "u8);
+            if (row.Amount is { } amount)
+            {
+                amount.TryFormat(chars, out written, default, CultureInfo.InvariantCulture);
+                Ascii(chars[..written]);
+            }
+            else
+            {
+                Append("null"u8);
+            }
+            Count(",\n      \"visits\": "u8, row.Visits);
+            Count(",\n      \"files\": "u8, row.Files);
+            Count(",\n      \"casework\": "u8, row.Casework);
+            Count(",\n      \"groups\": "u8, row.Groups);
+            Count(",\n      \"activities\": "u8, row.Activities);
+            Count(",\n      \"trainings\": "u8, row.Trainings);
+            Count(",\n      \"others\": "u8, row.Others);
+            Append("\n    }"u8);
+            return buffer.AsSpan(0, length);
+        }
+
+        private void Count(ReadOnlySpan<byte> property, long? value)
+        {
+            Append(property);
+            if (value is { } v)
+            {
+                System.Buffers.Text.Utf8Formatter.TryFormat(v, buffer.AsSpan(length), out var written);
+                length += written;
+            }
+            else
+            {
+                Append("null"u8);
+            }
+        }
+
+        /// <summary>Appends a property and its string value, escaped as the report's encoder does, with the closing quote.</summary>
+        private void Text(ReadOnlySpan<byte> property, string value)
+        {
+            if (!escaped.TryGetValue(value, out var bytes))
+            {
+                escaped.Add(value, bytes = JsonEncodedText.Encode(value, encoder).EncodedUtf8Bytes.ToArray());
+            }
+            Append(property);
+            Append(bytes);
+            Append("\""u8);
+        }
+
+        private void Ascii(ReadOnlySpan<char> text)
+        {
+            System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length), out var written);
+            length += written;
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(buffer.AsSpan(length));
+            length += bytes.Length;
+        }
+
+        /// <summary>Makes room for a row once, before it is laid out: each name or key character escapes to six bytes at most.</summary>
+        private void Reserve(int bytes)
+        {
+            if (bytes > buffer.Length)
+            {
+                buffer = new byte[Math.Max(buffer.Length * 2, bytes)];
+            }
+        }
+    }
+
+    /// <summary>Writes the indicator fields in the report format's order; people and records without a person only when present, a missing value as null.</summary>
+    private static void WriteIndicators(Utf8JsonWriter writer, long? records, long? personTimes, long? people, long? withoutPerson, long? households, Money? amount, ReadOnlySpan<long?> methods, JsonSerializerOptions options)
+    {
+        Count(writer, "records", records);
+        Count(writer, "personTimes", personTimes);
+        if (people is { } counted)
+        {
+            writer.WriteNumber("people", counted);
+        }
+        if (withoutPerson is { } unnamed)
+        {
+            writer.WriteNumber("recordsWithoutPerson", unnamed);
+        }
+        Count(writer, "households", households);
+        writer.WritePropertyName("amount");
+        if (amount is { } yuan)
+        {
+            MoneyConverter.Write(writer, yuan, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+        for (var m = 0; m < methods.Length; m++)
+        {
+            Count(writer, MethodNames[m], methods[m]);
+        }
+
+        static void Count(Utf8JsonWriter writer, string name, long? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+            else
+            {
+                writer.WriteNull(name);
+            }
+        }
     }
 
     /// <summary>Reads a JSON report written by <see cref="ToJson"/> or <see cref="WriteJson"/> back.</summary>
@@ -49,7 +262,12 @@ public static class ReportWriter
     /// <summary>Returns the JSON report as text.</summary>
     /// <param name="document">The report.</param>
     /// <returns>The JSON.</returns>
-    public static string ToJson(ReportDocument document) => JsonSerializer.Serialize(document, Readable.ReportDocument);
+    public static string ToJson(ReportDocument document)
+    {
+        using var text = new MemoryStream();
+        WriteJson(document, text);
+        return System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
+    }
 
     /// <summary>
     /// Writes the report as CSV: <c>division,name,period,key,key_label,records,person_times,households,amount,visits,files,
@@ -78,8 +296,9 @@ public static class ReportWriter
             : "division,name,period,key,key_label,records,person_times,households,amount,visits,files,casework,groups,activities,trainings,others" + (people ? ",people,records_without_person\n" : "\n"));
         // Field by field into one buffer: a report of millions of rows makes no string per value.
         Span<char> buffer = stackalloc char[48];
-        foreach (var row in document.Rows)
+        for (var i = 0; i < document.Rows.Count; i++)
         {
+            var row = ReportRowValues.At(document, i);
             row.Division.TryFormat(buffer, out var n);
             writer.Write(buffer[..n]);
             writer.Write(',');
