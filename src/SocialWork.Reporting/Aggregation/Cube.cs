@@ -414,7 +414,7 @@ public sealed class Cube
     internal Cube WithoutPeople() => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, null, Total);
 
     /// <summary>Adds this cube's people to an accumulator; <paramref name="personMap"/> gives their indices in its table, when known.</summary>
-    internal void AddPeopleTo(CubePeople.Accumulator accumulator, int[]? personMap) => accumulator.Add(people ?? throw NoPeople(), divisions, periods, keys, personMap);
+    internal void AddPeopleTo(CubePeople.Accumulator accumulator, int[]? personMap) => accumulator.Add(people ?? throw NoPeople(), divisions, periods, keys, slots, personMap);
 
     /// <summary>Gets the number of cells: periods × divisions × keys.</summary>
     internal int CellCount => periods.Length * divisions.Length * keys.Length;
@@ -461,7 +461,7 @@ public sealed class Cube
 
     /// <summary>The same indicators with the people an accumulator gathered onto this cube's cells.</summary>
     internal Cube WithPeopleFrom(CubePeople.Accumulator accumulator)
-        => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, accumulator.ToPeople(divisions, periods, keys, KeysOverlap), Total);
+        => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, accumulator.ToPeople(divisions, periods, keys, slots, KeysOverlap), Total);
 
     /// <summary>Throws <see cref="ReportLimitException"/> when the axes make more cells than the budget (or more than a <see cref="long"/> holds).</summary>
     internal static void CheckBudget(long periods, long divisions, long keys, long maxCells)

@@ -7,9 +7,9 @@ namespace SocialWork.Reporting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each batch's cube is built when it is added and folded in at once: its indicators are merged into a running cube (a
-/// few cells), and its people are kept as the distinct (person, cell) pairs of that batch, the person's key in one table
-/// for all batches. So memory holds the result, one table of keys and the pairs — not a cube per batch, and not the
+/// Each batch's cube is built when it is added and folded in: its indicators are merged into a running cube (batches'
+/// cubes wait until they have as many cells as it, then merge in one step), and its people are kept as the distinct
+/// (person, cell) pairs of that batch, the person's key in one table for all batches. So memory holds the result, one table of keys and the pairs — not a cube per batch, and not the
 /// batches: a batch's arrays may be reused as soon as <see cref="Add"/> returns. Merging cubes with
 /// <see cref="Cube.Merge(IEnumerable{Cube}, long)"/> gives the same cube, but holds every part until the end.
 /// </para>
@@ -22,7 +22,9 @@ public sealed class CubeAccumulator
 {
     private readonly Lock gate = new();
     private readonly CubePeople.Accumulator people;
+    private readonly List<Cube> pending = [];
     private Cube? indicators;
+    private long pendingCells;
     private bool done;
 
     /// <summary>Starts an empty accumulator.</summary>
@@ -63,7 +65,7 @@ public sealed class CubeAccumulator
                 lock (gate)
                 {
                     ThrowIfDone();
-                    indicators = indicators is null ? plain : Cube.Merge([indicators, plain], Query.MaxCells);
+                    Fold(plain);
                     plain.AddPeopleTo(people, pairs);
                 }
                 return;
@@ -73,7 +75,7 @@ public sealed class CubeAccumulator
         lock (gate)
         {
             ThrowIfDone();
-            indicators = indicators is null ? cube.WithoutPeople() : Cube.Merge([indicators, cube.WithoutPeople()], Query.MaxCells);
+            Fold(cube.WithoutPeople());
             cube.AddPeopleTo(people, batch.PeopleTable == People ? batch.TableIndices : null);
         }
     }
@@ -87,7 +89,33 @@ public sealed class CubeAccumulator
         {
             ThrowIfDone();
             done = true;
+            MergePending();
             return indicators is null ? Cube.Build(RecordBatch.Empty, Query) : indicators.WithPeopleFrom(people);
+        }
+    }
+
+    /// <summary>
+    /// Folds a batch's indicators in (under the lock). The batches' cubes wait until they have as many cells as the running
+    /// cube, then all are merged in one step: a fine report (millions of cells, each batch adding a few) merges a handful
+    /// of times instead of copying the whole running cube for every batch.
+    /// </summary>
+    private void Fold(Cube batchCube)
+    {
+        pending.Add(batchCube);
+        pendingCells += batchCube.CellCount;
+        if (pendingCells >= (indicators?.CellCount ?? 0))
+        {
+            MergePending();
+        }
+    }
+
+    private void MergePending()
+    {
+        if (pending.Count > 0)
+        {
+            indicators = Cube.Merge(indicators is null ? pending : [indicators, .. pending], Query.MaxCells);
+            pending.Clear();
+            pendingCells = 0;
         }
     }
 

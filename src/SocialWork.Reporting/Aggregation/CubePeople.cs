@@ -467,47 +467,59 @@ internal sealed class CubePeople
     /// <summary>
     /// The people of many cubes as they come, for <see cref="CubeAccumulator"/>: the keys united in one table, every
     /// cube's distinct (person, cell) pairs listed with the person's index in that table and the cell's number among the
-    /// cells seen so far, and each cell's records without a person summed. Nothing of a cube is kept but its pairs.
+    /// cells seen so far, and each cell's records that name a person summed. A cube whose records name no one adds only
+    /// its total: each cell's records without a person come from the final cube's records less those that name one.
     /// </summary>
     internal sealed class Accumulator(PersonKeyTable personIndex)
     {
         private readonly Dictionary<(DivisionCode Division, ReportingPeriod Period, string Key), int> cellIndex = [];
         private readonly List<(DivisionCode Division, ReportingPeriod Period, string Key)> cells = [];
-        private readonly List<long> withoutPerson = [];
+        private readonly List<long> keyed = [];
         private readonly EntryList entries = new();
         private long totalWithoutPerson;
 
         /// <summary>
-        /// Adds the people of a cube over these axes (cells in period, division, key order); <paramref name="personMap"/>
+        /// Adds the people of a cube over these axes and slots (cells in period, division, key order); <paramref name="personMap"/>
         /// gives each of its people's index in the table, when known (a batch numbered in it), or is looked up.
         /// </summary>
-        public void Add(CubePeople part, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, int[]? personMap)
+        public void Add(CubePeople part, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, int[]? personMap)
         {
+            totalWithoutPerson += part.TotalWithoutPerson;
+            if (part.Keys.Length == 0)
+            {
+                return;
+            }
             if (personMap is null)
             {
                 personMap = new int[part.Keys.Length];
                 personIndex.Add(part.Keys, personMap);
             }
-            var cellMap = MapCells(divisions, periods, keys, part.WithoutPerson);
-            totalWithoutPerson += part.TotalWithoutPerson;
-            var sink = new DistinctSink(entries, personMap, cellMap);
+            var named = RecordsPerCell(slots, new int[part.WithoutPerson.Length]);
+            for (var c = 0; c < named.Length; c++)
+            {
+                named[c] -= part.WithoutPerson[c];
+            }
+            var sink = new DistinctSink(entries, personMap, MapCells(divisions, periods, keys, named));
             part.pairs.ForEach(ref sink);
         }
 
         /// <summary>Adds a batch's distinct pairs gathered by <see cref="NumberedPairs.Gather"/> on the cells of its cube (axes and slots).</summary>
         public void Add(NumberedPairs part, long[] slots, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys)
         {
-            var without = RecordsPerCell(slots, part.Keyed);
-            var cellMap = MapCells(divisions, periods, keys, without);
-            totalWithoutPerson += without.Sum();
+            totalWithoutPerson += RecordsPerCell(slots, part.Keyed).Sum();
+            if (part.Pairs.IsEmpty)
+            {
+                return;
+            }
+            var cellMap = MapCells(divisions, periods, keys, Array.ConvertAll(part.Keyed, k => (long)k));
             foreach (var pair in part.Pairs)
             {
                 entries.Add((int)(pair >> 32), cellMap[(int)pair]);
             }
         }
 
-        /// <summary>Numbers a cube's cells (period, division, key order) among the cells seen so far, adding their records without a person.</summary>
-        private int[] MapCells(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] partWithoutPerson)
+        /// <summary>Numbers a cube's cells (period, division, key order) among the cells seen so far, adding their records that name a person.</summary>
+        private int[] MapCells(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] partKeyed)
         {
             var cellMap = new int[periods.Length * divisions.Length * keys.Length];
             var local = 0;
@@ -522,9 +534,9 @@ internal sealed class CubePeople
                         {
                             cell = cells.Count;
                             cells.Add((division, period, key));
-                            withoutPerson.Add(0);
+                            keyed.Add(0);
                         }
-                        withoutPerson[cell] += partWithoutPerson[local];
+                        keyed[cell] += partKeyed[local];
                         cellMap[local++] = cell;
                     }
                 }
@@ -534,12 +546,13 @@ internal sealed class CubePeople
 
         /// <summary>
         /// The people on the cells of the cube the indicators were merged into (axes <paramref name="divisions"/>,
-        /// <paramref name="periods"/>, <paramref name="keys"/>, which hold every cell seen). Takes the listed pairs.
+        /// <paramref name="periods"/>, <paramref name="keys"/>, which hold every cell seen, and its <paramref name="slots"/>).
+        /// Takes the listed pairs.
         /// </summary>
-        public CubePeople ToPeople(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, bool keysOverlap)
+        public CubePeople ToPeople(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, bool keysOverlap)
         {
             var finalCell = new int[cells.Count];
-            var without = new long[periods.Length * divisions.Length * keys.Length];
+            var without = RecordsPerCell(slots, new int[periods.Length * divisions.Length * keys.Length]);
             for (var c = 0; c < cells.Count; c++)
             {
                 var (division, period, key) = cells[c];
@@ -547,7 +560,7 @@ internal sealed class CubePeople
                 var d = Array.BinarySearch(divisions, division);
                 var k = Array.BinarySearch(keys, key, StringComparer.Ordinal);
                 finalCell[c] = (((p * divisions.Length) + d) * keys.Length) + k;
-                without[finalCell[c]] += withoutPerson[c];
+                without[finalCell[c]] -= keyed[c];
             }
             var people = ListedCells.FromEntries(personIndex.ToArray(), without.Length, entries, without, finalCell);
             return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
