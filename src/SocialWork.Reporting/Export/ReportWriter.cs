@@ -6,13 +6,11 @@ namespace SocialWork.Reporting;
 /// <summary>Writes reports as JSON (the report format) or CSV (with labels in the chosen language).</summary>
 public static class ReportWriter
 {
-    private static readonly SocialWork.Json.MoneyJsonConverter MoneyConverter = new();
-
     /// <summary>The report's JSON options: what <see cref="ParseJson"/> reads with, and what <see cref="WriteJson(ReportDocument, Stream)"/> writes like.</summary>
     internal static readonly ReportJsonContext Readable = new(SocialWork.Json.SocialWorkJson.CreateReadableOptions(
         new SocialWork.Json.DivisionCodeJsonConverter(),
         new SocialWork.Json.PeriodJsonConverter(),
-        MoneyConverter,
+        new SocialWork.Json.MoneyJsonConverter(),
         new SocialWork.Json.CamelCaseEnumConverter<DivisionLevel>(),
         new SocialWork.Json.CamelCaseEnumConverter<PeriodKind>(),
         new SocialWork.Json.CamelCaseEnumConverter<CubeDimension>()));
@@ -61,15 +59,9 @@ public static class ReportWriter
         }
         writer.WriteEndArray();
         writer.WritePropertyName("total");
-        writer.WriteStartObject();
-        var total = document.Total;
-        WriteIndicators(writer, total.Records, total.PersonTimes, total.People, total.RecordsWithoutPerson, total.Households, total.Amount, [total.Visits, total.Files, total.Casework, total.Groups, total.Activities, total.Trainings, total.Others], options);
-        writer.WriteEndObject();
-        writer.WriteStartObject("input");
-        writer.WriteNumber("read", document.Input.Read);
-        writer.WriteNumber("accepted", document.Input.Accepted);
-        writer.WriteNumber("rejected", document.Input.Rejected);
-        writer.WriteEndObject();
+        JsonSerializer.Serialize(writer, document.Total, Readable.ReportIndicators);
+        writer.WritePropertyName("input");
+        JsonSerializer.Serialize(writer, document.Input, Readable.ReportInput);
         if (document.SuppressedBelow != 0)
         {
             writer.WriteNumber("suppressedBelow", document.SuppressedBelow);
@@ -82,9 +74,6 @@ public static class ReportWriter
         await FlushAsync(writer, buffer, utf8Output, cancellationToken).ConfigureAwait(false);
         await utf8Output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The method counts' names, in the report format's order.</summary>
-    private static readonly string[] MethodNames = ["visits", "files", "casework", "groups", "activities", "trainings", "others"];
 
     /// <summary>How many bytes of JSON are gathered before they go to the stream.</summary>
     private const int FlushAt = 1 << 16;
@@ -208,47 +197,6 @@ public static class ReportWriter
             if (bytes > buffer.Length)
             {
                 buffer = new byte[Math.Max(buffer.Length * 2, bytes)];
-            }
-        }
-    }
-
-    /// <summary>Writes the indicator fields in the report format's order; people and records without a person only when present, a missing value as null.</summary>
-    private static void WriteIndicators(Utf8JsonWriter writer, long? records, long? personTimes, long? people, long? withoutPerson, long? households, Money? amount, ReadOnlySpan<long?> methods, JsonSerializerOptions options)
-    {
-        Count(writer, "records", records);
-        Count(writer, "personTimes", personTimes);
-        if (people is { } counted)
-        {
-            writer.WriteNumber("people", counted);
-        }
-        if (withoutPerson is { } unnamed)
-        {
-            writer.WriteNumber("recordsWithoutPerson", unnamed);
-        }
-        Count(writer, "households", households);
-        writer.WritePropertyName("amount");
-        if (amount is { } yuan)
-        {
-            MoneyConverter.Write(writer, yuan, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-        for (var m = 0; m < methods.Length; m++)
-        {
-            Count(writer, MethodNames[m], methods[m]);
-        }
-
-        static void Count(Utf8JsonWriter writer, string name, long? value)
-        {
-            if (value is { } v)
-            {
-                writer.WriteNumber(name, v);
-            }
-            else
-            {
-                writer.WriteNull(name);
             }
         }
     }
