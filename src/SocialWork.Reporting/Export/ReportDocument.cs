@@ -18,7 +18,10 @@ public sealed class ReportDocument
     /// <summary>Gets the dimension.</summary>
     public CubeDimension By { get; init; }
 
-    /// <summary>Gets the rows.</summary>
+    /// <summary>
+    /// Gets the rows. A document made by <see cref="From"/> keeps its cube and makes each row when it is read, so a report
+    /// of millions of rows holds no row objects; read a row once and keep it if it is needed again.
+    /// </summary>
     public IReadOnlyList<ReportRow> Rows { get; init; } = [];
 
     /// <summary>Gets the total.</summary>
