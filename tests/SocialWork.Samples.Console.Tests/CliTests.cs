@@ -196,6 +196,31 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
+    public async Task Out_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe()
+    {
+        // Like /dev/null: a target that cannot be replaced by a file is written into, not renamed over.
+        var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");
+        var pipe = Path.Combine(Dir, "report.pipe");
+        Assert.Equal(string.Empty, Shell("mkfifo", pipe));
+        var reader = Task.Run(() => System.IO.File.ReadAllText(pipe), TestContext.Current.CancellationToken);
+
+        var (code, _, error) = Run("report", "--records", csv, "--format", "json", "--out", pipe);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("\"records\": 1", await reader.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("fifo", Shell("stat", "-c", "%F", pipe).Trim());
+        Assert.Empty(Directory.GetFiles(Dir, ".report.pipe.*.tmp"));
+
+        static string Shell(string command, params string[] args)
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardOutput = true })!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return output;
+        }
+    }
+
+    [Fact]
     public void Out_never_writes_through_a_planted_link_at_a_temporary_name()
     {
         var csv = File("records.csv", ImportRows.Split('\n')[0] + "\n" + ImportRows.Split('\n')[1] + "\n");

@@ -158,6 +158,10 @@ public static class SocialWorkCli
     /// temporary file has a random name and is created exclusively (the call fails rather than open a file or a symbolic
     /// link that is already there), and the rename replaces a link at the target rather than writing through it.
     /// </summary>
+    /// <remarks>
+    /// A target that is already there and cannot be replaced by a file — a device such as <c>/dev/null</c> or a named pipe,
+    /// which cannot seek — is written into directly instead: renaming over it would put a file in its place.
+    /// </remarks>
     /// <exception cref="IOException">The directory does not exist or cannot be written; the message names the target, not the temporary file.</exception>
     internal static void WriteAtomically(string path, Action<Stream> write)
     {
@@ -171,6 +175,14 @@ public static class SocialWorkCli
         var created = false;
         try
         {
+            if (OpenUnseekable(full) is { } device)
+            {
+                using (device)
+                {
+                    write(device);
+                }
+                return;
+            }
             using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None }))
             {
                 created = true;
@@ -189,5 +201,29 @@ public static class SocialWorkCli
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Opens a target that is there, is not a link, and cannot seek (a device or a named pipe) for writing; otherwise <see langword="null"/>.</summary>
+    private static FileStream? OpenUnseekable(string full)
+    {
+        if (!File.Exists(full) || new FileInfo(full).LinkTarget is not null)
+        {
+            return null;
+        }
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        if (stream.CanSeek)
+        {
+            stream.Dispose();
+            return null;
+        }
+        return stream;
     }
 }
