@@ -9,8 +9,9 @@ namespace SocialWork.Reporting;
 /// <para>
 /// Each batch's cube is built when it is added and folded in: its indicators are merged into a running cube (batches'
 /// cubes wait until they have as many cells as it, then merge in one step), and its people are kept as the distinct
-/// (person, cell) pairs of that batch, the person's key in one table for all batches. So memory holds the result, one table of keys and the pairs — not a cube per batch, and not the
-/// batches: a batch's arrays may be reused as soon as <see cref="Add"/> returns. Merging cubes with
+/// (person, cell) pairs of that batch, the person's key in one table for all batches. So memory holds the result, the
+/// cubes waiting to be merged (no more cells than the result), one table of keys and the pairs — not the batches: a
+/// batch's arrays may be reused as soon as <see cref="Add"/> returns. Merging cubes with
 /// <see cref="Cube.Merge(IEnumerable{Cube}, long)"/> gives the same cube, but holds every part until the end.
 /// </para>
 /// <para>
@@ -51,7 +52,7 @@ public sealed class CubeAccumulator
     /// <param name="batch">The records.</param>
     /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
     /// <exception cref="InvalidOperationException"><see cref="ToCube"/> was already called.</exception>
-    /// <exception cref="ReportLimitException">The cube so far would have more than the query's <see cref="CubeQuery.MaxCells"/> cells.</exception>
+    /// <exception cref="ReportLimitException">The cube so far would have more than the query's <see cref="CubeQuery.MaxCells"/> cells (found when the waiting cubes are merged: here, or at the latest by <see cref="ToCube"/>).</exception>
     public void Add(RecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -83,6 +84,7 @@ public sealed class CubeAccumulator
     /// <summary>Gives the cube of every batch added: the same as <see cref="Cube.Build"/> over all their records.</summary>
     /// <returns>The cube; that of no records when nothing was added.</returns>
     /// <exception cref="InvalidOperationException"><see cref="ToCube"/> was already called (the pairs it gathered are handed to the cube).</exception>
+    /// <exception cref="ReportLimitException">The cube would have more than the query's <see cref="CubeQuery.MaxCells"/> cells (found at the last merge).</exception>
     public Cube ToCube()
     {
         lock (gate)
