@@ -157,7 +157,8 @@ internal sealed class RecordFileWriter : IDisposable
         WriteCounts(rowGroup, batch.PersonTimes.Slice(start, n), longs);
         WriteCounts(rowGroup, batch.Households.Slice(start, n), longs);
         WriteRequired(rowGroup, batch.AmountFen.Slice(start, n));
-        WriteNonZero(rowGroup, batch.TargetGroupValues.Slice(start, n), tables.Targets, defined, strings);
+        var target = buffers.TargetGroups(batch, start, n);
+        WriteNonZero<byte>(rowGroup, target, tables.Targets, defined, strings);
         WriteNonZero(rowGroup, batch.Parties.Slice(start, n), tables.Parties, defined, strings);
         WriteNonZero(rowGroup, batch.ProgrammeIndices.Slice(start, n), tables.Programmes, defined, strings);
         WritePeople(rowGroup, batch.PersonIndices.IsEmpty ? [] : batch.PersonIndices.Slice(start, n), n, tables.People, defined, buffers.Keys.AsSpan(0, n));
@@ -167,7 +168,6 @@ internal sealed class RecordFileWriter : IDisposable
         }
         WriteRequired<int>(rowGroup, ints);
         var programme = batch.ProgrammeIndices.Slice(start, n);
-        var target = batch.TargetGroupValues.Slice(start, n);
         var party = batch.Parties.Slice(start, n);
         for (var i = 0; i < n; i++)
         {
@@ -343,6 +343,18 @@ internal sealed class RecordFileWriter : IDisposable
         public FixedLenByteArray[] Keys { get; } = new FixedLenByteArray[n];
 
         public short[] Defined { get; } = new short[n];
+
+        private byte[] Bytes { get; } = new byte[n];
+
+        /// <summary>Gets the target groups of records [start, start + n) as the file's tables number them: 0 for none, otherwise the value + 1.</summary>
+        public ReadOnlySpan<byte> TargetGroups(RecordBatch batch, int start, int n)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                Bytes[i] = batch.TargetGroupAt(start + i) is { } group ? (byte)((int)group + 1) : (byte)0;
+            }
+            return Bytes.AsSpan(0, n);
+        }
 
         /// <summary>Encodes the ids of records [start, start + n) in UTF-8 and points <see cref="Strings"/> at them.</summary>
         public ReadOnlySpan<ByteArray> Ids(RecordBatch batch, int start, int n)

@@ -25,7 +25,6 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     private const string Columns = "id, date, division, item, method, person_times, households, amount_fen, target_group, parties, programme, person";
 
     private static readonly string[] MethodCodes = [.. ServiceMethodExtensions.All.Select(m => m.ToCode())];
-    private static readonly string?[] TargetCodes = [null, .. TargetGroupExtensions.All.Select(g => g.ToCode())];
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string table;
@@ -140,7 +139,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 await writer.WriteAsync((long)batch.PersonTimes[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync((long)batch.Households[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(batch.AmountFen[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(writer, TargetCodes[batch.TargetGroupValues[i]], cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(writer, batch.TargetGroupAt(i)?.ToCode(), cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, parties[batch.Parties[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, programmes[batch.ProgrammeIndices[i]], cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(writer, people[batch.PersonIndices.IsEmpty ? 0 : batch.PersonIndices[i]], cancellationToken).ConfigureAwait(false);

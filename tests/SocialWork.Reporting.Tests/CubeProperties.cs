@@ -125,8 +125,8 @@ public class CubeTests
         var batch = Build();
 
         // The bytes of the columns the batch holds, measured on the arrays themselves.
-        long[] lengths = [batch.DivisionColumn.Length * 4L, batch.DayColumn.Length * 4L, batch.CodeColumn.Length * 2L, batch.ProgrammeColumn.Length * 2L,
-            batch.MethodColumn.Length, batch.TargetGroupColumn.Length, batch.PartiesColumn.Length, batch.PersonTimesColumn.Length * 4L,
+        long[] lengths = [batch.Cells.Division.Length * 4L, batch.Cells.Day.Length * 4L, batch.Cells.Code.Length * 2L, batch.Cells.Programme.Length * 2L,
+            batch.Cells.Method.Length, batch.Cells.TargetGroup.Length, batch.PartiesColumn.Length, batch.PersonTimesColumn.Length * 4L,
             batch.HouseholdsColumn.Length * 4L, batch.FenColumn.Length * 8L, batch.DayStarts.Length * 4L];
         var perRecord = (double)lengths.Sum() / N;
         Assert.True(perRecord <= 32, $"{perRecord:F1} bytes per record");

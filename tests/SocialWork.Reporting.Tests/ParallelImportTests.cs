@@ -157,7 +157,7 @@ public sealed class ParallelImportTests : IDisposable
         Assert.True(expected.CodeIndices.SequenceEqual(actual.CodeIndices));
         Assert.True(expected.ProgrammeIndices.SequenceEqual(actual.ProgrammeIndices));
         Assert.True(expected.Methods.SequenceEqual(actual.Methods));
-        Assert.True(expected.TargetGroupColumn.AsSpan().SequenceEqual(actual.TargetGroupColumn));
+        Assert.True(expected.Cells.TargetGroup.AsSpan().SequenceEqual(actual.Cells.TargetGroup));
         Assert.True(expected.Parties.SequenceEqual(actual.Parties));
         Assert.True(expected.PersonTimes.SequenceEqual(actual.PersonTimes));
         Assert.True(expected.Households.SequenceEqual(actual.Households));

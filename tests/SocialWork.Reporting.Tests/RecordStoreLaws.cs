@@ -173,5 +173,5 @@ public abstract class RecordStoreLaws
     private static IEnumerable<string> Describe(RecordBatch batch)
         => Enumerable.Range(0, batch.Count).Select(i => string.Join('|',
             batch.IdAt(i), batch.DateAt(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), batch.Divisions[batch.DivisionIndices[i]], batch.Codes[batch.CodeIndices[i]].Value,
-            batch.Programmes[batch.ProgrammeIndices[i]], batch.Methods[i], batch.TargetGroupValues[i], batch.Parties[i], batch.PersonTimes[i], batch.Households[i], batch.AmountFen[i], batch.PersonAt(i)?.Value));
+            batch.Programmes[batch.ProgrammeIndices[i]], batch.Methods[i], batch.TargetGroupAt(i), batch.Parties[i], batch.PersonTimes[i], batch.Households[i], batch.AmountFen[i], batch.PersonAt(i)?.Value));
 }

@@ -181,7 +181,7 @@ internal static class CubeBuilder
     private static Accumulator Accumulate(RecordBatch batch, int from, int to, CubeDimension dimension, CellTables tables)
     {
         var acc = to > from
-            ? new Accumulator(tables.PeriodOf(batch.DayColumn[from]), tables.PeriodOf(batch.DayColumn[to - 1]), tables.CellsPerPeriod)
+            ? new Accumulator(tables.PeriodOf(batch.Cells.Day[from]), tables.PeriodOf(batch.Cells.Day[to - 1]), tables.CellsPerPeriod)
             : new Accumulator(0, -1, tables.CellsPerPeriod);
 
         // Sums of non-negative amounts cannot overflow when the largest times the count fits: then skip the checks.
@@ -191,17 +191,17 @@ internal static class CubeBuilder
             switch (dimension)
             {
                 case CubeDimension.Method:
-                    Run(batch.MethodColumn);
+                    Run(batch.Cells.Method);
                     break;
                 case CubeDimension.TargetGroup:
-                    Run(batch.TargetGroupColumn);
+                    Run(batch.Cells.TargetGroup);
                     break;
                 case CubeDimension.Programme:
-                    Run(batch.ProgrammeColumn);
+                    Run(batch.Cells.Programme);
                     break;
                 default:
                     // None maps every code to key 0; Domain and Item map codes to their keys.
-                    Run(batch.CodeColumn);
+                    Run(batch.Cells.Code);
                     break;
             }
             return acc;
@@ -256,8 +256,8 @@ internal static class CubeBuilder
         {
             return;
         }
-        ref var division = ref MemoryMarshal.GetArrayDataReference(batch.DivisionColumn);
-        ref var method = ref MemoryMarshal.GetArrayDataReference(batch.MethodColumn);
+        ref var division = ref MemoryMarshal.GetArrayDataReference(batch.Cells.Division);
+        ref var method = ref MemoryMarshal.GetArrayDataReference(batch.Cells.Method);
         ref var people = ref MemoryMarshal.GetArrayDataReference(batch.PersonTimesColumn);
         ref var households = ref MemoryMarshal.GetArrayDataReference(batch.HouseholdsColumn);
         ref var fen = ref MemoryMarshal.GetArrayDataReference(batch.FenColumn);
@@ -266,8 +266,8 @@ internal static class CubeBuilder
         ref var keyIndex = ref MemoryMarshal.GetArrayDataReference(tables.KeyIndex);
         ref var cells = ref acc.First;
         var starts = batch.DayStarts;
-        var firstDay = batch.DayColumn[from];
-        var lastDay = batch.DayColumn[to - 1];
+        var firstDay = batch.Cells.Day[from];
+        var lastDay = batch.Cells.Day[to - 1];
         for (var day = firstDay; day <= lastDay; day++)
         {
             nint r = Math.Max(from, starts[day - batch.FirstDay]);
@@ -362,8 +362,8 @@ internal static class CubeBuilder
         {
             return ([], [], 0);
         }
-        var first = batch.DayColumn[0];
-        var last = batch.DayColumn[^1];
+        var first = batch.Cells.Day[0];
+        var last = batch.Cells.Day[^1];
         var from = query.From is { } f ? Math.Max(first, DayNumber.From(f)) : first;
         var to = query.To is { } t ? Math.Min(last, DayNumber.From(t)) : last;
         if (from > to)
@@ -391,7 +391,7 @@ internal static class CubeBuilder
 
     private static (int Start, int End) DayRange(RecordBatch batch, int from, int to)
     {
-        var days = batch.DayColumn;
+        var days = batch.Cells.Day;
         var start = LowerBound(days, from);
         var end = LowerBound(days, to + 1);
         return (start, Math.Max(start, end));

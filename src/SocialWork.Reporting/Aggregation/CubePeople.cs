@@ -181,7 +181,7 @@ internal sealed class CubePeople
 
         public void ForEach<TSink>(ref TSink sink, int from, int to)
             where TSink : struct, IPairSink
-            => ForEachCell(order.Person, order.Division, order.Day, order.Code, order.Programme, order.Method, order.TargetGroup, tables, ref sink, from, to);
+            => ForEachCell(order.Person, order.Cells, tables, ref sink, from, to);
 
         /// <summary>The same records on the rows of a roll-up: build row <c>d</c> becomes row <paramref name="rowMap"/>[d] of <paramref name="rows"/>.</summary>
         public IndexedCells RollUp(int[] rowMap, int rows)
@@ -197,22 +197,22 @@ internal sealed class CubePeople
     /// Gives <paramref name="sink"/> each record's person and cell, for the records <paramref name="from"/> to
     /// <paramref name="to"/> of these columns (a person order's, or a batch's own) that fall inside the query.
     /// </summary>
-    private static void ForEachCell<TSink>(int[] person, int[] division, int[] day, ushort[] code, ushort[] programme, byte[] method, byte[] targetGroup, CellTables tables, ref TSink sink, int from, int to)
+    private static void ForEachCell<TSink>(int[] person, CellColumns cells, CellTables tables, ref TSink sink, int from, int to)
         where TSink : struct, IPairSink
     {
         switch (tables.Dimension)
         {
             case CubeDimension.Method:
-                ForEachCell(person, division, day, method, tables, ref sink, from, to);
+                ForEachCell(person, cells.Division, cells.Day, cells.Method, tables, ref sink, from, to);
                 break;
             case CubeDimension.TargetGroup:
-                ForEachCell(person, division, day, targetGroup, tables, ref sink, from, to);
+                ForEachCell(person, cells.Division, cells.Day, cells.TargetGroup, tables, ref sink, from, to);
                 break;
             case CubeDimension.Programme:
-                ForEachCell(person, division, day, programme, tables, ref sink, from, to);
+                ForEachCell(person, cells.Division, cells.Day, cells.Programme, tables, ref sink, from, to);
                 break;
             default:
-                ForEachCell(person, division, day, code, tables, ref sink, from, to);
+                ForEachCell(person, cells.Division, cells.Day, cells.Code, tables, ref sink, from, to);
                 break;
         }
     }
@@ -589,7 +589,7 @@ internal sealed class CubePeople
         public static NumberedPairs Gather(RecordBatch batch, CellTables tables, int cells)
         {
             var sink = new GatherSink(System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(1, batch.Count)), new int[cells]);
-            ForEachCell(batch.TableColumn!, batch.DivisionColumn, batch.DayColumn, batch.CodeColumn, batch.ProgrammeColumn, batch.MethodColumn, batch.TargetGroupColumn, tables, ref sink, 0, batch.Count);
+            ForEachCell(batch.TableColumn!, batch.Cells, tables, ref sink, 0, batch.Count);
             var pairs = sink.Pairs.AsSpan(0, sink.Count);
             pairs.Sort();
             var kept = 0;

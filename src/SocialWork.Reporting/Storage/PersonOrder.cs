@@ -21,12 +21,7 @@ internal sealed class PersonOrder
     private PersonOrder(int count)
     {
         Person = GC.AllocateUninitializedArray<int>(count);
-        Division = GC.AllocateUninitializedArray<int>(count);
-        Day = GC.AllocateUninitializedArray<int>(count);
-        Code = GC.AllocateUninitializedArray<ushort>(count);
-        Programme = GC.AllocateUninitializedArray<ushort>(count);
-        Method = GC.AllocateUninitializedArray<byte>(count);
-        TargetGroup = GC.AllocateUninitializedArray<byte>(count);
+        Cells = CellColumns.Allocate(count);
     }
 
     /// <summary>Gets the number of records that name a person.</summary>
@@ -35,17 +30,8 @@ internal sealed class PersonOrder
     /// <summary>Gets each record's person (0-based), in ascending order.</summary>
     public int[] Person { get; }
 
-    public int[] Division { get; }
-
-    public int[] Day { get; }
-
-    public ushort[] Code { get; }
-
-    public ushort[] Programme { get; }
-
-    public byte[] Method { get; }
-
-    public byte[] TargetGroup { get; }
+    /// <summary>Gets each record's cell columns, in the same order.</summary>
+    public CellColumns Cells { get; }
 
     /// <summary>Splits the records into up to <paramref name="parts"/> runs of about equal length, never splitting a person's records.</summary>
     /// <returns>The runs' bounds: run <c>t</c> is [bounds[t], bounds[t + 1]).</returns>
@@ -114,12 +100,8 @@ internal sealed class PersonOrder
     private void Scatter(RecordBatch batch, int[] starts)
     {
         var person = batch.PersonColumn ?? [];
-        var division = batch.DivisionColumn;
-        var day = batch.DayColumn;
-        var code = batch.CodeColumn;
-        var programme = batch.ProgrammeColumn;
-        var method = batch.MethodColumn;
-        var targetGroup = batch.TargetGroupColumn;
+        var cells = batch.Cells;
+        var target = Cells;
         var cursor = starts[..^1];
         for (var r = 0; r < person.Length; r++)
         {
@@ -128,12 +110,7 @@ internal sealed class PersonOrder
             {
                 var at = cursor[p >> BucketBits]++;
                 Person[at] = p;
-                Division[at] = division[r];
-                Day[at] = day[r];
-                Code[at] = code[r];
-                Programme[at] = programme[r];
-                Method[at] = method[r];
-                TargetGroup[at] = targetGroup[r];
+                cells.CopyTo(r, target, at);
             }
         }
     }
@@ -143,12 +120,7 @@ internal sealed class PersonOrder
     {
         private readonly int[] counts = new int[(1 << BucketBits) + 1];
         private int[] person = new int[capacity];
-        private int[] division = new int[capacity];
-        private int[] day = new int[capacity];
-        private ushort[] code = new ushort[capacity];
-        private ushort[] programme = new ushort[capacity];
-        private byte[] method = new byte[capacity];
-        private byte[] targetGroup = new byte[capacity];
+        private CellColumns cells = CellColumns.Allocate(capacity);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Sort(PersonOrder order, int from, int to, int firstPerson)
@@ -161,16 +133,10 @@ internal sealed class PersonOrder
             if (person.Length < n)
             {
                 var size = Math.Max(n, person.Length * 2);
-                (person, division, day, code, programme, method, targetGroup) =
-                    (new int[size], new int[size], new int[size], new ushort[size], new ushort[size], new byte[size], new byte[size]);
+                (person, cells) = (new int[size], CellColumns.Allocate(size));
             }
             Array.Copy(order.Person, from, person, 0, n);
-            Array.Copy(order.Division, from, division, 0, n);
-            Array.Copy(order.Day, from, day, 0, n);
-            Array.Copy(order.Code, from, code, 0, n);
-            Array.Copy(order.Programme, from, programme, 0, n);
-            Array.Copy(order.Method, from, method, 0, n);
-            Array.Copy(order.TargetGroup, from, targetGroup, 0, n);
+            order.Cells.CopyTo(from, cells, 0, n);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
             {
@@ -181,16 +147,12 @@ internal sealed class PersonOrder
             {
                 counts[i] += counts[i - 1];
             }
+            var target = order.Cells;
             for (var i = 0; i < n; i++)
             {
                 var at = counts[person[i] - firstPerson]++;
                 order.Person[at] = person[i];
-                order.Division[at] = division[i];
-                order.Day[at] = day[i];
-                order.Code[at] = code[i];
-                order.Programme[at] = programme[i];
-                order.Method[at] = method[i];
-                order.TargetGroup[at] = targetGroup[i];
+                cells.CopyTo(i, target, at);
             }
         }
     }

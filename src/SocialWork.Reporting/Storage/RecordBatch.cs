@@ -23,12 +23,7 @@ public sealed class RecordBatch
         DivisionCode[] divisions,
         ServiceCode[] codes,
         string[] programmes,
-        int[] division,
-        int[] day,
-        ushort[] code,
-        ushort[] programme,
-        byte[] method,
-        byte[] targetGroup,
+        CellColumns cells,
         byte[] parties,
         int[] personTimes,
         int[] households,
@@ -50,18 +45,13 @@ public sealed class RecordBatch
         Divisions = divisions;
         Codes = codes;
         Programmes = programmes;
-        DivisionColumn = division;
-        DayColumn = day;
-        CodeColumn = code;
-        ProgrammeColumn = programme;
-        MethodColumn = method;
-        TargetGroupColumn = targetGroup;
+        Cells = cells;
         PartiesColumn = parties;
         PersonTimesColumn = personTimes;
         HouseholdsColumn = households;
         FenColumn = fen;
-        FirstDay = day.Length == 0 ? 0 : day[0];
-        DayStarts = IndexDays(day);
+        FirstDay = cells.Count == 0 ? 0 : cells.Day[0];
+        DayStarts = IndexDays(cells.Day);
         var max = 0L;
         foreach (var f in fen)
         {
@@ -74,7 +64,7 @@ public sealed class RecordBatch
     public static RecordBatch Empty { get; } = new RecordBatchBuilder().Build();
 
     /// <summary>Gets the number of records.</summary>
-    public int Count => DayColumn.Length;
+    public int Count => Cells.Day.Length;
 
     /// <summary>
     /// Gets a value indicating whether the batch carries its records' ids. Importers keep them unless
@@ -100,7 +90,7 @@ public sealed class RecordBatch
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
     public PersonKey? PersonAt(int index)
     {
-        _ = DayColumn[index];
+        _ = Cells.Day[index];
         return PersonColumn is { } column && column[index] > 0 ? People[column[index] - 1] : null;
     }
 
@@ -138,28 +128,25 @@ public sealed class RecordBatch
     public IReadOnlyList<string> Programmes { get; }
 
     /// <summary>Gets the division index of each record.</summary>
-    public ReadOnlySpan<int> DivisionIndices => DivisionColumn;
+    public ReadOnlySpan<int> DivisionIndices => Cells.Division;
 
     /// <summary>Gets the day of each record as days since 1970-01-01.</summary>
-    public ReadOnlySpan<int> DayNumbers => DayColumn;
+    public ReadOnlySpan<int> DayNumbers => Cells.Day;
 
     /// <summary>Gets the code index of each record.</summary>
-    public ReadOnlySpan<ushort> CodeIndices => CodeColumn;
+    public ReadOnlySpan<ushort> CodeIndices => Cells.Code;
 
     /// <summary>Gets the programme index of each record (0 = none).</summary>
-    public ReadOnlySpan<ushort> ProgrammeIndices => ProgrammeColumn;
+    public ReadOnlySpan<ushort> ProgrammeIndices => Cells.Programme;
 
     /// <summary>Gets the method of each record (the <see cref="ServiceMethod"/> value).</summary>
-    public ReadOnlySpan<byte> Methods => MethodColumn;
+    public ReadOnlySpan<byte> Methods => Cells.Method;
 
     /// <summary>Gets the target group of the record at <paramref name="index"/>, or <see langword="null"/> when it names none.</summary>
     /// <param name="index">The record's position in the batch.</param>
     /// <returns>The target group, if any.</returns>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
-    public TargetGroup? TargetGroupAt(int index) => TargetGroupColumn[index] is var stored and > 0 ? (TargetGroup)(stored - 1) : null;
-
-    /// <summary>Gets the target group of each record: 0 for none, otherwise the <see cref="TargetGroup"/> value + 1.</summary>
-    public ReadOnlySpan<byte> TargetGroupValues => TargetGroupColumn;
+    public TargetGroup? TargetGroupAt(int index) => Cells.TargetGroup[index] is var stored and > 0 ? (TargetGroup)(stored - 1) : null;
 
     /// <summary>Gets the five-society parties of each record (the <see cref="LinkageParties"/> flags).</summary>
     public ReadOnlySpan<byte> Parties => PartiesColumn;
@@ -177,10 +164,10 @@ public sealed class RecordBatch
     public static int BytesPerRecord => (4 * sizeof(int)) + (2 * sizeof(ushort)) + 3 + sizeof(long);
 
     /// <summary>Gets the first day of any record, if there are records.</summary>
-    public LocalDate? MinDate => Count == 0 ? null : Reporting.DayNumber.ToDate(DayColumn[0]);
+    public LocalDate? MinDate => Count == 0 ? null : Reporting.DayNumber.ToDate(Cells.Day[0]);
 
     /// <summary>Gets the last day of any record, if there are records.</summary>
-    public LocalDate? MaxDate => Count == 0 ? null : Reporting.DayNumber.ToDate(DayColumn[^1]);
+    public LocalDate? MaxDate => Count == 0 ? null : Reporting.DayNumber.ToDate(Cells.Day[^1]);
 
     /// <summary>Gets the ids as a set, checking that none repeats: what a store checks before it appends.</summary>
     /// <returns>The ids (ordinal comparison).</returns>
@@ -283,17 +270,8 @@ public sealed class RecordBatch
     /// </summary>
     internal PersonOrder? PersonOrder => PersonColumn is null ? null : LazyInitializer.EnsureInitialized(ref personOrder, () => Reporting.PersonOrder.Build(this));
 
-    internal int[] DivisionColumn { get; }
-
-    internal int[] DayColumn { get; }
-
-    internal ushort[] CodeColumn { get; }
-
-    internal ushort[] ProgrammeColumn { get; }
-
-    internal byte[] MethodColumn { get; }
-
-    internal byte[] TargetGroupColumn { get; }
+    /// <summary>Gets the columns each record's cube cell is made of.</summary>
+    internal CellColumns Cells { get; }
 
     internal byte[] PartiesColumn { get; }
 
@@ -424,12 +402,7 @@ public sealed class RecordBatch
             [.. columns.Divisions],
             [.. columns.Codes],
             [.. columns.Programmes],
-            RecordBatchBuilder.Take(columns.DivisionIndices, n, order),
-            RecordBatchBuilder.Take(days, n, order),
-            RecordBatchBuilder.Take(columns.CodeIndices, n, order),
-            RecordBatchBuilder.Take(columns.ProgrammeIndices, n, order),
-            RecordBatchBuilder.Take(columns.Methods, n, order),
-            RecordBatchBuilder.Take(columns.TargetGroups, n, order),
+            new CellColumns(columns.DivisionIndices, days, columns.CodeIndices, columns.ProgrammeIndices, columns.Methods, columns.TargetGroups).Take(n, order),
             RecordBatchBuilder.Take(columns.Parties, n, order),
             RecordBatchBuilder.Take(columns.PersonTimes, n, order),
             RecordBatchBuilder.Take(columns.Households, n, order),
@@ -517,9 +490,7 @@ public sealed class RecordBatch
     {
         var n = indices.Length;
         return new RecordBatch(
-            (DivisionCode[])Divisions, (ServiceCode[])Codes, (string[])Programmes,
-            RecordBatchBuilder.Take(DivisionColumn, n, indices), RecordBatchBuilder.Take(DayColumn, n, indices), RecordBatchBuilder.Take(CodeColumn, n, indices),
-            RecordBatchBuilder.Take(ProgrammeColumn, n, indices), RecordBatchBuilder.Take(MethodColumn, n, indices), RecordBatchBuilder.Take(TargetGroupColumn, n, indices),
+            (DivisionCode[])Divisions, (ServiceCode[])Codes, (string[])Programmes, Cells.Take(n, indices),
             RecordBatchBuilder.Take(PartiesColumn, n, indices), RecordBatchBuilder.Take(PersonTimesColumn, n, indices), RecordBatchBuilder.Take(HouseholdsColumn, n, indices),
             RecordBatchBuilder.Take(FenColumn, n, indices), Ids?.Take(n, indices), PersonKeys, PersonColumn is null ? null : RecordBatchBuilder.Take(PersonColumn, n, indices));
     }
@@ -527,7 +498,7 @@ public sealed class RecordBatch
     /// <summary>Gets the day of record <paramref name="index"/>.</summary>
     /// <param name="index">The record index.</param>
     /// <returns>The date.</returns>
-    public LocalDate DateAt(int index) => Reporting.DayNumber.ToDate(DayColumn[index]);
+    public LocalDate DateAt(int index) => Reporting.DayNumber.ToDate(Cells.Day[index]);
 
     /// <summary>Gets the indicators contributed by record <paramref name="index"/>.</summary>
     /// <param name="index">The record index.</param>
@@ -535,7 +506,7 @@ public sealed class RecordBatch
     public Indicators IndicatorsAt(int index)
     {
         Span<long> slots = stackalloc long[Indicators.Slots];
-        slots[MethodColumn[index]] = 1;
+        slots[Cells.Method[index]] = 1;
         slots[Indicators.PersonTimesSlot] = PersonTimesColumn[index];
         slots[Indicators.HouseholdsSlot] = HouseholdsColumn[index];
         slots[Indicators.FenSlot] = FenColumn[index];

@@ -165,12 +165,7 @@ public sealed class RecordBatchBuilder
             [.. divisions],
             [.. codes],
             [.. programmes],
-            Take(division, n, order),
-            Take(day, n, order),
-            Take(code, n, order),
-            Take(programme, n, order),
-            Take(method, n, order),
-            Take(targetGroup, n, order),
+            new CellColumns(division, day, code, programme, method, targetGroup).Take(n, order),
             Take(parties, n, order),
             Take(personTimes, n, order),
             Take(households, n, order),
@@ -342,12 +337,6 @@ public sealed class RecordBatchBuilder
     {
         var part = new RecordBatchBuilder(0)
         {
-            division = batch.DivisionColumn,
-            day = batch.DayColumn,
-            code = batch.CodeColumn,
-            programme = batch.ProgrammeColumn,
-            method = batch.MethodColumn,
-            targetGroup = batch.TargetGroupColumn,
             parties = batch.PartiesColumn,
             personTimes = batch.PersonTimesColumn,
             households = batch.HouseholdsColumn,
@@ -356,6 +345,7 @@ public sealed class RecordBatchBuilder
             ids = batch.Ids,
             Count = batch.Count,
         };
+        (part.division, part.day, part.code, part.programme, part.method, part.targetGroup) = batch.Cells;
         part.divisions.AddRange(batch.Divisions);
         part.codes.AddRange(batch.Codes);
         part.programmes.Clear();
