@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace SocialWork.Json;
 
 /// <summary>Finds the line on which a JSON path (such as <c>$.workers[1].qualifications[0].level</c>) appears in a document, so messages can name it.</summary>
-public static class JsonPathLocator
+internal static class JsonPathLocator
 {
     /// <summary>Gets the 1-based line of the value (or property name) at <paramref name="path"/>.</summary>
     /// <param name="utf8Json">The document.</param>
