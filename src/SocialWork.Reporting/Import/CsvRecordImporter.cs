@@ -190,18 +190,23 @@ public sealed class CsvRecordImporter
         {
             names[i] = row[i].ToString();
         }
-        var raw = row.Span.ToString();
+        return CheckHeader(names, row.Span.ToString(), fileName, 1);
+    }
+
+    /// <summary>Finds the columns in a header; throws, naming <paramref name="line"/>, when a required column is missing or a column the importer reads appears twice.</summary>
+    internal static Columns CheckHeader(string[] names, string raw, string fileName, int line)
+    {
         var missing = RequiredColumns.Where(c => !names.Contains(c, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, missing[0], $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", raw)
+            throw new RecordImportException(new RejectedRow(fileName, line, missing[0], $"the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}", raw)
             {
                 ChineseReason = $"表头缺少必需的列{string.Join("、", missing)}",
             });
         }
         if (RequiredColumns.Concat(OptionalColumns).FirstOrDefault(c => names.Count(n => n == c) > 1) is { } repeated)
         {
-            throw new RecordImportException(new RejectedRow(fileName, 1, repeated, $"the header names the column {repeated} {names.Count(n => n == repeated)} times; each column may appear once", raw)
+            throw new RecordImportException(new RejectedRow(fileName, line, repeated, $"the header names the column {repeated} {names.Count(n => n == repeated)} times; each column may appear once", raw)
             {
                 ChineseReason = $"表头中列{repeated}出现{names.Count(n => n == repeated)}次；每列只能出现一次",
             });
