@@ -6,7 +6,8 @@ namespace SocialWork.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/SocialWork.Benchmarks -- --filter '*Aggregation*' -j Short</c>;
 /// <c>-- people-memory …</c> runs the whole-process memory harness (<see cref="PeopleMemory"/>), <c>-- duckdb …</c> DuckDB's
 /// side of <c>benchmarks/versus-duckdb.sh</c> (<see cref="DuckDbProcess"/>), <c>-- compression …</c> the page compression
-/// measurement (<see cref="CompressionChoice"/>).
+/// measurement (<see cref="CompressionChoice"/>), <c>-- excel-memory …</c> the spreadsheet libraries' memory as rows grow
+/// (<see cref="ExcelLibraryChoice"/>).
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,10 @@ public static class Program
         if (args is ["compression", .. var files])
         {
             return CompressionChoice.Run(files);
+        }
+        if (args is ["excel-memory", .. var excel])
+        {
+            return ExcelLibraryChoice.RunMemory(excel);
         }
         if (args is ["duckdb", .. var statement])
         {

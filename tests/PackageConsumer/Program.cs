@@ -2,6 +2,7 @@ using NodaTime;
 using SocialWork;
 using SocialWork.Reporting;
 using Npgsql;
+using SocialWork.Reporting.Excel;
 using SocialWork.Reporting.Parquet;
 using SocialWork.Reporting.PostgreSql;
 using SocialWork.Rules;
@@ -21,6 +22,10 @@ var dataset = new ParquetDataset(folder);
 await dataset.AppendByMonthAsync(RecordBatch.From([new ServiceRecord("R1", new LocalDate(2025, 3, 2), DivisionCode.Parse("130602005001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, 1)]));
 var stored = (await dataset.QueryAsync(new CubeQuery(DivisionLevel.Township, PeriodKind.Quarter)))[township, ReportingPeriod.OfQuarter(2025, 1)];
 Directory.Delete(folder, recursive: true);
+var workbook = new MemoryStream();
+ExcelRecordWriter.Write(RecordBatch.From([new ServiceRecord("R1", new LocalDate(2025, 3, 2), DivisionCode.Parse("130602005001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 2, 1)]), workbook);
+workbook.Position = 0;
+var fromExcel = new ExcelRecordImporter().Import(workbook, "consumer.xlsx").Accepted;
 
 // The PostgreSQL store against the server .ci/run started (SOCIALWORK_POSTGRES), on a table of its own.
 var inDatabase = 1L;
@@ -35,5 +40,5 @@ if (Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 }
     await using var drop = source.CreateCommand($"DROP TABLE {table}");
     await drop.ExecuteNonQueryAsync();
 }
-Console.WriteLine($"level={township.Level} uplift={pay.UpliftSteps} records={cell.Records} stored={stored.Records} postgresql={inDatabase}");
-return township.Level == DivisionLevel.Township && pay.UpliftSteps == 2 && cell.Records == 1 && stored.Records == 1 && inDatabase == 1 ? 0 : 1;
+Console.WriteLine($"level={township.Level} uplift={pay.UpliftSteps} records={cell.Records} stored={stored.Records} postgresql={inDatabase} excel={fromExcel}");
+return township.Level == DivisionLevel.Township && pay.UpliftSteps == 2 && cell.Records == 1 && stored.Records == 1 && inDatabase == 1 && fromExcel == 1 ? 0 : 1;
