@@ -5,6 +5,7 @@ using System.Text;
 using nietras.SeparatedValues;
 using NodaTime;
 using SocialWork.Reporting;
+using SocialWork.Reporting.Excel;
 using Spectre.Console;
 
 namespace SocialWork.Samples.Cli;
@@ -14,7 +15,7 @@ internal static class ReportCommand
 {
     internal static Command Create(Func<ParseResult, CliOutput> output)
     {
-        var records = SocialWorkCli.FileOption("--records", "Records: a CSV file (id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]), a Parquet file or a dataset folder written by 'socialwork convert'.");
+        var records = SocialWorkCli.FileOption("--records", "Records: a CSV file (id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]), an Excel workbook (.xlsx: its first sheet, the same header), a Parquet file or a dataset folder written by 'socialwork convert'.");
         var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
         var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
@@ -24,8 +25,8 @@ internal static class ReportCommand
         by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType", "party");
         var from = SocialWorkCli.DateOption("--from", "First day of records to include.", required: false);
         var to = SocialWorkCli.DateOption("--to", "Last day of records to include.", required: false);
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = new Option<string>("--format") { Description = "Output format: table, json, csv, or xlsx (an Excel workbook: needs --out).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx");
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails the report with exit code 2)." };
         var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
         var outFile = SocialWorkCli.FileOption("--out", "Write the report to this file instead of standard output (written only on success).", required: false);
@@ -109,9 +110,21 @@ internal static class ReportCommand
         return SocialWorkCli.Success;
     }
 
-    /// <summary>Builds the cube of a records CSV without holding its records (<see cref="CsvRecordImporter.ImportCube"/>), with a progress bar on a terminal for a large file.</summary>
+    /// <summary>
+    /// Builds the cube of a records CSV without holding its records (<see cref="CsvRecordImporter.ImportCube"/>), with a
+    /// progress bar on a terminal for a large file; or of an Excel workbook's first sheet (<c>.xlsx</c>).
+    /// </summary>
     private static CubeImportResult ImportCube(CliOutput output, Arguments a, CubeQuery query)
-        => WithProgress(output, a.Records, new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict, KeepIds = false }, (importer, options) => importer.ImportCube(a.Records, query, options));
+    {
+        var options = new RecordImportOptions { Mode = a.SkipInvalid ? ImportMode.Lenient : ImportMode.Strict, KeepIds = false };
+        if (a.Records.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            using var stream = SocialWorkCli.OpenInput(a.Records, "records");
+            var import = new ExcelRecordImporter(options).Import(stream, Path.GetFileName(a.Records));
+            return new CubeImportResult(Cube.Build(import.Batch, query), new RecordImportSummary(import.Read, import.Rejected));
+        }
+        return WithProgress(output, a.Records, options, (importer, o) => importer.ImportCube(a.Records, query, o));
+    }
 
     /// <summary>Imports a records CSV, with a progress bar on a terminal for a large file.</summary>
     internal static ImportResult Import(CliOutput output, string path, RecordImportOptions options)
@@ -154,6 +167,22 @@ internal static class ReportCommand
 
     private static void Write(CliOutput output, Arguments a, ReportDocument document, ReportLabels labels)
     {
+        // A workbook is a zip: it goes to a file, never to a terminal.
+        if (a.Format == "xlsx")
+        {
+            if (a.Out is null)
+            {
+                throw new CliProblem("--format xlsx 写出Excel工作簿：请用--out指定文件（如report.xlsx）。", "--format xlsx writes an Excel workbook: name the file with --out (report.xlsx, for example).");
+            }
+            if (document.Rows.Count > ExcelReportWriter.MaxSheetRows - 2)
+            {
+                throw new CliProblem(
+                    $"报表有{document.Rows.Count}行，超过Excel工作表的{ExcelReportWriter.MaxSheetRows - 2}行：请选更粗的层级、期间或维度，或用--format csv。",
+                    $"the report has {document.Rows.Count} rows, more than an Excel sheet's {ExcelReportWriter.MaxSheetRows - 2}: choose a coarser level, period or dimension, or --format csv.");
+            }
+            SocialWorkCli.WriteAtomically(a.Out, stream => ExcelReportWriter.Write(document, stream, labels));
+            return;
+        }
         // JSON goes to the file or the terminal's stream as it is written, never built up as one string first.
         if (a.Format == "json" && (a.Out is not null || ReferenceEquals(output.Output, System.Console.Out)))
         {
