@@ -172,7 +172,7 @@ public sealed class ExcelTests
         Assert.Contains(Sheet.Read(stream, "Notes").Rows, row => row.SequenceEqual(["Suppressed below", "5"]));
     }
 
-    private static string SampleData
+    internal static string SampleData
     {
         get
         {
@@ -185,7 +185,7 @@ public sealed class ExcelTests
         }
     }
 
-    private static void AssertSameReports(RecordBatch expected, RecordBatch actual)
+    internal static void AssertSameReports(RecordBatch expected, RecordBatch actual)
     {
         foreach (var query in new[] { new CubeQuery(DivisionLevel.Village, PeriodKind.Month, CubeDimension.Item), new CubeQuery(DivisionLevel.County, PeriodKind.Year, CubeDimension.Method) })
         {
