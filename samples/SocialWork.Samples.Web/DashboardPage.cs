@@ -171,12 +171,12 @@ internal static class DashboardPage
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{E(T("上传服务记录", "Upload service records"))}</h2>
-            <p class="meta">{E(T($"记录存于 {store}；CSV 列同控制台约定（id,date,division,item,method,person_times,households,amount…）。已存储的记录编号不会重复计入。", $"Records are kept in {store}; CSV columns as in the console contract (id,date,division,item,method,person_times,households,amount…). An id already stored is never counted twice."))}</p>
+            <p class="meta">{E(T($"记录存于 {store}；CSV 或 Excel 工作簿（首个工作表）列同控制台约定（id,date,division,item,method,person_times,households,amount…）。已存储的记录编号不会重复计入。", $"Records are kept in {store}; CSV or an Excel workbook (its first sheet), with the console contract's columns (id,date,division,item,method,person_times,households,amount…). An id already stored is never counted twice."))}</p>
             <form data-testid="upload-form" method="post" action="/upload" enctype="multipart/form-data">
               <input type="hidden" name="{E(field)}" value="{E(token)}">
               <input type="hidden" name="lang" value="{(chinese ? "zh" : "en")}">
               <input type="hidden" name="asOf" value="{asOf:yyyy-MM-dd}">
-              <input type="file" name="file" accept=".csv,text/csv" required>
+              <input type="file" name="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
               <select name="mode"><option value="strict">{E(T("严格：有错误行则全部不存", "strict: store nothing if a row is bad"))}</option><option value="lenient">{E(T("宽松：存入有效行，列出错误行", "lenient: store the valid rows, list the bad ones"))}</option></select>
               <button type="submit">{E(T("上传", "Upload"))}</button>
             </form>

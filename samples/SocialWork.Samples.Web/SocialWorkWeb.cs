@@ -12,6 +12,7 @@ using Npgsql;
 using NodaTime;
 using NodaTime.Text;
 using SocialWork.Reporting;
+using SocialWork.Reporting.Excel;
 using SocialWork.Rules;
 using SocialWork.Samples.Web.Operations;
 using SocialWork.Samples.Web.Security;
@@ -32,6 +33,9 @@ public static class SocialWorkWeb
 {
     /// <summary>What a multipart form adds around the file it carries, at most (boundaries, the token, the other fields).</summary>
     private const long FormOverheadBytes = 64 << 10;
+
+    /// <summary>The media type of an Excel workbook (.xlsx).</summary>
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Builds the application.</summary>
     /// <param name="args">Command-line arguments (for example <c>--urls</c>).</param>
@@ -148,7 +152,9 @@ public static class SocialWorkWeb
         await using var stream = file.OpenReadStream();
         using var body = new MemoryStream();
         await stream.CopyToAsync(body, context.RequestAborted);
-        var attempt = await uploads.StoreAsync(caller, body, json: false, Path.GetFileName(file.FileName), lenient: form["mode"] == "lenient", context.RequestAborted);
+        var name = Path.GetFileName(file.FileName);
+        var format = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? UploadFormat.Xlsx : UploadFormat.Csv;
+        var attempt = await uploads.StoreAsync(caller, body, format, name, lenient: form["mode"] == "lenient", context.RequestAborted);
         if (attempt.Failure is { } row)
         {
             var failure = attempt.Status switch
@@ -248,9 +254,17 @@ public static class SocialWorkWeb
             return Results.Text(ResultDocumentJson.Serialize(NetworkSeriesDocument.From(plan.Plan.Scope, kind, series)), "application/json; charset=utf-8");
         }).WithSummary("The network, the workforce and the plan's targets at every period end from the plan's start, for the divisions inside the caller's scope (to=yyyy-MM-dd, period=month|quarter|year).");
 
-        api.MapGet("/report", async (ClaimsPrincipal user, DashboardState state, RecordStoreHost records, WebMetrics metrics, string? level, string? period, string? by, string? from, string? to, string? division, string? suppressBelow, CancellationToken cancellationToken) =>
+        api.MapGet("/report", async (ClaimsPrincipal user, DashboardState state, RecordStoreHost records, WebMetrics metrics, string? level, string? period, string? by, string? from, string? to, string? division, string? suppressBelow, string? format, string? lang, CancellationToken cancellationToken) =>
         {
             var caller = Caller.From(user);
+            if (format is not (null or "json" or "xlsx"))
+            {
+                return Invalid("format", $"'{format}' is not one of json, xlsx.");
+            }
+            if (lang is not (null or "zh" or "en"))
+            {
+                return Invalid("lang", $"'{lang}' is not one of zh, en.");
+            }
             if (ParseQuery(level ?? DefaultLevel(caller.Scope), period, by, from, to, state.Demo, out var parsed) is { } problem)
             {
                 return problem;
@@ -272,13 +286,26 @@ public static class SocialWorkWeb
                 var cube = await records.Store.QueryAsync(query with { MaxCells = state.Settings.MaxReportCells }, cancellationToken);
                 metrics.Report(records.Kind, Stopwatch.GetElapsedTime(started));
                 var counted = checked((int)cube.Total.Records);
-                return Json(ReportDocument.From(cube, new ReportInput(counted, counted, 0), state.Demo.Directory, new ReportOptions { SuppressBelow = k }));
+                var document = ReportDocument.From(cube, new ReportInput(counted, counted, 0), state.Demo.Directory, new ReportOptions { SuppressBelow = k });
+                if (format == "xlsx")
+                {
+                    if (document.Rows.Count > ExcelReportWriter.MaxSheetRows - 2)
+                    {
+                        return Invalid("format", $"The report has {document.Rows.Count} rows, more than an Excel sheet holds; ask for JSON or a coarser report.");
+                    }
+                    var labels = new ReportLabels(CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-CN"), state.Demo.Catalog, state.Demo.Directory, state.Demo.Programmes);
+                    // Written in memory (the cell budget bounds it), then sent: the response body takes no synchronous writes.
+                    var workbook = new MemoryStream();
+                    ExcelReportWriter.Write(document, workbook, labels);
+                    return Results.File(workbook.GetBuffer().AsMemory(0, (int)workbook.Length).ToArray(), XlsxType, "report.xlsx");
+                }
+                return Json(document);
             }
             catch (ReportLimitException ex)
             {
                 return TooLargeReport(ex);
             }
-        }).WithSummary("Indicator report over the stored records inside the caller's scope (level, period, by, from, to, division), small cells suppressed below SocialWork:SuppressBelow (suppressBelow=k asks for a higher k; the document's suppressedBelow says which applied).");
+        }).WithSummary("Indicator report over the stored records inside the caller's scope (level, period, by, from, to, division), small cells suppressed below SocialWork:SuppressBelow (suppressBelow=k asks for a higher k; the document's suppressedBelow says which applied); format=xlsx downloads it as an Excel workbook (lang=zh|en for its headers).");
 
         api.MapPost("/records", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, Uploads uploads, string? mode, CancellationToken cancellationToken) =>
         {
@@ -287,11 +314,11 @@ public static class SocialWorkWeb
                 return Invalid("mode", $"'{mode}' is not one of strict, lenient.");
             }
             var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType : null;
-            if (mediaType is not ("text/csv" or "application/json"))
+            if (mediaType is not ("text/csv" or "application/json" or XlsxType))
             {
                 return Results.Problem(
                     title: "Unsupported content type.",
-                    detail: $"Send the records as text/csv (the console contract's columns) or application/json, not '{request.ContentType}'.",
+                    detail: $"Send the records as text/csv (the console contract's columns), application/json or {XlsxType} (a workbook whose first sheet has the CSV's columns), not '{request.ContentType}'.",
                     statusCode: StatusCodes.Status415UnsupportedMediaType);
             }
             var (body, tooLarge) = await ReadBodyAsync(request, state.Settings.UploadLimitBytes, cancellationToken);
@@ -301,8 +328,13 @@ public static class SocialWorkWeb
             }
             using (body)
             {
-                var json = mediaType == "application/json";
-                var attempt = await uploads.StoreAsync(Caller.From(user), body!, json, json ? "upload.json" : "upload.csv", mode == "lenient", cancellationToken);
+                var (format, name) = mediaType switch
+                {
+                    "application/json" => (UploadFormat.Json, "upload.json"),
+                    XlsxType => (UploadFormat.Xlsx, "upload.xlsx"),
+                    _ => (UploadFormat.Csv, "upload.csv"),
+                };
+                var attempt = await uploads.StoreAsync(Caller.From(user), body!, format, name, mode == "lenient", cancellationToken);
                 if (attempt.Failure is { } row)
                 {
                     return Results.Problem(
@@ -328,8 +360,8 @@ public static class SocialWorkWeb
                 return Results.Text(System.Text.Json.JsonSerializer.Serialize(summary, WebJsonContext.Default.ImportSummaryJson), "application/json; charset=utf-8");
             }
         }).RequireAuthorization(SocialWorkRoles.WritePolicy)
-          .Accepts<string>("text/csv", "application/json")
-          .WithSummary("Stores records (CSV or JSON) inside the caller's scope; mode=strict stores nothing when a row is bad, outside the scope (403) or already stored (409), mode=lenient stores the rest and lists them.");
+          .Accepts<string>("text/csv", "application/json", XlsxType)
+          .WithSummary("Stores records (CSV, JSON or an Excel workbook) inside the caller's scope; mode=strict stores nothing when a row is bad, outside the scope (403) or already stored (409), mode=lenient stores the rest and lists them.");
 
         api.MapPost("/report", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
         {

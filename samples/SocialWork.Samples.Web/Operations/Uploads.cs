@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using SocialWork.Reporting;
+using SocialWork.Reporting.Excel;
 using SocialWork.Samples.Web.Security;
 
 namespace SocialWork.Samples.Web.Operations;
@@ -14,12 +15,12 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger
     /// <summary>Imports a file into the record store.</summary>
     /// <param name="caller">Who uploads; its scope bounds the divisions the rows may have.</param>
     /// <param name="body">The file, in memory (the host's upload limit bounds it).</param>
-    /// <param name="json">Whether the file is JSON (else CSV).</param>
+    /// <param name="format">The file's format.</param>
     /// <param name="fileName">The name rejected rows cite.</param>
     /// <param name="lenient">Whether to store the valid rows and list the rest (else nothing is stored when a row is bad).</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <returns>The outcome and the HTTP status it calls for.</returns>
-    public async Task<UploadAttempt> StoreAsync(Caller caller, MemoryStream body, bool json, string fileName, bool lenient, CancellationToken cancellationToken)
+    public async Task<UploadAttempt> StoreAsync(Caller caller, MemoryStream body, UploadFormat format, string fileName, bool lenient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(body);
@@ -30,9 +31,12 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger
         UploadAttempt attempt;
         try
         {
-            var import = json
-                ? await records.Store.ImportJsonAsync(body.GetBuffer().AsMemory(0, (int)body.Length), fileName, options, cancellationToken).ConfigureAwait(false)
-                : await records.Store.ImportCsvAsync(body, fileName, options, cancellationToken).ConfigureAwait(false);
+            var import = format switch
+            {
+                UploadFormat.Json => await records.Store.ImportJsonAsync(body.GetBuffer().AsMemory(0, (int)body.Length), fileName, options, cancellationToken).ConfigureAwait(false),
+                UploadFormat.Xlsx => await records.Store.ImportExcelAsync(body, fileName, options, cancellationToken).ConfigureAwait(false),
+                _ => await records.Store.ImportCsvAsync(body, fileName, options, cancellationToken).ConfigureAwait(false),
+            };
             attempt = new UploadAttempt(StatusCodes.Status200OK, import.Read, import.Accepted, import.Rejected, null, null);
         }
         catch (RecordImportException ex)
@@ -53,6 +57,19 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger
         }
         return attempt;
     }
+}
+
+/// <summary>The format of an uploaded file.</summary>
+public enum UploadFormat
+{
+    /// <summary>The records CSV (the console contract's columns).</summary>
+    Csv,
+
+    /// <summary>Records JSON.</summary>
+    Json,
+
+    /// <summary>An Excel workbook whose first sheet has the CSV's header and rows.</summary>
+    Xlsx,
 }
 
 /// <summary>What an upload did.</summary>
