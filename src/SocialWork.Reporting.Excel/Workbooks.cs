@@ -16,6 +16,9 @@ internal static class Workbooks
 
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+    /// <summary>The time every zip entry carries, so that the same report gives the same bytes.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
 
     /// <summary>Writes a workbook whose sheets are written, in order, by the given writers.</summary>
@@ -31,7 +34,7 @@ internal static class Workbooks
         Part(zip, "xl/styles.xml", Styles.Xml);
         for (var i = 0; i < sheets.Count; i++)
         {
-            using var writer = XmlWriter.Create(zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml", CompressionLevel.Fastest).Open(), Settings);
+            using var writer = XmlWriter.Create(Entry(zip, $"xl/worksheets/sheet{i + 1}.xml").Open(), Settings);
             writer.WriteStartDocument(standalone: true);
             sheets[i].Write(writer);
             writer.WriteEndDocument();
@@ -102,8 +105,15 @@ internal static class Workbooks
 
     private static void Part(ZipArchive zip, string name, string xml)
     {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var stream = Entry(zip, name).Open();
         stream.Write(Encoding.UTF8.GetBytes(xml));
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = EntryTime;
+        return entry;
     }
 
     private static string ContentTypes(int sheets)

@@ -8,8 +8,57 @@ namespace SocialWork.Samples.Console.Tests;
 /// What may stay ASCII is what is not a word: ids (S01, W020, bee-warm, demo-xam-shape), codes (130602005014, EL.01,
 /// CARE, visit), column ids of the CSV contract, dates, periods, numbers and file paths.
 /// </summary>
-public sealed class ChineseOutputTests : CliTestBase
+public sealed partial class ChineseOutputTests : CliTestBase
 {
+    /// <summary>
+    /// What zh help and argument errors may hold in ASCII besides <see cref="EnglishWordScan"/>'s codes: the command's
+    /// own names (in-process, the usage line names the test host: SocialWork.Samples.Console.Tests), the values options
+    /// take, the names of products and formats, the CSV columns of a rejects file, and the date pattern yyyy-MM-dd.
+    /// </summary>
+    private static readonly string[] CommandLineNames = ["SocialWork", "Samples", "Console", "Tests", "socialwork", "report", "convert", "coverage", "pay", "series", "posts", "generate",
+        "csv", "json", "table", "xlsx", "ids", "labels", "month", "none", "zh", "en", "null", "true", "Excel", "DuckDB", "Spark",
+        "code", "name", "line", "column", "reason", "raw", "yyyy", "dd"];
+
+    public static TheoryData<string> HelpCommands => ["", "report", "convert", "coverage", "pay", "series", "posts", "generate"];
+
+    [Theory]
+    [MemberData(nameof(HelpCommands))]
+    public void Zh_help_is_chinese_but_for_names_codes_and_values(string command)
+    {
+        var (code, output, error) = Zh([.. command.Length == 0 ? Array.Empty<string>() : [command], "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("说明：", output, StringComparison.Ordinal);
+        Assert.Empty(EnglishWordScan.Find(CommandLineSyntax().Replace(output + error, " "), CommandLineNames));
+    }
+
+    public static TheoryData<string> ArgumentErrors => ["missing", "unknown", "choice", "number", "date", "rejects", "order"];
+
+    [Theory]
+    [MemberData(nameof(ArgumentErrors))]
+    public void A_zh_argument_error_is_chinese_and_exit_1_without_a_stack_trace(string kind)
+    {
+        var records = File("r.csv", "id,date,division,item,method,person_times,households,amount\n");
+        var (code, output, error) = kind switch
+        {
+            "missing" => Zh("report"),
+            "unknown" => Zh("report", "--records", records, "--bogus"),
+            "choice" => Zh("report", "--records", records, "--level", "street"),
+            "number" => Zh("report", "--records", records, "--suppress-below", "five"),
+            "date" => Zh("report", "--records", records, "--from", "2023-13-01"),
+            "rejects" => Zh("report", "--records", records, "--rejects", Path.Combine(Dir, "rejects.csv")),
+            _ => Zh("series", "--network", records, "--plan", records, "--from", "2023-01-01", "--to", "soon"),
+        };
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Empty(EnglishWordScan.Find(CommandLineSyntax().Replace(output + error, " "), CommandLineNames));
+    }
+
+    /// <summary>Option names (--records), value lists and help names (&lt;FILE&gt;), defaults ([默认：township]) and quoted JSON examples.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"--[\w-]+|<[^>\n]*>|\[[^\]\n]*\]|""[^""\n]*""|\{[^}\n]*\}")]
+    private static partial System.Text.RegularExpressions.Regex CommandLineSyntax();
+
     private static (int Code, string Out, string Err) Zh(params string[] args) => Run(["--lang", "zh", .. args]);
 
     public static TheoryData<string> Commands => ["demo", "report-table", "report-csv", "report-by-programme", "report-rejects", "report-bad-row", "report-missing-file", "coverage", "pay", "series", "posts", "convert", "report-dataset", "generate", "coverage-bad-plan", "coverage-malformed-network", "pay-bad-workers", "pay-bad-policy"];

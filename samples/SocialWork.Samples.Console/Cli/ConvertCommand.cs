@@ -7,16 +7,16 @@ namespace SocialWork.Samples.Cli;
 /// <summary><c>socialwork convert</c>: a records CSV into a Parquet dataset, with the same checks and rejects as <c>report</c>.</summary>
 internal static class ConvertCommand
 {
-    internal static Command Create(Func<ParseResult, CliOutput> output)
+    internal static Command Create(Func<ParseResult, CliOutput> output, CliText t)
     {
-        var records = SocialWorkCli.FileOption("--records", "Records CSV to convert (the columns of 'report').");
-        var outDir = new Option<string>("--out") { Description = "The dataset folder to write Parquet files into (created if missing; files are added beside those already there).", Required = true, HelpName = "DIR" };
-        var partition = new Option<string>("--partition") { Description = "One file per calendar month (month, the default) or one file for the whole batch (none).", DefaultValueFactory = _ => "month" };
+        var records = SocialWorkCli.FileOption("--records", t.T("要转换的记录CSV（列同report）。", "Records CSV to convert (the columns of 'report')."));
+        var outDir = new Option<string>("--out") { Description = t.T("写入Parquet文件的数据集目录（不存在则创建；新文件与已有文件并存）。", "The dataset folder to write Parquet files into (created if missing; files are added beside those already there)."), Required = true, HelpName = "DIR" };
+        var partition = new Option<string>("--partition") { Description = t.T("每个自然月一个文件（month，默认）或整批一个文件（none）。", "One file per calendar month (month, the default) or one file for the whole batch (none)."), DefaultValueFactory = _ => "month" };
         partition.AcceptOnlyFromAmong("month", "none");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails with exit code 2 and nothing is written)." };
-        var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
-        var command = new Command("convert", "Convert a records CSV into a Parquet dataset folder that 'report --records DIR', DuckDB or Spark read.") { records, outDir, partition, skipInvalid, rejects };
-        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid);
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = t.T("保留有效行、跳过无效行（默认：任一无效行即以退出码2失败，不写入任何内容）。", "Keep the valid rows and skip invalid ones (default: any invalid row fails with exit code 2 and nothing is written).") };
+        var rejects = SocialWorkCli.FileOption("--rejects", t.T("与--skip-invalid同用：把被拒绝的行写入此CSV文件（file,line,column,reason,raw）。", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw)."), required: false);
+        var command = new Command("convert", t.T("把记录CSV转换为Parquet数据集目录，供report --records DIR、DuckDB或Spark读取。", "Convert a records CSV into a Parquet dataset folder that 'report --records DIR', DuckDB or Spark read.")) { records, outDir, partition, skipInvalid, rejects };
+        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid, t);
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(records)!, parse.GetValue(outDir)!, parse.GetValue(partition) == "month", parse.GetValue(skipInvalid), parse.GetValue(rejects))));
         return command;
     }

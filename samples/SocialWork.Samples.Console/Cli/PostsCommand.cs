@@ -11,15 +11,15 @@ namespace SocialWork.Samples.Cli;
 /// <summary><c>socialwork posts</c>: public institutions and the social-work posts established in them, on a day.</summary>
 internal static class PostsCommand
 {
-    internal static Command Create(Func<ParseResult, CliOutput> output)
+    internal static Command Create(Func<ParseResult, CliOutput> output, CliText t)
     {
-        var institutions = SocialWorkCli.FileOption("--institutions", "Institutions JSON: {\"institutions\":[{\"id\",\"name\",\"sector\",\"division\",\"posts\":[{\"id\",\"from\",\"to\"}]}]}.");
-        var divisions = SocialWorkCli.FileOption("--divisions", "Division names CSV (code,name), for the table.", required: false);
-        var sector = new Option<string?>("--sector") { Description = "Count only this system's institutions (for example 民政)." };
-        var asOf = SocialWorkCli.DateOption("--as-of", "The day to count on.", required: true);
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        var institutions = SocialWorkCli.FileOption("--institutions", t.T("事业单位JSON：{\"institutions\":[{\"id\",\"name\",\"sector\",\"division\",\"posts\":[{\"id\",\"from\",\"to\"}]}]}。", "Institutions JSON: {\"institutions\":[{\"id\",\"name\",\"sector\",\"division\",\"posts\":[{\"id\",\"from\",\"to\"}]}]}."));
+        var divisions = SocialWorkCli.FileOption("--divisions", t.T("区划名称CSV（code,name），用于表格。", "Division names CSV (code,name), for the table."), required: false);
+        var sector = new Option<string?>("--sector") { Description = t.T("只统计该系统的事业单位（如民政）。", "Count only this system's institutions (for example 民政).") };
+        var asOf = SocialWorkCli.DateOption("--as-of", t.T("统计日期。", "The day to count on."), required: true, t);
+        var format = new Option<string>("--format") { Description = t.T("输出格式。", "Output format."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("posts", "Public institutions (事业单位) and the social-work posts established in them, by division, on a day.") { institutions, divisions, sector, asOf, format };
+        var command = new Command("posts", t.T("某日各区划的事业单位及其设置的社会工作岗位。", "Public institutions (事业单位) and the social-work posts established in them, by division, on a day.")) { institutions, divisions, sector, asOf, format };
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, parse.GetValue(institutions)!, parse.GetValue(divisions), parse.GetValue(sector), parse.GetValue(asOf), parse.GetValue(format)!)));
         return command;
     }

@@ -13,39 +13,39 @@ namespace SocialWork.Samples.Cli;
 /// <summary><c>socialwork report</c>: indicators from a records CSV, by division level, period and dimension.</summary>
 internal static class ReportCommand
 {
-    internal static Command Create(Func<ParseResult, CliOutput> output)
+    internal static Command Create(Func<ParseResult, CliOutput> output, CliText t)
     {
-        var records = SocialWorkCli.FileOption("--records", "Records: a CSV file (id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]), an Excel workbook (.xlsx: its first sheet, the same header), a Parquet file or a dataset folder written by 'socialwork convert'.");
-        var divisions = SocialWorkCli.FileOption("--divisions", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone.", required: false);
-        var level = new Option<string>("--level") { Description = "Division level of the rows.", DefaultValueFactory = _ => "township" };
+        var records = SocialWorkCli.FileOption("--records", t.T("服务记录：CSV文件（id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]）、Excel工作簿（.xlsx：首个工作表，表头相同）、Parquet文件或socialwork convert写出的数据集目录。", "Records: a CSV file (id,date,division,item,method,person_times,households,amount[,facility,target_group,parties,programme]), an Excel workbook (.xlsx: its first sheet, the same header), a Parquet file or a dataset folder written by 'socialwork convert'."));
+        var divisions = SocialWorkCli.FileOption("--divisions", t.T("区划CSV（code,name），提供名称；不提供时只按代码推出层级。", "Divisions CSV (code,name) for names; without it the hierarchy comes from the codes alone."), required: false);
+        var level = new Option<string>("--level") { Description = t.T("各行的区划层级。", "Division level of the rows."), DefaultValueFactory = _ => "township" };
         level.AcceptOnlyFromAmong("province", "prefecture", "county", "township", "village");
-        var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
+        var period = new Option<string>("--period") { Description = t.T("各行的统计期间。", "Period of the rows."), DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
-        var by = new Option<string>("--by") { Description = "Third dimension of the rows.", DefaultValueFactory = _ => "none" };
+        var by = new Option<string>("--by") { Description = t.T("各行的第三个维度。", "Third dimension of the rows."), DefaultValueFactory = _ => "none" };
         by.AcceptOnlyFromAmong("none", "domain", "method", "item", "targetGroup", "programme", "serviceType", "party");
-        var from = SocialWorkCli.DateOption("--from", "First day of records to include.", required: false);
-        var to = SocialWorkCli.DateOption("--to", "Last day of records to include.", required: false);
-        var format = new Option<string>("--format") { Description = "Output format: table, json, csv, or xlsx (an Excel workbook: needs --out).", DefaultValueFactory = _ => "table" };
+        var from = SocialWorkCli.DateOption("--from", t.T("纳入记录的起始日期。", "First day of records to include."), required: false, t);
+        var to = SocialWorkCli.DateOption("--to", t.T("纳入记录的截止日期。", "Last day of records to include."), required: false, t);
+        var format = new Option<string>("--format") { Description = t.T("输出格式：table、json、csv或xlsx（Excel工作簿，须用--out）。", "Output format: table, json, csv, or xlsx (an Excel workbook: needs --out)."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and skip invalid ones (default: any invalid row fails the report with exit code 2)." };
-        var rejects = SocialWorkCli.FileOption("--rejects", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw).", required: false);
-        var outFile = SocialWorkCli.FileOption("--out", "Write the report to this file instead of standard output (written only on success).", required: false);
-        var csvHeaders = new Option<string>("--csv-headers") { Description = "With --format csv: the header row holds the contract's column ids (ids, the default, for programs) or the columns' labels in the --lang language (labels, for people).", DefaultValueFactory = _ => "ids" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = t.T("保留有效行、跳过无效行（默认：任一无效行即以退出码2失败）。", "Keep the valid rows and skip invalid ones (default: any invalid row fails the report with exit code 2).") };
+        var rejects = SocialWorkCli.FileOption("--rejects", t.T("与--skip-invalid同用：把被拒绝的行写入此CSV文件（file,line,column,reason,raw）。", "With --skip-invalid: write the rejected rows here as CSV (file,line,column,reason,raw)."), required: false);
+        var outFile = SocialWorkCli.FileOption("--out", t.T("把报表写入此文件而非标准输出（仅在成功时写入）。", "Write the report to this file instead of standard output (written only on success)."), required: false);
+        var csvHeaders = new Option<string>("--csv-headers") { Description = t.T("与--format csv同用：表头用约定的列标识（ids，默认，供程序读取）或--lang语言的列名（labels，供人阅读）。", "With --format csv: the header row holds the contract's column ids (ids, the default, for programs) or the columns' labels in the --lang language (labels, for people)."), DefaultValueFactory = _ => "ids" };
         csvHeaders.AcceptOnlyFromAmong("ids", "labels");
-        var timings = new Option<bool>("--timings") { Description = "Print how long import and aggregation took to standard error." };
-        var suppressBelow = new Option<int>("--suppress-below") { Description = "Small-cell suppression for publishing: hide rows with 1 to K-1 people (or records, when no record names a person), and the smallest others needed so that none can be worked out from the total; shown as * with a footnote, JSON null with \"suppressed\": true. 0 (the default) hides nothing.", HelpName = "K" };
+        var timings = new Option<bool>("--timings") { Description = t.T("在标准错误输出导入和汇总的耗时。", "Print how long import and aggregation took to standard error.") };
+        var suppressBelow = new Option<int>("--suppress-below") { Description = t.T("发布用的小数抑制：隐藏服务人数（记录都未记服务对象时按记录数）为1到K-1的行，并隐藏为防止由合计反推所需的最小其他行；表中显示为*并加脚注，JSON中为null并带\"suppressed\": true。0（默认）不隐藏。", "Small-cell suppression for publishing: hide rows with 1 to K-1 people (or records, when no record names a person), and the smallest others needed so that none can be worked out from the total; shown as * with a footnote, JSON null with \"suppressed\": true. 0 (the default) hides nothing."), HelpName = "K" };
         suppressBelow.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (SocialWorkCli.NumberGiven(result) < 0)
             {
-                result.AddError("--suppress-below must be 0 (off) or a positive number of people.");
+                result.AddError(t.T("--suppress-below须为0（不抑制）或正的人数。", "--suppress-below must be 0 (off) or a positive number of people."));
             }
         });
-        var command = new Command("report", "Indicator report (records, person-times, households, amount, records per method) from a records CSV.")
+        var command = new Command("report", t.T("由服务记录生成指标报表（记录数、服务人次、户数、链接资源金额、各服务方式记录数）。", "Indicator report (records, person-times, households, amount, records per method) from a records CSV."))
         {
             records, divisions, level, period, by, from, to, format, csvHeaders, skipInvalid, rejects, outFile, timings, suppressBelow,
         };
-        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid);
+        SocialWorkCli.RejectsNeedSkipInvalid(command, rejects, skipInvalid, t);
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(o, new Arguments(
             parse.GetValue(records)!,
             parse.GetValue(divisions),

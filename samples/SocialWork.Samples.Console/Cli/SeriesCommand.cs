@@ -7,26 +7,26 @@ namespace SocialWork.Samples.Cli;
 /// <summary><c>socialwork series</c>: the network, the workforce and the plan's targets at every period end between two days.</summary>
 internal static class SeriesCommand
 {
-    internal static Command Create(Func<ParseResult, CliOutput> output)
+    internal static Command Create(Func<ParseResult, CliOutput> output, CliText t)
     {
-        var network = SocialWorkCli.FileOption("--network", "Network JSON (as for coverage).");
-        var plan = SocialWorkCli.FileOption("--plan", "Plan JSON (as for coverage); its scope chooses the rows.");
-        var workers = SocialWorkCli.FileOption("--workers", "Workers JSON (as for pay), replacing the network's workers.", required: false);
-        var from = SocialWorkCli.DateOption("--from", "The first day: the series starts with the period that contains it.", required: true);
-        var to = SocialWorkCli.DateOption("--to", "The last day: the last period is read on it.", required: true);
-        var period = new Option<string>("--period") { Description = "Period of the rows.", DefaultValueFactory = _ => "quarter" };
+        var network = SocialWorkCli.FileOption("--network", t.T("服务网络JSON（同coverage）。", "Network JSON (as for coverage)."));
+        var plan = SocialWorkCli.FileOption("--plan", t.T("覆盖方案JSON（同coverage）；其范围决定各行。", "Plan JSON (as for coverage); its scope chooses the rows."));
+        var workers = SocialWorkCli.FileOption("--workers", t.T("人员JSON（同pay），替换服务网络中的人员。", "Workers JSON (as for pay), replacing the network's workers."), required: false);
+        var from = SocialWorkCli.DateOption("--from", t.T("起始日期：序列从包含该日的期间开始。", "The first day: the series starts with the period that contains it."), required: true, t);
+        var to = SocialWorkCli.DateOption("--to", t.T("截止日期：最后一个期间按该日读取。", "The last day: the last period is read on it."), required: true, t);
+        var period = new Option<string>("--period") { Description = t.T("各行的统计期间。", "Period of the rows."), DefaultValueFactory = _ => "quarter" };
         period.AcceptOnlyFromAmong("month", "quarter", "year");
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = t.T("输出格式。", "Output format."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("series", "Network and workforce stocks and the plan's targets at every period end (a row for the scope and each of its townships).")
+        var command = new Command("series", t.T("每个期末的服务网络与人员存量及方案目标（方案范围及其每个乡镇各一行）。", "Network and workforce stocks and the plan's targets at every period end (a row for the scope and each of its townships)."))
         {
             network, plan, workers, from, to, period, format,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetResult(from) is not null && result.GetResult(to) is not null && result.GetValue(to) < result.GetValue(from))
+            if (SocialWorkCli.DateGiven(result.GetResult(from)) is { } first && SocialWorkCli.DateGiven(result.GetResult(to)) is { } last && last < first)
             {
-                result.AddError("--to is before --from.");
+                result.AddError(t.T("--to早于--from。", "--to is before --from."));
             }
         });
         command.SetAction(parse => SocialWorkCli.Guarded(output(parse), o => Run(

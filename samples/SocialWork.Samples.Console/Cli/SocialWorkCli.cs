@@ -27,9 +27,10 @@ public static class SocialWorkCli
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var lang = new Option<string?>("--lang") { Description = "Label language: zh or en (default: zh on a Chinese culture, otherwise en).", Recursive = true };
+        var t = CliText.From(args);
+        var lang = new Option<string?>("--lang") { Description = t.T("标签语言：zh或en（默认：中文系统为zh，否则为en）。", "Label language: zh or en (default: zh on a Chinese culture, otherwise en)."), Recursive = true };
         lang.AcceptOnlyFromAmong("zh", "en");
-        var root = new RootCommand("socialwork — China's grassroots social-work service system: coverage plans, pay-step uplifts and indicator reports. Without a command it runs the demo on embedded data.");
+        var root = new RootCommand(t.T("socialwork——基层社会工作服务体系：覆盖方案、薪酬提级和指标报表。不带命令时用内置数据运行演示。", "socialwork — China's grassroots social-work service system: coverage plans, pay-step uplifts and indicator reports. Without a command it runs the demo on embedded data."));
         root.Options.Add(lang);
 
         CliOutput Out(ParseResult parse)
@@ -44,14 +45,27 @@ public static class SocialWorkCli
         }
 
         root.SetAction(parse => Guarded(Out(parse), DemoCommand.Run));
-        root.Subcommands.Add(ReportCommand.Create(Out));
-        root.Subcommands.Add(ConvertCommand.Create(Out));
-        root.Subcommands.Add(CoverageCommand.Create(Out));
-        root.Subcommands.Add(PayCommand.Create(Out));
-        root.Subcommands.Add(SeriesCommand.Create(Out));
-        root.Subcommands.Add(PostsCommand.Create(Out));
-        root.Subcommands.Add(GenerateCommand.Create(Out));
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        root.Subcommands.Add(ReportCommand.Create(Out, t));
+        root.Subcommands.Add(ConvertCommand.Create(Out, t));
+        root.Subcommands.Add(CoverageCommand.Create(Out, t));
+        root.Subcommands.Add(PayCommand.Create(Out, t));
+        root.Subcommands.Add(SeriesCommand.Create(Out, t));
+        root.Subcommands.Add(PostsCommand.Create(Out, t));
+        root.Subcommands.Add(GenerateCommand.Create(Out, t));
+        // System.CommandLine's own texts (help headings, "required", "not recognized") follow the UI culture; set for this
+        // call only, on this thread and what it awaits.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = t.UICulture;
+        try
+        {
+            using var parserOutput = t.Chinese ? new ParserTextWriter(output) : null;
+            using var parserError = t.Chinese ? new ParserTextWriter(error) : null;
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = parserOutput ?? output, Error = parserError ?? error, EnableDefaultExceptionHandler = false });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     /// <summary>Runs an action and turns input problems into exit code 2 with a one-line message, never a stack trace.</summary>
@@ -98,7 +112,7 @@ public static class SocialWorkCli
         }
     }
 
-    internal static Option<LocalDate> DateOption(string name, string description, bool required)
+    internal static Option<LocalDate> DateOption(string name, string description, bool required, CliText t)
     {
         var option = new Option<LocalDate>(name)
         {
@@ -111,7 +125,7 @@ public static class SocialWorkCli
                 var parsed = LocalDatePattern.Iso.Parse(text);
                 if (!parsed.Success)
                 {
-                    result.AddError($"{name} '{text}' is not a date of the form yyyy-MM-dd.");
+                    result.AddError(t.T($"{name}的值'{text}'不是yyyy-MM-dd格式的日期。", $"{name} '{text}' is not a date of the form yyyy-MM-dd."));
                     return default;
                 }
                 return parsed.Value;
@@ -121,14 +135,22 @@ public static class SocialWorkCli
     }
 
     /// <summary>Refuses <c>--rejects</c> without <c>--skip-invalid</c> (a strict run rejects nothing: it stops).</summary>
-    internal static void RejectsNeedSkipInvalid(Command command, Option<string> rejects, Option<bool> skipInvalid)
+    internal static void RejectsNeedSkipInvalid(Command command, Option<string> rejects, Option<bool> skipInvalid, CliText t)
         => command.Validators.Add(result =>
         {
             if (result.GetResult(rejects) is not null && result.GetResult(skipInvalid) is null)
             {
-                result.AddError("--rejects needs --skip-invalid.");
+                result.AddError(t.T("--rejects须与--skip-invalid同用。", "--rejects needs --skip-invalid."));
             }
         });
+
+    /// <summary>An option's whole-number value as given, or <see langword="null"/> when it is missing or not a number (the parser reports that itself).</summary>
+    internal static int? NumberGiven(System.CommandLine.Parsing.OptionResult result)
+        => result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A date option's value as given, or <see langword="null"/> when it is missing or not a date (the parser reports that itself).</summary>
+    internal static LocalDate? DateGiven(System.CommandLine.Parsing.OptionResult? result)
+        => result is { Tokens.Count: > 0 } && LocalDatePattern.Iso.Parse(result.Tokens[^1].Value) is { Success: true } parsed ? parsed.Value : null;
 
     internal static Option<string> FileOption(string name, string description, bool required = true)
         => new(name) { Description = description, Required = required, HelpName = "FILE" };
