@@ -171,7 +171,7 @@ internal static class DashboardPage
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{E(T("上传服务记录", "Upload service records"))}</h2>
-            <p class="meta">{E(T($"记录存于 {store}；CSV 或 Excel 工作簿（首个工作表）列同控制台约定（id,date,division,item,method,person_times,households,amount…）。已存储的记录编号不会重复计入。", $"Records are kept in {store}; CSV or an Excel workbook (its first sheet), with the console contract's columns (id,date,division,item,method,person_times,households,amount…). An id already stored is never counted twice."))}</p>
+            <p class="meta">{E(T($"记录存于 {store}；CSV 文件或电子表格工作簿（首个工作表），列同控制台约定（id,date,division,item,method,person_times,households,amount…）。已存储的记录编号不会重复计入。", $"Records are kept in {store}; CSV or an Excel workbook (its first sheet), with the console contract's columns (id,date,division,item,method,person_times,households,amount…). An id already stored is never counted twice."))}</p>
             <form data-testid="upload-form" method="post" action="/upload" enctype="multipart/form-data">
               <input type="hidden" name="{E(field)}" value="{E(token)}">
               <input type="hidden" name="lang" value="{(chinese ? "zh" : "en")}">
