@@ -173,13 +173,36 @@ public static class ParquetRecordFile
         }
         try
         {
-            return new ParquetFileReader(path);
+            using var properties = ReaderProperties.WithMemoryPool(ReaderPool.Value);
+            return new ParquetFileReader(path, properties);
         }
         catch (ParquetException e)
         {
             throw new ParquetRecordException(Path.GetFileName(path), null, $"not a readable Parquet file ({Reason(e)})", e);
         }
     }
+
+    /// <summary>
+    /// The native memory pool readers decode pages into: jemalloc where ParquetSharp's native library has it (Linux and
+    /// macOS), unless <c>ARROW_DEFAULT_MEMORY_POOL</c> chooses a pool; else Arrow's default (mimalloc). Arrow's mimalloc
+    /// pool keeps the pages of the person column for reuse, so a report counting people peaked 130 MB higher with it at
+    /// 10M records (<c>benchmarks/results/PeopleMemory.md</c>).
+    /// </summary>
+    private static readonly Lazy<MemoryPool> ReaderPool = new(() =>
+    {
+        if (Environment.GetEnvironmentVariable("ARROW_DEFAULT_MEMORY_POOL") is { Length: > 0 })
+        {
+            return MemoryPool.GetDefaultMemoryPool();
+        }
+        try
+        {
+            return MemoryPool.JemallocMemoryPool();
+        }
+        catch (ParquetException)
+        {
+            return MemoryPool.GetDefaultMemoryPool();
+        }
+    });
 
     /// <summary>Reads one row group; the Parquet reader's own failures (a truncated page, say) become a <see cref="ParquetRecordException"/>.</summary>
     internal static RecordBatch ReadGroup(ParquetFileReader reader, int rowGroup, RecordFileLayout.FileTables tables, string path, RecordFileReader.ColumnBuffers? reuse = null, PersonKeyTable? people = null)
