@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SocialWork.Reporting;
+
+/// <summary>
+/// The report of one division's subtree for one period, fixed at a moment: its rows at the level below the division (the
+/// division's own row at village level) by the chosen dimension, every indicator and the people where counted, the ids
+/// of the records it counts, and digests that let anyone check it later. Immutable: what a unit submits (上报) and the
+/// level above approves (审核) is this, whatever records arrive afterwards. Compare two with <see cref="ReportDiff.Between"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Id"/> is the SHA-256 of the snapshot's canonical JSON (<see cref="ReportSnapshotJson.Serialize"/> without the
+/// id), so equal snapshots have equal ids and any change to a number, a record id or the moment gives another.
+/// </remarks>
+public sealed class ReportSnapshot
+{
+    private ReportSnapshot(DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, string[] recordIds, ReportDocument report)
+    {
+        Division = division;
+        Period = period;
+        By = by;
+        MadeAt = madeAt;
+        RecordIds = Array.AsReadOnly(recordIds);
+        RecordsDigest = Digest(string.Join('\n', recordIds));
+        Report = report;
+        Id = Digest(ReportSnapshotJson.Canonical(this));
+    }
+
+    /// <summary>Gets the snapshot's id: the SHA-256 of its canonical JSON, 64 lowercase hexadecimal digits.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the division whose subtree the snapshot reports.</summary>
+    public DivisionCode Division { get; }
+
+    /// <summary>Gets the period it reports.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Gets the dimension of its rows.</summary>
+    public CubeDimension By { get; }
+
+    /// <summary>Gets when it was made.</summary>
+    public Instant MadeAt { get; }
+
+    /// <summary>Gets the number of records it counts.</summary>
+    public int Records => RecordIds.Count;
+
+    /// <summary>Gets the ids of the records it counts, in ordinal order.</summary>
+    public IReadOnlyList<string> RecordIds { get; }
+
+    /// <summary>Gets the SHA-256 of its record ids (in ordinal order, each followed by a line feed but the last), 64 lowercase hexadecimal digits.</summary>
+    public string RecordsDigest { get; }
+
+    /// <summary>Gets the report: rows at the level below <see cref="Division"/> and the total.</summary>
+    public ReportDocument Report { get; }
+
+    /// <summary>Gets the level of the report's rows: the one below the division's (a village's own).</summary>
+    public DivisionLevel RowLevel => RowLevelOf(Division);
+
+    /// <summary>
+    /// Makes the snapshot of <paramref name="division"/>'s subtree for <paramref name="period"/> over the given records:
+    /// those inside the subtree and the period, less the withdrawn ones.
+    /// </summary>
+    /// <param name="records">The records stored up to this moment (with their ids).</param>
+    /// <param name="division">The division whose report it is.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="by">The dimension of the rows.</param>
+    /// <param name="madeAt">The moment (from the host's <see cref="IClock"/>).</param>
+    /// <param name="withdrawn">Ids of withdrawn (作废) records, left out; none when omitted.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">The records carry no ids.</exception>
+    public static ReportSnapshot Make(RecordBatch records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count > 0 && !records.HasIds)
+        {
+            throw new ArgumentException("A snapshot names the records it counts: the records must carry ids.", nameof(records));
+        }
+        var first = DayNumber.From(period.Start);
+        var last = DayNumber.From(period.End);
+        var days = records.DayNumbers;
+        var divisions = records.DivisionIndices;
+        var inside = records.Divisions.Select(division.Contains).ToArray();
+        var kept = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (days[i] >= first && days[i] <= last && inside[divisions[i]] && (withdrawn is null || !withdrawn.Contains(records.IdAt(i))))
+            {
+                kept.Add(i);
+            }
+        }
+        var selected = records.Select([.. kept]);
+        var cube = Cube.Build(selected, QueryOf(division, period, by));
+        var ids = kept.Select(records.IdAt).ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        return new ReportSnapshot(division, period, by, madeAt, ids, ReportDocument.From(cube, new ReportInput(ids.Length, ids.Length, 0)));
+    }
+
+    /// <summary>The query a snapshot of <paramref name="division"/> for <paramref name="period"/> answers.</summary>
+    /// <param name="division">The division.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="by">The dimension.</param>
+    /// <returns>Rows at the level below the division, inside it, for the period's days.</returns>
+    public static CubeQuery QueryOf(DivisionCode division, ReportingPeriod period, CubeDimension by)
+        => new(RowLevelOf(division), period.Kind, by) { Within = division, From = period.Start, To = period.End };
+
+    /// <summary>Rebuilds a snapshot read back from its JSON (<see cref="ReportSnapshotJson.Parse"/>), checking its id and digest.</summary>
+    internal static ReportSnapshot Restore(DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, string[] recordIds, ReportDocument report, string id, string recordsDigest)
+    {
+        var sorted = recordIds.Order(StringComparer.Ordinal).ToArray();
+        var snapshot = new ReportSnapshot(division, period, by, madeAt, sorted, report);
+        if (snapshot.RecordsDigest != recordsDigest)
+        {
+            throw new System.Text.Json.JsonException($"$.recordsDigest: {recordsDigest} is not the SHA-256 of the snapshot's record ids ({snapshot.RecordsDigest}).");
+        }
+        if (snapshot.Id != id)
+        {
+            throw new System.Text.Json.JsonException($"$.id: {id} is not the SHA-256 of the snapshot's content ({snapshot.Id}); it was changed after it was made.");
+        }
+        return snapshot;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Division} {Period} ({Records} records, {InstantPattern.ExtendedIso.Format(MadeAt)}) {Id[..12]}";
+
+    private static DivisionLevel RowLevelOf(DivisionCode division) => division.Level == DivisionLevel.Village ? DivisionLevel.Village : division.Level + 1;
+
+    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
