@@ -135,6 +135,29 @@ public sealed class SubmissionTests
         Assert.Equal("the county total is wrong (returned with 130602000000)", book.History.Single(t => t.Division == Township && t.To == SubmissionState.Returned).Reason);
     }
 
+    [Fact]
+    public void The_reporting_rates_count_first_submissions_by_the_deadline_in_the_bureaus_time_zone()
+    {
+        var book = new SubmissionBook();
+        var deadline = new SubmissionDeadline(5, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);   // by the 5th of the following month
+        var third = DivisionCode.Parse("130602007");
+        var reporter = DistrictReporter;
+        book.Submit(reporter, Snapshot(Township, March), Instant.FromUtc(2023, 4, 5, 15, 59));      // 23:59 on the 5th in Beijing
+        book.Submit(reporter, Snapshot(OtherTownship, March), Instant.FromUtc(2023, 4, 5, 16, 0));  // 00:00 on the 6th
+        book.Return(DistrictApprover, Township, March, "check again", Instant.FromUtc(2023, 4, 7, 0, 0));
+        book.Submit(reporter, Snapshot(Township, March), Instant.FromUtc(2023, 4, 8, 0, 0));
+
+        var status = SubmissionStatus.Of(book, March, [third, OtherTownship, Township], deadline);
+
+        Assert.Equal(new SubmissionRates(3, 2, 1), status.Rates);
+        Assert.Equal(1 / 3d, status.Rates.OnTimeRate, 6);
+        Assert.Equal([Township, OtherTownship, third], status.Rows.Select(r => r.Division));
+        Assert.Equal((SubmissionState.Submitted, 2, true), (status.Rows[0].State, status.Rows[0].Revision, status.Rows[0].OnTime));
+        Assert.Equal(false, status.Rows[1].OnTime);
+        Assert.Equal((SubmissionState.Open, (bool?)null), (status.Rows[2].State, status.Rows[2].OnTime));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SubmissionDeadline(-1, deadline.Zone));
+    }
+
     /// <summary>A step by an actor: who acts, on which report, and how.</summary>
     public sealed record Move(int Actor, int Division, int Period, int Kind);
 
