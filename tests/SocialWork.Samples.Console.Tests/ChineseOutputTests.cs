@@ -15,11 +15,11 @@ public sealed partial class ChineseOutputTests : CliTestBase
     /// own names (in-process, the usage line names the test host: SocialWork.Samples.Console.Tests), the values options
     /// take, the names of products and formats, the CSV columns of a rejects file, and the date pattern yyyy-MM-dd.
     /// </summary>
-    private static readonly string[] CommandLineNames = ["SocialWork", "Samples", "Console", "Tests", "socialwork", "report", "convert", "coverage", "pay", "series", "posts", "generate",
+    private static readonly string[] CommandLineNames = ["SocialWork", "Samples", "Console", "Tests", "socialwork", "report", "convert", "coverage", "pay", "series", "posts", "generate", "snapshot", "diff",
         "csv", "json", "table", "xlsx", "ids", "labels", "month", "none", "zh", "en", "null", "true", "Excel", "DuckDB", "Spark",
         "code", "name", "line", "column", "reason", "raw", "yyyy", "dd"];
 
-    public static TheoryData<string> HelpCommands => ["", "report", "convert", "coverage", "pay", "series", "posts", "generate"];
+    public static TheoryData<string> HelpCommands => ["", "report", "convert", "coverage", "pay", "series", "posts", "generate", "snapshot", "diff"];
 
     [Theory]
     [MemberData(nameof(HelpCommands))]

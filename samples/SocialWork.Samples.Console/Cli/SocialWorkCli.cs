@@ -52,6 +52,8 @@ public static class SocialWorkCli
         root.Subcommands.Add(SeriesCommand.Create(Out, t));
         root.Subcommands.Add(PostsCommand.Create(Out, t));
         root.Subcommands.Add(GenerateCommand.Create(Out, t));
+        root.Subcommands.Add(SnapshotCommands.CreateSnapshot(Out, t));
+        root.Subcommands.Add(SnapshotCommands.CreateDiff(Out, t));
         // System.CommandLine's own texts (help headings, "required", "not recognized") follow the UI culture; set for this
         // call only, on this thread and what it awaits.
         var culture = CultureInfo.CurrentUICulture;
@@ -168,6 +170,7 @@ public static class SocialWorkCli
                 "workers" => "人员",
                 "policy" => "政策",
                 "institutions" => "事业单位",
+                "snapshot" => "快照",
                 _ => what,
             };
             throw new CliProblem($"找不到{noun}文件'{path}'。", $"{what} file '{path}' was not found.", new FileNotFoundException(null, path));
