@@ -20,31 +20,7 @@ public static class ExcelRecordStoreImport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(xlsx);
         ArgumentNullException.ThrowIfNull(fileName);
-        var source = xlsx;
-        MemoryStream? buffer = null;
-        if (!xlsx.CanSeek)
-        {
-            buffer = new MemoryStream();
-            await xlsx.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            buffer.Position = 0;
-            source = buffer;
-        }
-        try
-        {
-            var start = source.Position;
-            var importer = new ExcelRecordImporter();
-            return await store.ImportAsync(
-                o =>
-                {
-                    source.Position = start;
-                    return importer.Import(source, fileName, o);
-                },
-                options,
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            buffer?.Dispose();
-        }
+        var importer = new ExcelRecordImporter();
+        return await store.ImportAsync(xlsx, (source, o) => importer.Import(source, fileName, o), options, cancellationToken).ConfigureAwait(false);
     }
 }

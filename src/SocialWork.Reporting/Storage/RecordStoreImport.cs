@@ -22,23 +22,45 @@ public static class RecordStoreImport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(utf8Csv);
         ArgumentNullException.ThrowIfNull(fileName);
-        var source = utf8Csv;
+        var importer = new CsvRecordImporter();
+        return await store.ImportAsync(utf8Csv, (source, o) => importer.Import(source, fileName, o), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Imports records of any format read from a stream into the store with the same id rules: <paramref name="import"/>
+    /// reads the whole input with the options it is given — once, and again from the same start with
+    /// <see cref="RecordImportOptions.StoredIds"/> set when some of its ids are already stored — and the accepted records
+    /// are appended. For an importer of another format (a spreadsheet, for example).
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="input">The input; a stream that cannot seek is buffered in memory first.</param>
+    /// <param name="import">Reads the input (positioned at its start) with the given options.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
+    /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
+    /// <exception cref="RecordImportException">Strict mode met a bad row, or a row whose id is already stored.</exception>
+    /// <exception cref="RecordAlreadyStoredException">Another append stored one of the ids between the check and this append; nothing was stored.</exception>
+    public static async ValueTask<ImportResult> ImportAsync(this IRecordStore store, Stream input, Func<Stream, RecordImportOptions, ImportResult> import, RecordImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(import);
+        var source = input;
         MemoryStream? buffer = null;
-        if (!utf8Csv.CanSeek)
+        if (!input.CanSeek)
         {
             buffer = new MemoryStream();
-            await utf8Csv.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await input.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             buffer.Position = 0;
             source = buffer;
         }
         try
         {
             var start = source.Position;
-            var importer = new CsvRecordImporter();
             return await ImportAsync(store, o =>
             {
                 source.Position = start;
-                return importer.Import(source, fileName, o);
+                return import(source, o);
             }, options, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -64,23 +86,8 @@ public static class RecordStoreImport
         return ImportAsync(store, o => importer.Import(utf8Json, fileName, o), options, cancellationToken);
     }
 
-    /// <summary>
-    /// Imports records of any format into the store with the same id rules: <paramref name="import"/> reads the input
-    /// with the options it is given — once, and again with <see cref="RecordImportOptions.StoredIds"/> set when some of
-    /// its ids are already stored — and the accepted records are appended. For an importer of another format (a
-    /// spreadsheet, for example).
-    /// </summary>
-    /// <param name="store">The store.</param>
-    /// <param name="import">Reads the whole input with the given options; it must read the same input each time.</param>
-    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
-    /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
-    /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
-    /// <exception cref="RecordImportException">Strict mode met a bad row, or a row whose id is already stored.</exception>
-    /// <exception cref="RecordAlreadyStoredException">Another append stored one of the ids between the check and this append; nothing was stored.</exception>
-    public static async ValueTask<ImportResult> ImportAsync(this IRecordStore store, Func<RecordImportOptions, ImportResult> import, RecordImportOptions? options = null, CancellationToken cancellationToken = default)
+    private static async ValueTask<ImportResult> ImportAsync(IRecordStore store, Func<RecordImportOptions, ImportResult> import, RecordImportOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(import);
         options = (options ?? new RecordImportOptions()) with { KeepIds = true, StoredIds = null };
         var result = import(options);
         if (result.Batch.Count > 0)
