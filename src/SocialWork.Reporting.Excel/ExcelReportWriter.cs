@@ -117,14 +117,44 @@ public static class ExcelReportWriter
         }
     }
 
+    private static string Id(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private static string ChineseLevel(DivisionLevel level) => level switch
+    {
+        DivisionLevel.Province => "省级",
+        DivisionLevel.Prefecture => "地市级",
+        DivisionLevel.County => "县级",
+        DivisionLevel.Township => "乡镇（街道）级",
+        _ => "村（社区）级",
+    };
+
+    private static string ChinesePeriod(PeriodKind period) => period switch
+    {
+        PeriodKind.Month => "月",
+        PeriodKind.Quarter => "季度",
+        _ => "年",
+    };
+
+    private static string ChineseDimension(CubeDimension by) => by switch
+    {
+        CubeDimension.None => "无",
+        CubeDimension.Domain => "服务领域",
+        CubeDimension.Method => "服务方式",
+        CubeDimension.Item => "服务事项",
+        CubeDimension.TargetGroup => "服务对象",
+        CubeDimension.Programme => "项目",
+        CubeDimension.ServiceType => "服务类型",
+        _ => "五社联动主体",
+    };
+
     private static void WriteNotes(XmlWriter writer, ReportDocument document, bool chinese)
     {
         var cells = new CellWriter(writer);
         Workbooks.StartSheet(writer, [18, 80], selected: false, freezeHeader: false);
         var line = 0;
-        Note(chinese ? "层级" : "Level", JsonNamingPolicy.CamelCase.ConvertName(document.Level.ToString()));
-        Note(chinese ? "期间" : "Period", JsonNamingPolicy.CamelCase.ConvertName(document.Period.ToString()));
-        Note(chinese ? "维度" : "By", JsonNamingPolicy.CamelCase.ConvertName(document.By.ToString()));
+        Note(chinese ? "层级" : "Level", chinese ? ChineseLevel(document.Level) : Id(document.Level.ToString()));
+        Note(chinese ? "期间" : "Period", chinese ? ChinesePeriod(document.Period) : Id(document.Period.ToString()));
+        Note(chinese ? "维度" : "By", chinese ? ChineseDimension(document.By) : Id(document.By.ToString()));
         Note(chinese ? "读取行数" : "Rows read", document.Input.Read.ToString(CultureInfo.InvariantCulture));
         Note(chinese ? "接受行数" : "Rows accepted", document.Input.Accepted.ToString(CultureInfo.InvariantCulture));
         Note(chinese ? "拒绝行数" : "Rows rejected", document.Input.Rejected.ToString(CultureInfo.InvariantCulture));

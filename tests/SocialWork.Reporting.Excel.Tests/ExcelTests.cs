@@ -44,7 +44,7 @@ public sealed class ExcelTests
         Assert.Equal("500", Total("people"));              // 服务人数: the sample's 500 people
         Assert.Equal("服务人数", labels.Column("people"));
         Assert.Equal(1, sheet.FrozenRows);
-        Assert.Contains(Sheet.Read(stream, "说明").Rows, row => row.SequenceEqual(["层级", "prefecture"]));
+        Assert.Contains(Sheet.Read(stream, "说明").Rows, row => row.SequenceEqual(["层级", "地市级"]));
     }
 
     [Fact]
