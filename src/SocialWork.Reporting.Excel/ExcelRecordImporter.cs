@@ -42,9 +42,9 @@ public sealed class ExcelRecordImporter
         ArgumentNullException.ThrowIfNull(xlsx);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= Options;
-        if (!xlsx.CanSeek)
+        using var copy = xlsx.CanSeek ? null : new MemoryStream();
+        if (copy is not null)
         {
-            var copy = new MemoryStream();
             xlsx.CopyTo(copy);
             copy.Position = 0;
             xlsx = copy;
