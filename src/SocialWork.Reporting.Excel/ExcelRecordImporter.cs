@@ -19,6 +19,13 @@ public sealed class ExcelRecordImporter
     /// <summary>Gets the default options.</summary>
     public RecordImportOptions Options { get; }
 
+    /// <summary>
+    /// Gets the most records a sheet may hold below its header (and so the most shared strings a workbook may hold:
+    /// sixteen a row). A workbook is compressed — a few megabytes can unpack to millions of rows — so a host that bounds
+    /// uploads by size bounds them by rows too. Unlimited by default.
+    /// </summary>
+    public int MaxRows { get; init; } = int.MaxValue;
+
     /// <summary>Imports the records of a workbook file.</summary>
     /// <param name="path">The .xlsx file.</param>
     /// <param name="options">Options for this call; the importer's <see cref="Options"/> when omitted.</param>
@@ -63,7 +70,11 @@ public sealed class ExcelRecordImporter
             SheetReader sheet;
             try
             {
-                sheet = SheetReader.OpenFirst(document);
+                sheet = SheetReader.OpenFirst(document, MaxRows == int.MaxValue ? int.MaxValue : (int)Math.Min(int.MaxValue, MaxRows * 16L));
+            }
+            catch (SheetReader.LimitException ex)
+            {
+                throw TooLarge(fileName, ex.Message, ex.Chinese);
             }
             catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
             {
@@ -84,10 +95,15 @@ public sealed class ExcelRecordImporter
                     var table = new TableRecordImporter(source, [.. sheet.Cells.Select(c => c ?? string.Empty)], options, sheet.RowNumber);
                     while (sheet.MoveNext())
                     {
-                        if (!sheet.IsBlank)
+                        if (sheet.IsBlank)
                         {
-                            table.Add(sheet.RowNumber, sheet.Cells);
+                            continue;
                         }
+                        if (table.Read == MaxRows)
+                        {
+                            throw TooLarge(source, $"the sheet holds more than {MaxRows} records (row {sheet.RowNumber})", $"工作表的记录超过{MaxRows}条（第{sheet.RowNumber}行）");
+                        }
+                        table.Add(sheet.RowNumber, sheet.Cells);
                     }
                     return table.Complete();
                 }
@@ -101,6 +117,9 @@ public sealed class ExcelRecordImporter
             }
         }
     }
+
+    private static RecordImportException TooLarge(string source, string reason, string chinese) =>
+        new(new RejectedRow(source, 0, "(workbook)", $"{reason}; split it into smaller workbooks", string.Empty) { ChineseReason = $"{chinese}；请拆分为较小的工作簿" });
 
     private static RecordImportException NotAWorkbook(string fileName, Exception ex) =>
         new(new RejectedRow(fileName, 0, "(workbook)", $"the file is not an Excel workbook (.xlsx) or is damaged: {ex.Message}", string.Empty)

@@ -36,7 +36,8 @@ internal sealed class SheetReader : IDisposable
 
     /// <summary>Opens the workbook's first sheet (in the workbook's order).</summary>
     /// <exception cref="InvalidDataException">The workbook has no sheet, or its first sheet is not a worksheet.</exception>
-    public static SheetReader OpenFirst(SpreadsheetDocument document)
+    /// <exception cref="LimitException">The workbook holds more than <paramref name="maxSharedStrings"/> shared strings.</exception>
+    public static SheetReader OpenFirst(SpreadsheetDocument document, int maxSharedStrings)
     {
         var book = document.WorkbookPart ?? throw new InvalidDataException("the package holds no workbook");
         var first = book.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("the workbook has no sheet");
@@ -44,7 +45,7 @@ internal sealed class SheetReader : IDisposable
         {
             throw new InvalidDataException($"the first sheet '{first.Name}' is not a worksheet");
         }
-        return new SheetReader(first.Name?.Value ?? "Sheet1", OpenXmlReader.Create(part), ReadSharedStrings(book.SharedStringTablePart), DateStyles(book.WorkbookStylesPart?.Stylesheet),
+        return new SheetReader(first.Name?.Value ?? "Sheet1", OpenXmlReader.Create(part), ReadSharedStrings(book.SharedStringTablePart, maxSharedStrings), DateStyles(book.WorkbookStylesPart?.Stylesheet),
             book.Workbook.WorkbookProperties?.Date1904?.Value == true);
     }
 
@@ -177,7 +178,7 @@ internal sealed class SheetReader : IDisposable
         return string.Concat(item.Elements<Run>().Select(run => run.Text?.Text ?? string.Empty));
     }
 
-    private static string[] ReadSharedStrings(SharedStringTablePart? part)
+    private static string[] ReadSharedStrings(SharedStringTablePart? part, int max)
     {
         if (part is null)
         {
@@ -193,6 +194,10 @@ internal sealed class SheetReader : IDisposable
         {
             if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
             {
+                if (strings.Count == max)
+                {
+                    throw new LimitException($"the workbook holds more than {max} shared strings", $"工作簿的共享字符串超过{max}个");
+                }
                 strings.Add(ItemText(reader.LoadCurrentElement()!));
                 continue;
             }
@@ -251,5 +256,12 @@ internal sealed class SheetReader : IDisposable
             }
         }
         return false;
+    }
+
+    /// <summary>A workbook larger than the importer accepts.</summary>
+    internal sealed class LimitException(string message, string chinese) : IOException(message)
+    {
+        /// <summary>Gets the message in Chinese.</summary>
+        public string Chinese { get; } = chinese;
     }
 }

@@ -171,6 +171,27 @@ public sealed class ExcelTests
     }
 
     [Fact]
+    public void A_workbook_with_more_rows_than_the_importer_takes_is_refused_before_it_is_read_whole()
+    {
+        var batch = RecordBatch.From([.. Enumerable.Range(1, 5).Select(i => new ServiceRecord($"R{i}", new LocalDate(2023, 3, i), DivisionCode.Parse("130602001001"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1))]);
+        using var stream = new MemoryStream();
+        ExcelRecordWriter.Write(batch, stream);
+
+        stream.Position = 0;
+        var error = Assert.Throws<RecordImportException>(() => new ExcelRecordImporter { MaxRows = 4 }.Import(stream, "big.xlsx"));
+        Assert.Equal(("[big.xlsx]records", "(workbook)"), (error.Row.File, error.Row.Column));
+        Assert.Contains("more than 4 records (row 6)", error.Row.Reason, StringComparison.Ordinal);
+        stream.Position = 0;
+        Assert.Equal(5, new ExcelRecordImporter { MaxRows = 5 }.Import(stream, "big.xlsx").Accepted);
+
+        var strings = Workbook(
+            sheet => sheet.Append(new SheetData()),
+            book => book.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(Enumerable.Range(0, 17).Select(i => new SharedStringItem(new Text($"s{i}")))));
+        var tooMany = Assert.Throws<RecordImportException>(() => new ExcelRecordImporter { MaxRows = 1 }.Import(strings, "strings.xlsx"));
+        Assert.Contains("more than 16 shared strings", tooMany.Row.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_workbook_is_refused_with_its_name_and_no_stack_trace()
     {
         var error = Assert.Throws<RecordImportException>(() => new ExcelRecordImporter().Import(new MemoryStream("id,date\n"u8.ToArray()), "records.csv"));

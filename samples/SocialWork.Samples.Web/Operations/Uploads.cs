@@ -10,8 +10,14 @@ namespace SocialWork.Samples.Web.Operations;
 /// Stores an uploaded file for the API and the dashboard's form alike: imported inside the uploader's scope (rows outside
 /// it are rejected rows), counted in the host's metrics and logged once with the file's SHA-256.
 /// </summary>
-public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger<Uploads> logger)
+public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, WebSettings settings, ILogger<Uploads> logger)
 {
+    /// <summary>
+    /// The fewest bytes a record takes in the records CSV: a workbook is compressed, so it may hold no more records than
+    /// a CSV of the upload limit could (52,428,800 bytes: 1,310,720 records).
+    /// </summary>
+    public const int MinCsvRowBytes = 40;
+
     /// <summary>Imports a file into the record store.</summary>
     /// <param name="caller">Who uploads; its scope bounds the divisions the rows may have.</param>
     /// <param name="body">The file, in memory (the host's upload limit bounds it).</param>
@@ -34,7 +40,7 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, ILogger
             var import = format switch
             {
                 UploadFormat.Json => await records.Store.ImportJsonAsync(body.GetBuffer().AsMemory(0, (int)body.Length), fileName, options, cancellationToken).ConfigureAwait(false),
-                UploadFormat.Xlsx => await records.Store.ImportExcelAsync(body, fileName, options, cancellationToken).ConfigureAwait(false),
+                UploadFormat.Xlsx => await records.Store.ImportExcelAsync(body, fileName, options, (int)Math.Min(int.MaxValue, settings.UploadLimitBytes / MinCsvRowBytes), cancellationToken).ConfigureAwait(false),
                 _ => await records.Store.ImportCsvAsync(body, fileName, options, cancellationToken).ConfigureAwait(false),
             };
             attempt = new UploadAttempt(StatusCodes.Status200OK, import.Read, import.Accepted, import.Rejected, null, null);
