@@ -241,7 +241,7 @@ public sealed class CsvRecordImporter
             }
             var problem = row.ColCount <= columns.Max
                 ? new RowParser.Problem("(row)", $"the row has {row.ColCount} column{(row.ColCount == 1 ? "" : "s")}; the header has {columns.Max + 1} or more", $"该行有{row.ColCount}列，表头有{columns.Max + 1}列或更多")
-                : RowParser.Append(builder, RowParser.Read(row, columns), options, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0, row.Span, otherTextHoldsFields: true);
+                : RowParser.Append(builder, RowParser.Read(new RowParser.SepCells(row), columns), options, RowParser.Names.Csv, ids, ids.NeedsLines ? (isFirst ? 1 : row.LineNumberFrom) : 0, row.Span, otherTextHoldsFields: true);
             if (problem is not { } p)
             {
                 continue;

@@ -47,20 +47,42 @@ internal static class RowParser
         public static Names Json { get; } = new("id", "date", "division", "item", "method", "personTimes", "households", "amount", "targetGroup", "parties", "person");
     }
 
-    internal static Fields Read(SepReader.Row row, CsvRecordImporter.Columns c) => new()
+    /// <summary>A row's cells by column: empty for a column the row does not reach, or for -1 (a column the header lacks).</summary>
+    internal interface ICells
     {
-        Id = row[c.Id].Span,
-        Date = row[c.Date].Span,
-        Division = row[c.Division].Span,
-        Item = row[c.Item].Span,
-        Method = row[c.Method].Span,
-        PersonTimes = row[c.PersonTimes].Span,
-        Households = row[c.Households].Span,
-        Amount = row[c.Amount].Span,
-        TargetGroup = c.TargetGroup >= 0 && c.TargetGroup < row.ColCount ? row[c.TargetGroup].Span : [],
-        Parties = c.Parties >= 0 && c.Parties < row.ColCount ? row[c.Parties].Span : [],
-        Programme = c.Programme >= 0 && c.Programme < row.ColCount ? row[c.Programme].Span : [],
-        Person = c.Person >= 0 && c.Person < row.ColCount ? row[c.Person].Span : [],
+        ReadOnlySpan<char> this[int column] { get; }
+    }
+
+    /// <summary>A CSV row's cells.</summary>
+    internal readonly ref struct SepCells(SepReader.Row row) : ICells
+    {
+        private readonly SepReader.Row row = row;
+
+        public ReadOnlySpan<char> this[int column] => (uint)column < (uint)row.ColCount ? row[column].Span : [];
+    }
+
+    /// <summary>A table's row of cells (a spreadsheet's), <see langword="null"/> cells empty.</summary>
+    internal readonly struct ListCells(IReadOnlyList<string?> cells) : ICells
+    {
+        public ReadOnlySpan<char> this[int column] => (uint)column < (uint)cells.Count ? cells[column] : [];
+    }
+
+    /// <summary>The fields of a row whose columns the header gave.</summary>
+    internal static Fields Read<TCells>(scoped in TCells row, CsvRecordImporter.Columns c)
+        where TCells : ICells, allows ref struct => new()
+    {
+        Id = row[c.Id],
+        Date = row[c.Date],
+        Division = row[c.Division],
+        Item = row[c.Item],
+        Method = row[c.Method],
+        PersonTimes = row[c.PersonTimes],
+        Households = row[c.Households],
+        Amount = row[c.Amount],
+        TargetGroup = row[c.TargetGroup],
+        Parties = row[c.Parties],
+        Programme = row[c.Programme],
+        Person = row[c.Person],
     };
 
     /// <summary>

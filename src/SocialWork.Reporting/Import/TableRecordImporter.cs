@@ -68,21 +68,7 @@ public sealed class TableRecordImporter
             progress.Add(0x10000);
         }
         var raw = string.Join(",", cells.Select(c => CsvText.Field(c ?? string.Empty)));
-        var fields = new RowParser.Fields
-        {
-            Id = Cell(cells, columns.Id),
-            Date = Cell(cells, columns.Date),
-            Division = Cell(cells, columns.Division),
-            Item = Cell(cells, columns.Item),
-            Method = Cell(cells, columns.Method),
-            PersonTimes = Cell(cells, columns.PersonTimes),
-            Households = Cell(cells, columns.Households),
-            Amount = Cell(cells, columns.Amount),
-            TargetGroup = Cell(cells, columns.TargetGroup),
-            Parties = Cell(cells, columns.Parties),
-            Programme = Cell(cells, columns.Programme),
-            Person = Cell(cells, columns.Person),
-        };
+        var fields = RowParser.Read(new RowParser.ListCells(cells), columns);
         if (RowParser.Append(builder, fields, options, RowParser.Names.Csv, ids, line, raw, otherTextHoldsFields: true) is not { } problem)
         {
             return true;
@@ -119,6 +105,4 @@ public sealed class TableRecordImporter
             throw new InvalidOperationException("The table is complete; start a new TableRecordImporter for more rows.");
         }
     }
-
-    private static ReadOnlySpan<char> Cell(IReadOnlyList<string?> cells, int column) => column >= 0 && column < cells.Count ? cells[column] : [];
 }
