@@ -84,16 +84,17 @@ public sealed class ReportSnapshot
         var divisions = records.DivisionIndices;
         var inside = records.Divisions.Select(division.Contains).ToArray();
         var kept = new List<int>();
+        var keptIds = new List<string>();
         for (var i = 0; i < records.Count; i++)
         {
-            if (days[i] >= first && days[i] <= last && inside[divisions[i]] && (withdrawn is null || !withdrawn.Contains(records.IdAt(i))))
+            if (days[i] >= first && days[i] <= last && inside[divisions[i]] && records.IdAt(i) is var id && (withdrawn is null || !withdrawn.Contains(id)))
             {
                 kept.Add(i);
+                keptIds.Add(id);
             }
         }
-        var selected = records.Select([.. kept]);
-        var cube = Cube.Build(selected, QueryOf(division, period, by));
-        var ids = kept.Select(records.IdAt).ToArray();
+        var cube = Cube.Build(records.Select([.. kept]), QueryOf(division, period, by));
+        var ids = keptIds.ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
         return new ReportSnapshot(division, period, by, madeAt, ids, ReportDocument.From(cube, new ReportInput(ids.Length, ids.Length, 0)));
     }
