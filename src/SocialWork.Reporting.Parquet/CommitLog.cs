@@ -170,7 +170,7 @@ internal sealed class CommitLog
         => WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(record, CommitLogJson.Default.CommitRecord));
 
     /// <summary>Writes a small file whole or not at all: a temporary file, flushed to disk, linked into place (never over an existing file).</summary>
-    private static void WriteAtomically(string path, byte[] content)
+    internal static void WriteAtomically(string path, byte[] content)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try

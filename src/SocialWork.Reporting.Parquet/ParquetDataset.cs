@@ -30,7 +30,7 @@ namespace SocialWork.Reporting.Parquet;
 /// </para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing to dispose.")]
-public sealed class ParquetDataset : IRecordStore
+public sealed class ParquetDataset : IReportLedger
 {
     /// <summary>The day a Parquet DATE counts from.</summary>
     private static readonly LocalDate Epoch = new(1970, 1, 1);
@@ -39,6 +39,7 @@ public sealed class ParquetDataset : IRecordStore
     private readonly HashSet<ulong> idHashes = [];
     private readonly HashSet<string> indexedFiles = new(StringComparer.Ordinal);
     private readonly CommitLog log;
+    private readonly LedgerFolder ledger;
 
     /// <summary>Opens a dataset, creating its folder if it does not exist.</summary>
     /// <param name="directory">The folder.</param>
@@ -49,6 +50,7 @@ public sealed class ParquetDataset : IRecordStore
         Directory = System.IO.Directory.CreateDirectory(directory).FullName;
         Options = options ?? new ParquetRecordOptions();
         log = new CommitLog(Directory);
+        ledger = new LedgerFolder(Directory);
     }
 
     /// <summary>Gets the folder's full path.</summary>
@@ -112,7 +114,8 @@ public sealed class ParquetDataset : IRecordStore
             log.Recover();
             await IndexAsync(cancellationToken).ConfigureAwait(false);
             using var append = new StreamingAppend(Directory, log, Options, byMonth, batch => IdsWithStoredHash(batch).Count > 0);
-            var summary = new CsvRecordImporter().TryImportFileInSlices(path, append.Add, options);
+            // The locks are read under the writer's lock, which no submission can take until this import is committed.
+            var summary = new CsvRecordImporter().TryImportFileInSlices(path, append.Add, options with { Locks = ledger.Read().Book.Locks() });
             cancellationToken.ThrowIfCancellationRequested();
             if (summary is not null && !append.SawStoredHash)
             {
@@ -127,6 +130,7 @@ public sealed class ParquetDataset : IRecordStore
 
         // The whole file, as ImportCsvAsync would: ids already stored are found exactly and rejected like bad rows.
         var importer = new CsvRecordImporter();
+        options = options with { Locks = ledger.Read().Book.Locks() };
         var import = importer.ImportFile(path, options);
         var stored = await FindStoredIdsAsync(import.Batch.GetIds(), cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
@@ -178,6 +182,10 @@ public sealed class ParquetDataset : IRecordStore
             if (stored.Count > 0)
             {
                 throw new RecordAlreadyStoredException([.. Enumerable.Range(0, batch.Count).Select(batch.IdAt).Where(stored.Contains)]);
+            }
+            if (ledger.Read().Book.Locks().In(batch) is { Count: > 0 } locked)
+            {
+                throw new RecordLockedException(locked);
             }
             var parts = Parts(batch, byMonth).Select(part => (part.Start, part.Count, Name: log.FreeName(part.Name))).ToList();
             var plan = log.Plan([.. parts.Select(p => p.Name)]);
@@ -309,9 +317,9 @@ public sealed class ParquetDataset : IRecordStore
         return hash;
     }
 
-    /// <summary>Counts the records in every file, from the files' footers.</summary>
+    /// <summary>Counts the records in every file, from the files' footers, less the withdrawn ones.</summary>
     /// <param name="cancellationToken">Cancels the count.</param>
-    /// <returns>The number of records stored.</returns>
+    /// <returns>The number of records stored and not withdrawn.</returns>
     /// <exception cref="ParquetRecordException">A file is not a readable records file.</exception>
     public ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -321,22 +329,149 @@ public sealed class ParquetDataset : IRecordStore
             cancellationToken.ThrowIfCancellationRequested();
             count += ParquetRecordFile.Count(file);
         }
-        return ValueTask.FromResult(count);
+        return ValueTask.FromResult(count - Withdrawn().Count);
     }
 
     /// <inheritdoc />
-    public async ValueTask<Cube> QueryAsync(CubeQuery query, CancellationToken cancellationToken = default) => await QueryFilesAsync(Files, query, cancellationToken).ConfigureAwait(false);
+    public async ValueTask<Cube> QueryAsync(CubeQuery query, CancellationToken cancellationToken = default)
+    {
+        var files = Files;
+        return await QueryFilesAsync(files, query, cancellationToken, Withdrawn()).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordBatch> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordBatch> ReadAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var file in Files)
+        var files = Files;
+        return ReadFilesAsync(files, Withdrawn(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<SubmissionBook> ReadSubmissionsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ledger.Read().Book);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The snapshot is kept in <c>_socialwork/snapshots/</c> and the step in <c>_socialwork/ledger/</c>, under the writer's lock, so no append or withdrawal of any process enters between the snapshot and the lock.</remarks>
+    public ValueTask<Submission> SubmitAsync(SubmissionActor actor, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant at, CancellationToken cancellationToken = default)
+        => StepAsync(async book =>
+        {
+            book.CheckSubmit(actor, division, period);
+            var withdrawn = Withdrawn();
+            var snapshot = await ReportSnapshot.MakeAsync(ReadFilesAsync(Files, withdrawn, cancellationToken), division, period, by, at, null, cancellationToken).ConfigureAwait(false);
+            var submitted = book.Submit(actor, snapshot, at);
+            ledger.Keep(snapshot);
+            return submitted;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<Submission> ApproveAsync(SubmissionActor actor, DivisionCode division, ReportingPeriod period, Instant at, CancellationToken cancellationToken = default)
+        => StepAsync(book => Task.FromResult(book.Approve(actor, division, period, at)), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<Submission> ReturnAsync(SubmissionActor actor, DivisionCode division, ReportingPeriod period, string reason, Instant at, CancellationToken cancellationToken = default)
+        => StepAsync(book => Task.FromResult(book.Return(actor, division, period, reason, at)), cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Withdrawal>> WithdrawAsync(IReadOnlyCollection<string> ids, string reason, SubmissionActor actor, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
+            log.Recover();
+            var (book, withdrawals) = ledger.Read();
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            var stored = new Dictionary<string, (DivisionCode Division, LocalDate Date)>(StringComparer.Ordinal);
+            foreach (var file in Files)
+            {
+                await foreach (var batch in ParquetRecordFile.ReadRowGroupsAsync(file, cancellationToken).ConfigureAwait(false))
+                {
+                    for (var i = 0; i < batch.Count && batch.HasIds; i++)
+                    {
+                        if (wanted.Contains(batch.IdAt(i)))
+                        {
+                            stored[batch.IdAt(i)] = (batch.Divisions[batch.DivisionIndices[i]], batch.DateAt(i));
+                        }
+                    }
+                }
+                if (stored.Count == wanted.Count)
+                {
+                    break;
+                }
+            }
+            var entries = Withdrawal.Check(ids, reason, actor, at, stored, withdrawals.Select(w => w.Id).ToHashSet(StringComparer.Ordinal), book.Locks());
+            ledger.Append([], entries);
+            return entries;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Withdrawal>> ReadWithdrawalsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IReadOnlyList<Withdrawal>>(ledger.Read().Withdrawals);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ReportSnapshot?> FindSnapshotAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ledger.Find(id));
+    }
+
+    /// <summary>Takes one submission step under the writer's lock: the ledger as it stands, the step, and its transitions kept as the next entry.</summary>
+    private async ValueTask<Submission> StepAsync(Func<SubmissionBook, Task<Submission>> step, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var writer = await log.LockAsync(Options.WriterLockTimeout, cancellationToken).ConfigureAwait(false);
+            log.Recover();
+            var book = ledger.Read().Book;
+            var before = book.History.Count;
+            var result = await step(book).ConfigureAwait(false);
+            ledger.Append(book.History.Skip(before), []);
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Reads the records of some files, row group by row group, less the withdrawn ones.</summary>
+    private static async IAsyncEnumerable<RecordBatch> ReadFilesAsync(IReadOnlyList<string> files, IReadOnlySet<string> withdrawn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
         {
             await foreach (var batch in ParquetRecordFile.ReadRowGroupsAsync(file, cancellationToken).ConfigureAwait(false))
             {
-                yield return batch;
+                yield return Without(batch, withdrawn, batch.HasIds ? batch.GetIds() : null);
             }
         }
+    }
+
+    /// <summary>The ids of the withdrawn records (the ledger's entries are immutable files, so no lock is needed to read them).</summary>
+    private HashSet<string> Withdrawn() => ledger.Read().Withdrawals.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A batch less its withdrawn records (the batch itself when it holds none).</summary>
+    private static RecordBatch Without(RecordBatch batch, IReadOnlySet<string> withdrawn, IReadOnlyList<string>? ids)
+    {
+        if (withdrawn.Count == 0 || ids is null)
+        {
+            return batch;
+        }
+        var kept = Enumerable.Range(0, batch.Count).Where(i => !withdrawn.Contains(ids[i])).ToArray();
+        return kept.Length == batch.Count ? batch : batch.Select(kept);
     }
 
     /// <summary>
@@ -344,7 +479,7 @@ public sealed class ParquetDataset : IRecordStore
     /// <see cref="CubeAccumulator"/> as soon as it is read, so memory holds the result, the people's keys and pairs, and
     /// one row group per core — not a cube per row group. The running cube keeps the query's cell budget.
     /// </summary>
-    internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken)
+    internal static async Task<Cube> QueryFilesAsync(IReadOnlyList<string> files, CubeQuery query, CancellationToken cancellationToken, IReadOnlySet<string>? withdrawn = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var units = await PlanAsync(files, query, cancellationToken).ConfigureAwait(false);
@@ -360,7 +495,8 @@ public sealed class ParquetDataset : IRecordStore
                 var unit = units[u];
                 // A reader per row group (a reader is not shared between threads); the file's tables were checked by the plan.
                 using var reader = ParquetRecordFile.OpenReader(unit.File);
-                accumulator.Add(ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns, accumulator.People));
+                var batch = ParquetRecordFile.ReadGroup(reader, unit.RowGroup, unit.Tables, unit.File, columns, accumulator.People);
+                accumulator.Add(withdrawn is { Count: > 0 } ? Without(batch, withdrawn, ParquetRecordFile.ReadGroupIds(reader, unit.RowGroup, unit.Tables, unit.File)) : batch);
             }
         }, cancellationToken))).ConfigureAwait(false);
         return accumulator.ToCube();

@@ -19,7 +19,7 @@ namespace SocialWork.Reporting.PostgreSql;
 /// Greenplum across shards, openGauss and KingbaseES — are expected to run it unchanged; only PostgreSQL 15 is tested.
 /// The store does not own <see cref="NpgsqlDataSource"/>: dispose it where it was made.
 /// </remarks>
-public sealed class PostgreSqlRecordStore : IRecordStore
+public sealed partial class PostgreSqlRecordStore : IReportLedger
 {
     private const int EpochDayNumber = 719_162;
     private const string Columns = "id, date, division, item, method, person_times, households, amount_fen, target_group, parties, programme, person";
@@ -28,6 +28,9 @@ public sealed class PostgreSqlRecordStore : IRecordStore
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string table;
+    private readonly string transitions;
+    private readonly string withdrawals;
+    private readonly string snapshots;
 
     /// <summary>Creates a store over a table reached through <paramref name="dataSource"/>.</summary>
     /// <param name="dataSource">The data source (its connection string names the database and the role).</param>
@@ -36,7 +39,18 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     {
         this.dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         Options = options ?? new PostgreSqlRecordStoreOptions();
-        table = string.Join('.', Options.TableName.Split('.').Select(part => $"\"{part}\""));
+        table = Quoted(string.Empty);
+        transitions = Quoted("_transitions");
+        withdrawals = Quoted("_withdrawals");
+        snapshots = Quoted("_snapshots");
+    }
+
+    /// <summary>The table's quoted name, or a ledger table's beside it (the records table's name with a suffix, in its schema).</summary>
+    private string Quoted(string suffix)
+    {
+        var parts = Options.TableName.Split('.');
+        parts[^1] += suffix;
+        return string.Join('.', parts.Select(part => $"\"{part}\""));
     }
 
     /// <summary>Gets the options.</summary>
@@ -48,7 +62,8 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     /// <summary>
     /// Gets the DDL <see cref="EnsureSchemaAsync"/> runs: the table with its primary key and CHECK constraints (counts and
     /// amounts not negative, methods and divisions in range, a person key 43 characters — a resident ID number has 18),
-    /// and indexes on date and division. Idempotent.
+    /// indexes on date and division, and the ledger's tables beside it (<c>…_transitions</c>, <c>…_withdrawals</c>,
+    /// <c>…_snapshots</c>; see <see cref="IReportLedger"/>). Idempotent.
     /// </summary>
     public string SchemaSql
     {
@@ -72,6 +87,28 @@ public sealed class PostgreSqlRecordStore : IRecordStore
                 );
                 CREATE INDEX IF NOT EXISTS "{name}_date" ON {table} (date);
                 CREATE INDEX IF NOT EXISTS "{name}_division" ON {table} (division);
+                CREATE TABLE IF NOT EXISTS {transitions} (
+                    step         bigint   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    division     bigint   NOT NULL,
+                    period       text     NOT NULL,
+                    from_state   text     NOT NULL CHECK (from_state IN ('open', 'submitted', 'approved', 'returned')),
+                    to_state     text     NOT NULL CHECK (to_state IN ('open', 'submitted', 'approved', 'returned')),
+                    revision     integer  NOT NULL CHECK (revision >= 0),
+                    actor        text     NOT NULL,
+                    at           timestamptz NOT NULL,
+                    reason       text,
+                    snapshot_id  text
+                );
+                CREATE TABLE IF NOT EXISTS {withdrawals} (
+                    id           text     NOT NULL PRIMARY KEY,
+                    reason       text     NOT NULL,
+                    actor        text     NOT NULL,
+                    at           timestamptz NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS {snapshots} (
+                    id           text     NOT NULL PRIMARY KEY CHECK (length(id) = 64),
+                    content      text     NOT NULL
+                );
                 """;
         }
     }
@@ -88,6 +125,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
 
     /// <inheritdoc />
     /// <exception cref="NpgsqlException">The database refused the rows (a constraint, a lost connection); nothing was stored.</exception>
+    /// <exception cref="RecordLockedException">A submitted or approved report locks a record of the batch; nothing was stored.</exception>
     public async ValueTask AppendAsync(RecordBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -104,6 +142,14 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             {
                 try
                 {
+                    // Appends share the ledger's lock (they run side by side); a submission step takes it alone, so the
+                    // locks read here stay true until this append commits.
+                    await LockLedgerAsync(connection, transaction, shared: true, cancellationToken).ConfigureAwait(false);
+                    var book = await ReadBookAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                    if (book.Locks().In(batch) is { Count: > 0 } locked)
+                    {
+                        throw new RecordLockedException(locked);
+                    }
                     await CopyAsync(connection, batch, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -175,7 +221,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
     /// <inheritdoc />
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table} WHERE {NotWithdrawn}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -366,7 +412,7 @@ public sealed class PostgreSqlRecordStore : IRecordStore
             // One row per party a record names; a record naming none counts under the empty key.
             sql.Append(" CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
         }
-        var where = people ? ["person IS NOT NULL"] : new List<string>();
+        var where = people ? ["person IS NOT NULL", NotWithdrawn] : new List<string> { NotWithdrawn };
         if (query.From is { } from)
         {
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(from.Year, from.Month, from.Day) });
@@ -413,25 +459,35 @@ public sealed class PostgreSqlRecordStore : IRecordStore
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} ORDER BY date, id", connection);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            await foreach (var batch in ReadRowsAsync(connection, null, NotWithdrawn, [], cancellationToken).ConfigureAwait(false))
             {
-                var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
-                var builder = new RecordBatchBuilder(Options.ReadBatchSize);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Append(builder, reader, codes);
-                    if (builder.Count == Options.ReadBatchSize)
-                    {
-                        yield return builder.Build();
-                        builder = new RecordBatchBuilder(Options.ReadBatchSize);
-                    }
-                }
-                if (builder.Count > 0)
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>Reads the rows a condition selects, in date order (then id), in batches of <see cref="PostgreSqlRecordStoreOptions.ReadBatchSize"/>.</summary>
+    private async IAsyncEnumerable<RecordBatch> ReadRowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} WHERE {where} ORDER BY date, id", connection, transaction);
+        command.Parameters.AddRange(parameters);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var codes = new Dictionary<string, ServiceCode>(StringComparer.Ordinal);
+            var builder = new RecordBatchBuilder(Options.ReadBatchSize);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Append(builder, reader, codes);
+                if (builder.Count == Options.ReadBatchSize)
                 {
                     yield return builder.Build();
+                    builder = new RecordBatchBuilder(Options.ReadBatchSize);
                 }
+            }
+            if (builder.Count > 0)
+            {
+                yield return builder.Build();
             }
         }
     }

@@ -52,7 +52,7 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
-    public async Task A_role_that_may_only_insert_and_select_can_append_query_and_read_but_not_delete()
+    public async Task A_role_that_may_only_insert_and_select_can_append_query_read_submit_and_withdraw_but_not_delete()
     {
         var ct = TestContext.Current.CancellationToken;
         var owner = server.NewStore();
@@ -60,7 +60,7 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
         await ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD 'test-only'");
         try
         {
-            await ExecuteAsync($"GRANT USAGE ON SCHEMA \"{server.Schema}\" TO {role}; GRANT INSERT, SELECT ON {owner.Options.TableName} TO {role}");
+            await ExecuteAsync($"GRANT USAGE ON SCHEMA \"{server.Schema}\" TO {role}; GRANT INSERT, SELECT ON {owner.Options.TableName}, {owner.Options.TableName}_transitions, {owner.Options.TableName}_withdrawals, {owner.Options.TableName}_snapshots TO {role}");
             var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Username = role, Password = "test-only", Pooling = false };
             await using var limited = NpgsqlDataSource.Create(connection.ConnectionString);
             var store = new PostgreSqlRecordStore(limited, owner.Options);
@@ -76,10 +76,17 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
             }
             Assert.Equal(2, read);
             await Assert.ThrowsAsync<RecordAlreadyStoredException>(async () => await store.AppendAsync(RecordBatch.From([Record("L1", 0)]), ct));
+            var reporter = new SubmissionActor("reporter", DivisionScope.Of(DivisionCode.Parse("130000")), Reports: true, Approves: false);
+            await store.WithdrawAsync(["L2"], "entered twice", reporter, NodaTime.Instant.FromUtc(2024, 5, 1, 0, 0), ct);
+            var submitted = await store.SubmitAsync(reporter, DivisionCode.Parse("130602"), ReportingPeriod.OfYear(2024), CubeDimension.None, NodaTime.Instant.FromUtc(2025, 1, 3, 0, 0), ct);
+            Assert.NotNull(await store.FindSnapshotAsync(submitted.SnapshotId!, ct));
 
-            await using var delete = limited.CreateCommand($"DELETE FROM {owner.Options.TableName}");
-            var denied = await Assert.ThrowsAsync<PostgresException>(async () => await delete.ExecuteNonQueryAsync(ct));
-            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+            foreach (var table in new[] { "", "_transitions", "_withdrawals", "_snapshots" })
+            {
+                await using var delete = limited.CreateCommand($"DELETE FROM {owner.Options.TableName}{table}");
+                var denied = await Assert.ThrowsAsync<PostgresException>(async () => await delete.ExecuteNonQueryAsync(ct));
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+            }
         }
         finally
         {

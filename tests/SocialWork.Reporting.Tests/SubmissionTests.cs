@@ -95,9 +95,9 @@ public sealed class SubmissionTests
         var first = Snapshot(Township, March, ("R1", Village, 5));
 
         Assert.Equal((SubmissionState.Submitted, 1), Pair(book.Submit(Reporter, first, Moment)));
-        Assert.NotNull(book.LockOn(Village, new LocalDate(2023, 3, 15)));
-        Assert.Null(book.LockOn(Village, new LocalDate(2023, 4, 1)));
-        Assert.Null(book.LockOn(DivisionCode.Parse("130602006001"), new LocalDate(2023, 3, 15)));
+        Assert.NotNull(book.Locks().Find(Village, new LocalDate(2023, 3, 15)));
+        Assert.Null(book.Locks().Find(Village, new LocalDate(2023, 4, 1)));
+        Assert.Null(book.Locks().Find(DivisionCode.Parse("130602006001"), new LocalDate(2023, 3, 15)));
 
         var own = Assert.Throws<SubmissionException>(() => book.Approve(TownshipApprover, Township, March, Moment));
         Assert.True(own.Forbidden);
@@ -109,7 +109,7 @@ public sealed class SubmissionTests
         Assert.Contains("approved", again.Message, StringComparison.Ordinal);
 
         Assert.Equal(SubmissionState.Returned, book.Return(DistrictApprover, Township, March, "R1 is dated in April", Moment).State);
-        Assert.Null(book.LockOn(Village, new LocalDate(2023, 3, 15)));
+        Assert.Null(book.Locks().Find(Village, new LocalDate(2023, 3, 15)));
         var second = Snapshot(Township, March, ("R2", Village, 4));
         Assert.Equal((SubmissionState.Submitted, 2), Pair(book.Submit(Reporter, second, Moment + Duration.FromDays(1))));
         Assert.Equal(second.Id, book.Get(Township, March).SnapshotId);
@@ -220,7 +220,7 @@ public sealed class SubmissionTests
             states[(t.Division, t.Period)] = (t.To, t.Revision);
         }
         return states.All(s => book.Get(s.Key.Item1, s.Key.Item2).State == s.Value.State)
-            && book.Submissions.Where(s => s.IsLocked).All(s => book.LockOn(s.Division, s.Period.Start) is not null);
+            && book.Submissions.Where(s => s.IsLocked).All(s => book.Locks().Find(s.Division, s.Period.Start) is not null);
     }
 
     private static ServiceRecord Renamed(ServiceRecord r)

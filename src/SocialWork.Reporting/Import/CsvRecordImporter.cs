@@ -249,7 +249,7 @@ public sealed class CsvRecordImporter
             var from = isFirst ? 1 : row.LineNumberFrom;
             var bad = limit.TryGetCut(from, out var cut)
                 ? Cut(fileName, from, cut, options.MaxRowLength)
-                : new RejectedRow(fileName, from, p.Column, p.Reason, row.Span.ToString()) { ChineseReason = p.Chinese, AlreadyStored = p.AlreadyStored, OutsideScope = p.OutsideScope };
+                : p.ToRejected(fileName, from, row.Span.ToString());
             var lines = LinesOf(row.Span);
             spansLines |= lines > 1 || cut is not null;
             if (lines > 1 && cut is null)

@@ -55,7 +55,7 @@ public sealed class JsonRecordImporter
                 var element = bytes[start..((int)reader.TokenStartIndex + 1)];
                 if (Parse(builder, element, options, path, ids, line) is { } problem)
                 {
-                    var bad = new RejectedRow(fileName, line, problem.Column, problem.Reason, Encoding.UTF8.GetString(element)) { ChineseReason = problem.Chinese, AlreadyStored = problem.AlreadyStored, OutsideScope = problem.OutsideScope };
+                    var bad = problem.ToRejected(fileName, line, Encoding.UTF8.GetString(element));
                     if (options.Mode == ImportMode.Strict)
                     {
                         throw new RecordImportException(bad);

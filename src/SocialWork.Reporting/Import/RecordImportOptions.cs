@@ -33,6 +33,14 @@ public sealed record RecordImportOptions
     public DivisionScope? Scope { get; init; }
 
     /// <summary>
+    /// Gets the reports that lock records — submitted or approved ones (<see cref="SubmissionBook.Locks"/>) — if any: a
+    /// valid row of a locked division and period is rejected ("2023-03 of 130602005000 is submitted and locked; ask
+    /// 130602000000 to return it", <see cref="RejectedRow.Locked"/>). <see cref="RecordStoreImport"/> sets it from an
+    /// <see cref="IReportLedger"/>'s submissions.
+    /// </summary>
+    public SubmissionLocks? Locks { get; init; }
+
+    /// <summary>
     /// Gets a callback told the number of rows read so far, every 65,536 rows (for progress bars). When a file is read on
     /// several threads the calls come from those threads, one at a time.
     /// </summary>

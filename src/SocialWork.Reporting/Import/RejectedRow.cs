@@ -34,6 +34,12 @@ public sealed record RejectedRow(string File, int Line, string Column, string Re
     /// </summary>
     public bool OutsideScope { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the row is valid but a submitted or approved report locks its division and date
+    /// (<see cref="RecordImportOptions.Locks"/>): a host may answer 409 Conflict rather than 400 for it.
+    /// </summary>
+    public bool Locked { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{File}:{Line}: {Column}: {Reason}";
 

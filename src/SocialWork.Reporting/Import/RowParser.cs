@@ -6,7 +6,12 @@ namespace SocialWork.Reporting;
 /// <summary>Validates one row field by field; returns the first problem, or the parsed values.</summary>
 internal static class RowParser
 {
-    internal readonly record struct Problem(string Column, string Reason, string Chinese, bool AlreadyStored = false, bool OutsideScope = false);
+    internal readonly record struct Problem(string Column, string Reason, string Chinese, bool AlreadyStored = false, bool OutsideScope = false, bool Locked = false)
+    {
+        /// <summary>The rejected row this problem makes of a row read from <paramref name="file"/> at <paramref name="line"/>.</summary>
+        public RejectedRow ToRejected(string file, int line, string raw)
+            => new(file, line, Column, Reason, raw) { ChineseReason = Chinese, AlreadyStored = AlreadyStored, OutsideScope = OutsideScope, Locked = Locked };
+    }
 
     /// <summary>The text of one row's fields, as read from CSV or JSON.</summary>
     internal ref struct Fields
@@ -113,6 +118,10 @@ internal static class RowParser
         if (options.Scope is { } scope && !scope.Contains(v.Division))
         {
             return new Problem(n.Division, $"division {v.Division} is outside the scope {Describe(scope)}", $"区划{v.Division}不在可上报范围（{Describe(scope)}）内", OutsideScope: true);
+        }
+        if (options.Locks?.Find(v.Division, DayNumber.ToDate(v.Day)) is { } lockedBy)
+        {
+            return new Problem(n.Date, SubmissionLocks.Reason(lockedBy), SubmissionLocks.ChineseReason(lockedBy), Locked: true);
         }
         var first = ids.Add(f.Id, line);
         if (first > 0)

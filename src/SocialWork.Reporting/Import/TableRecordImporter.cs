@@ -73,7 +73,7 @@ public sealed class TableRecordImporter
         {
             return true;
         }
-        var bad = new RejectedRow(Source, line, problem.Column, problem.Reason, raw) { ChineseReason = problem.Chinese, AlreadyStored = problem.AlreadyStored, OutsideScope = problem.OutsideScope };
+        var bad = problem.ToRejected(Source, line, raw);
         if (options.Mode == ImportMode.Strict)
         {
             failed = true;

@@ -485,9 +485,23 @@ public sealed class RecordBatch
         return RecordBatchBuilder.Concat([.. batches.Select(RecordBatchBuilder.Over)]).Build();
     }
 
-    /// <summary>The records at <paramref name="indices"/> (ascending, so still in date order), with the same lists.</summary>
-    internal RecordBatch Select(int[] indices)
+    /// <summary>
+    /// Gets the records at <paramref name="indices"/>, a batch of its own sharing this one's lists of divisions, codes,
+    /// programmes and people — to leave records out (withdrawn ones, say) without copying the lists.
+    /// </summary>
+    /// <param name="indices">Record indices, ascending and distinct (so the result stays in date order).</param>
+    /// <returns>The batch of those records.</returns>
+    /// <exception cref="ArgumentException">An index is out of range, or the indices are not ascending.</exception>
+    public RecordBatch Select(int[] indices)
     {
+        ArgumentNullException.ThrowIfNull(indices);
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if ((uint)indices[i] >= (uint)Count || (i > 0 && indices[i] <= indices[i - 1]))
+            {
+                throw new ArgumentException($"Record indices must be ascending, distinct and below {Count}; index {i} is {indices[i]}.", nameof(indices));
+            }
+        }
         var n = indices.Length;
         return new RecordBatch(
             (DivisionCode[])Divisions, (ServiceCode[])Codes, (string[])Programmes, Cells.Take(n, indices),

@@ -4,7 +4,8 @@ namespace SocialWork.Reporting;
 /// Imports records straight into a store, keeping ids unique across appends (design section 7): rows whose id the store
 /// already holds are rejected like any bad row — in strict mode the import fails naming the first, and nothing is stored;
 /// in lenient mode they are listed with their line ("id R1 is already stored") and the other rows are stored. So a
-/// retried upload never counts twice.
+/// retried upload never counts twice. Into an <see cref="IReportLedger"/>, rows that a submitted or approved report locks
+/// are rejected likewise ("… is submitted and locked", <see cref="RejectedRow.Locked"/>).
 /// </summary>
 public static class RecordStoreImport
 {
@@ -12,7 +13,7 @@ public static class RecordStoreImport
     /// <param name="store">The store.</param>
     /// <param name="utf8Csv">The CSV; read once, or twice when some of its ids are already stored (a stream that cannot seek is buffered in memory first).</param>
     /// <param name="fileName">The name to use in messages.</param>
-    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/>, <see cref="RecordImportOptions.StoredIds"/> and (into a ledger) <see cref="RecordImportOptions.Locks"/> are set here.</param>
     /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
     /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
     /// <exception cref="RecordImportException">Strict mode met a bad row, or a row whose id is already stored.</exception>
@@ -35,7 +36,7 @@ public static class RecordStoreImport
     /// <param name="store">The store.</param>
     /// <param name="input">The input; a stream that cannot seek is buffered in memory first.</param>
     /// <param name="import">Reads the input (positioned at its start) with the given options.</param>
-    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/>, <see cref="RecordImportOptions.StoredIds"/> and (into a ledger) <see cref="RecordImportOptions.Locks"/> are set here.</param>
     /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
     /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
     /// <exception cref="RecordImportException">Strict mode met a bad row, or a row whose id is already stored.</exception>
@@ -73,7 +74,7 @@ public static class RecordStoreImport
     /// <param name="store">The store.</param>
     /// <param name="utf8Json">The JSON.</param>
     /// <param name="fileName">The name to use in messages.</param>
-    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/> and <see cref="RecordImportOptions.StoredIds"/> are set here.</param>
+    /// <param name="options">The import options (strict mode when omitted); <see cref="RecordImportOptions.KeepIds"/>, <see cref="RecordImportOptions.StoredIds"/> and (into a ledger) <see cref="RecordImportOptions.Locks"/> are set here.</param>
     /// <param name="cancellationToken">Cancels the import; nothing is stored then.</param>
     /// <returns>What was read, stored and rejected: <c>Accepted</c> records were appended.</returns>
     /// <exception cref="RecordImportException">The document is malformed, or strict mode met a bad element or one whose id is already stored.</exception>
@@ -89,20 +90,37 @@ public static class RecordStoreImport
     private static async ValueTask<ImportResult> ImportAsync(IRecordStore store, Func<RecordImportOptions, ImportResult> import, RecordImportOptions? options, CancellationToken cancellationToken)
     {
         options = (options ?? new RecordImportOptions()) with { KeepIds = true, StoredIds = null };
-        var result = import(options);
-        if (result.Batch.Count > 0)
+        var ledger = store as IReportLedger;
+        // A ledger's locks are checked again by the append itself; a submission that lands in between makes the append
+        // refuse the batch, and the import is read again against the new locks (a few times at most: submissions are rare).
+        for (var attempt = 1; ; attempt++)
         {
-            // The importer rejected repeated ids, so the batch's ids are a set already: handed over as a view.
-            var stored = await store.FindStoredIdsAsync(result.Batch.GetIds(), cancellationToken).ConfigureAwait(false);
-            if (stored.Count > 0)
+            if (ledger is not null)
             {
-                result = import(options with { StoredIds = stored });
+                options = options with { Locks = (await ledger.ReadSubmissionsAsync(cancellationToken).ConfigureAwait(false)).Locks() };
+            }
+            var result = import(options);
+            if (result.Batch.Count > 0)
+            {
+                // The importer rejected repeated ids, so the batch's ids are a set already: handed over as a view.
+                var stored = await store.FindStoredIdsAsync(result.Batch.GetIds(), cancellationToken).ConfigureAwait(false);
+                if (stored.Count > 0)
+                {
+                    result = import(options with { StoredIds = stored });
+                }
+            }
+            if (result.Batch.Count == 0)
+            {
+                return result;
+            }
+            try
+            {
+                await store.AppendAsync(result.Batch, cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (RecordLockedException) when (ledger is not null && attempt < 5)
+            {
             }
         }
-        if (result.Batch.Count > 0)
-        {
-            await store.AppendAsync(result.Batch, cancellationToken).ConfigureAwait(false);
-        }
-        return result;
     }
 }

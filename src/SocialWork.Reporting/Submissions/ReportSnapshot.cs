@@ -74,28 +74,83 @@ public sealed class ReportSnapshot
     public static ReportSnapshot Make(RecordBatch records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Count > 0 && !records.HasIds)
+        return Make(new[] { records }, division, period, by, madeAt, withdrawn);
+    }
+
+    /// <summary>
+    /// Makes the snapshot of <paramref name="division"/>'s subtree for <paramref name="period"/> over records read in
+    /// batches (a store's <see cref="IRecordStore.ReadAsync"/>): those inside the subtree and the period, less the
+    /// withdrawn ones. Only the records it counts are held, one batch at a time.
+    /// </summary>
+    /// <param name="records">The records stored up to this moment (with their ids), in batches.</param>
+    /// <param name="division">The division whose report it is.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="by">The dimension of the rows.</param>
+    /// <param name="madeAt">The moment (from the host's <see cref="IClock"/>).</param>
+    /// <param name="withdrawn">Ids of withdrawn (作废) records, left out; <see langword="null"/> for none.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">The records carry no ids.</exception>
+    public static ReportSnapshot Make(IEnumerable<RecordBatch> records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var maker = new Maker(division, period, by, withdrawn);
+        foreach (var batch in records)
         {
-            throw new ArgumentException("A snapshot names the records it counts: the records must carry ids.", nameof(records));
+            maker.Add(batch);
         }
-        var first = DayNumber.From(period.Start);
-        var last = DayNumber.From(period.End);
-        var days = records.DayNumbers;
-        var divisions = records.DivisionIndices;
-        var inside = records.Divisions.Select(division.Contains).ToArray();
-        var kept = new List<int>();
-        var keptIds = new List<string>();
-        for (var i = 0; i < records.Count; i++)
+        return maker.Make(madeAt);
+    }
+
+    /// <summary>
+    /// Makes the snapshot of <paramref name="division"/>'s subtree for <paramref name="period"/> over records read in
+    /// batches asynchronously (a store's <see cref="IRecordStore.ReadAsync"/>), as <see cref="Make(IEnumerable{RecordBatch}, DivisionCode, ReportingPeriod, CubeDimension, Instant, IReadOnlySet{string})"/> does.
+    /// </summary>
+    /// <param name="records">The records stored up to this moment (with their ids), in batches.</param>
+    /// <param name="division">The division whose report it is.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="by">The dimension of the rows.</param>
+    /// <param name="madeAt">The moment (from the host's <see cref="IClock"/>).</param>
+    /// <param name="withdrawn">Ids of withdrawn (作废) records, left out; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">The records carry no ids.</exception>
+    public static async ValueTask<ReportSnapshot> MakeAsync(IAsyncEnumerable<RecordBatch> records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var maker = new Maker(division, period, by, withdrawn);
+        await foreach (var batch in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (days[i] >= first && days[i] <= last && inside[divisions[i]] && records.IdAt(i) is var id && (withdrawn is null || !withdrawn.Contains(id)))
-            {
-                kept.Add(i);
-                keptIds.Add(id);
-            }
+            maker.Add(batch);
         }
-        var cube = Cube.Build(records.Select([.. kept]), QueryOf(division, period, by));
-        var ids = keptIds.ToArray();
+        return maker.Make(madeAt);
+    }
+
+    /// <summary>
+    /// Makes a snapshot from a cube a store computed itself (in the database, say) and the ids of the records it counts.
+    /// </summary>
+    /// <param name="cube">The cube of <see cref="QueryOf"/>(<paramref name="division"/>, <paramref name="period"/>, <paramref name="by"/>) over the records.</param>
+    /// <param name="recordIds">The ids of the records the cube counts.</param>
+    /// <param name="division">The division whose report it is.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="by">The dimension of the rows.</param>
+    /// <param name="madeAt">The moment.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">The cube's level, period kind or dimension is not the query's, or its record count is not the number of ids.</exception>
+    public static ReportSnapshot From(Cube cube, IEnumerable<string> recordIds, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        ArgumentNullException.ThrowIfNull(recordIds);
+        var query = QueryOf(division, period, by);
+        if (cube.Level != query.Level || cube.PeriodKind != query.PeriodKind || cube.Dimension != query.Dimension)
+        {
+            throw new ArgumentException($"The cube answers another query than the snapshot of {division} for {period} by {by}.", nameof(cube));
+        }
+        var ids = recordIds.ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
+        if (cube.Total.Records != ids.Length)
+        {
+            throw new ArgumentException($"The cube counts {cube.Total.Records:N0} records but {ids.Length:N0} ids were given.", nameof(recordIds));
+        }
         return new ReportSnapshot(division, period, by, madeAt, ids, ReportDocument.From(cube, new ReportInput(ids.Length, ids.Length, 0)));
     }
 
@@ -121,6 +176,43 @@ public sealed class ReportSnapshot
             throw new System.Text.Json.JsonException($"$.id: {id} is not the SHA-256 of the snapshot's content ({snapshot.Id}); it was changed after it was made.");
         }
         return snapshot;
+    }
+
+    /// <summary>Folds batches into a snapshot: each batch's records inside the subtree and the period (and not withdrawn) into a cube, merged at the end.</summary>
+    private sealed class Maker(DivisionCode division, ReportingPeriod period, CubeDimension by, IReadOnlySet<string>? withdrawn)
+    {
+        private readonly CubeQuery query = QueryOf(division, period, by);
+        private readonly int first = DayNumber.From(period.Start);
+        private readonly int last = DayNumber.From(period.End);
+        private readonly List<Cube> cubes = [];
+        private readonly List<string> ids = [];
+
+        public void Add(RecordBatch batch)
+        {
+            if (batch.Count > 0 && !batch.HasIds)
+            {
+                throw new ArgumentException("A snapshot names the records it counts: the records must carry ids.", "records");
+            }
+            var days = batch.DayNumbers;
+            var divisions = batch.DivisionIndices;
+            var inside = batch.Divisions.Select(division.Contains).ToArray();
+            var kept = new List<int>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (days[i] >= first && days[i] <= last && inside[divisions[i]] && batch.IdAt(i) is var id && (withdrawn is null || !withdrawn.Contains(id)))
+                {
+                    kept.Add(i);
+                    ids.Add(id);
+                }
+            }
+            if (kept.Count > 0)
+            {
+                cubes.Add(Cube.Build(batch.Select([.. kept]), query));
+            }
+        }
+
+        public ReportSnapshot Make(Instant madeAt)
+            => From(cubes.Count == 0 ? Cube.Build(RecordBatch.Empty, query) : Cube.Merge(cubes, query.MaxCells), ids, division, period, by, madeAt);
     }
 
     /// <inheritdoc/>

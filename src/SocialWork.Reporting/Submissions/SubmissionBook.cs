@@ -12,7 +12,7 @@ namespace SocialWork.Reporting;
 /// <item>submitted → <b>returned</b> with a reason, by such an approver; approved → returned likewise (unapproval),
 /// which also returns every submitted or approved report below it for the period, since its approval covered them.</item>
 /// </list>
-/// While a report is submitted or approved, the period's records of its subtree are locked (<see cref="LockOn"/>). Every
+/// While a report is submitted or approved, the period's records of its subtree are locked (<see cref="Locks"/>). Every
 /// step is kept in <see cref="History"/>, which only grows. Thread-safe: steps are taken one at a time.
 /// </summary>
 public sealed class SubmissionBook
@@ -57,22 +57,57 @@ public sealed class SubmissionBook
         }
     }
 
-    /// <summary>
-    /// Gets the submitted or approved report that locks a record of <paramref name="division"/> dated
-    /// <paramref name="date"/> — the division's own or an ancestor's, for a period containing the date — or
-    /// <see langword="null"/> when the record may be stored or withdrawn.
-    /// </summary>
-    /// <param name="division">The record's division.</param>
-    /// <param name="date">The record's date.</param>
-    /// <returns>The locking submission, if any (the highest level first).</returns>
-    public Submission? LockOn(DivisionCode division, LocalDate date)
+    /// <summary>Gets the reports that lock records now — every submitted or approved one — to check records against.</summary>
+    /// <returns>The locks, fixed at this moment.</returns>
+    public SubmissionLocks Locks()
     {
         lock (gate)
         {
-            return current.Values
-                .Where(s => s.IsLocked && s.Division.Contains(division) && s.Period.Contains(date))
-                .OrderBy(s => s.Division.Level)
-                .FirstOrDefault();
+            return new SubmissionLocks(current.Values);
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds a book from its history — the transitions a store kept, in order — so a store that persists only the
+    /// history (every one in this library) gets the states back.
+    /// </summary>
+    /// <param name="history">The transitions, oldest first.</param>
+    /// <returns>A book whose <see cref="History"/> is <paramref name="history"/>.</returns>
+    /// <exception cref="ArgumentException">A transition does not start from the state the ones before it left.</exception>
+    public static SubmissionBook Replay(IEnumerable<SubmissionTransition> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var book = new SubmissionBook();
+        foreach (var step in history)
+        {
+            var now = book.Current(step.Division, step.Period);
+            if (now.State != step.From)
+            {
+                throw new ArgumentException($"The history of {step.Period} of {step.Division} does not hold together: a step from {Name(step.From)} follows one to {Name(now.State)}.", nameof(history));
+            }
+            book.current[(step.Division, step.Period)] = now with { State = step.To, Revision = step.Revision, SnapshotId = step.SnapshotId };
+            book.history.Add(step);
+        }
+        return book;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="actor"/> may submit the report of <paramref name="division"/> for <paramref name="period"/>
+    /// now, before a store spends time on its snapshot; <see cref="Submit"/> checks again.
+    /// </summary>
+    /// <param name="actor">The would-be submitter.</param>
+    /// <param name="division">The division.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The report as it stands.</returns>
+    /// <exception cref="SubmissionException">The actor is not a reporter for the division, or the report is already submitted or approved.</exception>
+    public Submission CheckSubmit(SubmissionActor actor, DivisionCode division, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        lock (gate)
+        {
+            var now = Current(division, period);
+            CheckSubmitter(actor, now);
+            return now;
         }
     }
 
@@ -89,14 +124,7 @@ public sealed class SubmissionBook
         lock (gate)
         {
             var now = Current(snapshot.Division, snapshot.Period);
-            if (!actor.Reports || !actor.Scope.Contains(snapshot.Division))
-            {
-                throw Refused(now, $"{actor.Name} may not submit the report of {snapshot.Division}: that needs the reporter role with the division in scope", $"{actor.Name}无权上报{snapshot.Division}的报表：须有上报角色且该区划在其范围内", forbidden: true);
-            }
-            if (now.State is not (SubmissionState.Open or SubmissionState.Returned))
-            {
-                throw Refused(now, $"the report is {Name(now.State)}; it must be returned before it is submitted again", $"该报表{ChineseName(now.State)}，须先退回才能再次上报", forbidden: false);
-            }
+            CheckSubmitter(actor, now);
             return Step(now, SubmissionState.Submitted, now.Revision + 1, actor, at, null, snapshot.Id);
         }
     }
@@ -164,6 +192,18 @@ public sealed class SubmissionBook
 
     private Submission Current(DivisionCode division, ReportingPeriod period)
         => current.TryGetValue((division, period), out var submission) ? submission : new Submission(division, period, SubmissionState.Open, 0, null);
+
+    private static void CheckSubmitter(SubmissionActor actor, Submission now)
+    {
+        if (!actor.Reports || !actor.Scope.Contains(now.Division))
+        {
+            throw Refused(now, $"{actor.Name} may not submit the report of {now.Division}: that needs the reporter role with the division in scope", $"{actor.Name}无权上报{now.Division}的报表：须有上报角色且该区划在其范围内", forbidden: true);
+        }
+        if (now.State is not (SubmissionState.Open or SubmissionState.Returned))
+        {
+            throw Refused(now, $"the report is {Name(now.State)}; it must be returned before it is submitted again", $"该报表{ChineseName(now.State)}，须先退回才能再次上报", forbidden: false);
+        }
+    }
 
     private static void CheckApprover(SubmissionActor actor, Submission now, string step, string chineseStep)
     {
