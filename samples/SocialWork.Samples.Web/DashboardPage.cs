@@ -36,7 +36,8 @@ internal static class DashboardPage
     /// <param name="chinese">Whether the page is in Chinese.</param>
     /// <param name="indicators">The stored records' county × month cube up to <paramref name="asOf"/> inside the caller's scope, and where they are stored.</param>
     /// <param name="upload">The upload form's hidden antiforgery field, the outcome of an upload just made, if any, and whether the caller may upload.</param>
-    public static string Render(DashboardState state, Caller caller, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese, (Cube Monthly, string Store) indicators, (string Token, string Field, UploadOutcome? Outcome, bool Allowed) upload)
+    /// <param name="submissions">Where a period's reports stand for the townships inside the caller's scope.</param>
+    public static string Render(DashboardState state, Caller caller, CoverageAssessor assessor, PayStepEvaluator evaluator, LocalDate asOf, bool chinese, (Cube Monthly, string Store) indicators, (string Token, string Field, UploadOutcome? Outcome, bool Allowed) upload, SubmissionStatusJson submissions)
     {
         var scope = caller.Scope;
         string T(string zh, string en) => chinese ? zh : en;
@@ -137,6 +138,8 @@ internal static class DashboardPage
             page.Append(ProgressChart(progress, demo, chinese));
         }
 
+        page.Append(SubmissionSection(submissions, chinese));
+
         page.Append(CultureInfo.InvariantCulture, $"<h2>{E(T($"基本报酬提升（政策 {state.Settings.PayPolicy.Id}）", $"Pay-step uplift (policy {state.Settings.PayPolicy.Id})"))}</h2><table data-testid=\"roster\"><tr><th>{E(T("人员", "Worker"))}</th><th>{E(T("资格", "Qualification"))}</th><th>{E(T("岗位", "Post"))}</th><th>{E(T("提升级数", "Uplift"))}</th><th>{E(T("执行等级", "Effective level"))}</th><th>{E(T("说明", "Why"))}</th></tr>");
         foreach (var a in roster)
         {
@@ -161,6 +164,41 @@ internal static class DashboardPage
         var note = people.RecordsWithoutPerson == 0 ? string.Empty
             : chinese ? $"另有{people.RecordsWithoutPerson}条记录未记服务对象" : $"{people.RecordsWithoutPerson} records name no one";
         return string.Create(CultureInfo.InvariantCulture, $"<div class=\"card\">{Html.Encode(title)}<b data-testid=\"total-people\">{people.People}</b><span class=\"meta\">{Html.Encode(note)}</span></div>");
+    }
+
+    /// <summary>
+    /// Where a period's reports stand per township (上报情况): submitted, late, approved, returned or not yet, the revision,
+    /// when first submitted, and the reporting rate and rate on time (DHIS2's reporting rates).
+    /// </summary>
+    private static string SubmissionSection(SubmissionStatusJson status, bool chinese)
+    {
+        string T(string zh, string en) => chinese ? zh : en;
+        string E(string text) => Html.Encode(text);
+        string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h2>{E(T($"{status.Period} 报表上报情况", $"Reports of {status.Period}"))}</h2>
+            <div class="cards">
+              <div class="card">{E(T("上报率", "Reporting rate"))}<b data-testid="reporting-rate">{Percent(status.Rates.ReportingRate)}</b><span class="meta">{status.Rates.Submitted}/{status.Rates.Expected}</span></div>
+              <div class="card">{E(T("按时上报率", "On-time rate"))}<b data-testid="on-time-rate">{Percent(status.Rates.OnTimeRate)}</b><span class="meta">{(status.Rates.OnTime is { } onTime ? $"{onTime}/{status.Rates.Expected}" : E(T("未设截止日", "no due day set")))}</span></div>
+            </div>
+            <table data-testid="submissions"><tr><th>{E(T("区划", "Division"))}</th><th>{E(T("状态", "Status"))}</th><th>{E(T("版本", "Revision"))}</th><th>{E(T("首次上报", "First submitted"))}</th></tr>
+            """);
+        foreach (var row in status.Rows)
+        {
+            var state = (row.State, row.OnTime) switch
+            {
+                ("open", _) => T("未上报", "not yet"),
+                ("returned", _) => T("已退回", "returned"),
+                ("approved", _) => T("已审核", "approved"),
+                (_, false) => T("逾期上报", "submitted late"),
+                _ => T("已上报", "submitted"),
+            };
+            var late = row.OnTime == false && row.State != "open" ? T("（逾期）", " (late)") : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"""<tr data-division="{E(row.Division)}" data-state="{E(row.State)}" data-on-time="{(row.OnTime is { } t ? (t ? "true" : "false") : string.Empty)}"><td>{E(row.Name ?? row.Division)}</td><td>{E(state)}{E(row.State is "approved" or "returned" ? late : string.Empty)}</td><td class="num">{row.Revision}</td><td>{E(row.SubmittedAt ?? "—")}</td></tr>""");
+        }
+        html.Append("</table>");
+        return html.ToString();
     }
 
     /// <summary>The form that sends a records file to the store, and what the last upload did.</summary>

@@ -19,7 +19,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
 
     private readonly NpgsqlDataSource? dataSource;
 
-    private RecordStoreHost(IRecordStore store, string kind, string description, NpgsqlDataSource? dataSource)
+    private RecordStoreHost(IReportLedger store, string kind, string description, NpgsqlDataSource? dataSource)
     {
         Store = store;
         Kind = kind;
@@ -28,7 +28,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
     }
 
     /// <summary>Gets the store.</summary>
-    public IRecordStore Store { get; }
+    public IReportLedger Store { get; }
 
     /// <summary>Gets the store's kind: <c>parquet</c> or <c>postgresql</c> (a tag on the host's metrics and upload log).</summary>
     public string Kind { get; }

@@ -98,7 +98,7 @@ public static class SocialWorkWeb
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
         MapApi(app);
-        app.MapGet("/", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, string? lang, string? asOf) =>
+        app.MapGet("/", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, string? lang, string? asOf, string? period) =>
         {
             if (ParseDate(asOf, "asOf", state.Settings.AsOf, out var day) is { } problem)
             {
@@ -108,7 +108,11 @@ public static class SocialWorkWeb
             {
                 return Invalid("lang", $"'{lang}' is not one of zh, en.");
             }
-            return await Dashboard(context, Caller.From(user), state, records, assessor, evaluator, antiforgery, day, lang != "en", null, StatusCodes.Status200OK);
+            if (period is not null && !ReportingPeriod.TryParse(period, out _))
+            {
+                return Invalid("period", $"'{period}' is not a period of the form 2023-03, 2023-Q1 or 2023.");
+            }
+            return await Dashboard(context, Caller.From(user), state, records, assessor, evaluator, antiforgery, day, lang != "en", null, StatusCodes.Status200OK, period);
         }).RequireAuthorization(SocialWorkRoles.ReadPolicy).ExcludeFromDescription();
         app.MapPost("/upload", async (HttpContext context, ClaimsPrincipal user, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, Uploads uploads) =>
         {
@@ -134,11 +138,14 @@ public static class SocialWorkWeb
         return app;
     }
 
-    private static async Task<IResult> Dashboard(HttpContext context, Caller caller, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, LocalDate day, bool chinese, UploadOutcome? outcome, int status)
+    /// <summary>Renders the dashboard; its reports section shows <paramref name="period"/> (the month of <paramref name="day"/> when omitted).</summary>
+    private static async Task<IResult> Dashboard(HttpContext context, Caller caller, DashboardState state, RecordStoreHost records, CoverageAssessor assessor, PayStepEvaluator evaluator, IAntiforgery antiforgery, LocalDate day, bool chinese, UploadOutcome? outcome, int status, string? period = null)
     {
         var monthly = await records.Store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Month) { To = day, Scope = caller.Scope, MaxCells = state.Settings.MaxReportCells }, context.RequestAborted);
+        var reports = ReportingPeriod.TryParse(period, out var shown) ? shown : ReportingPeriod.Containing(day, PeriodKind.Month);
+        var submissions = await SubmissionEndpoints.StatusAsync(caller.Scope, reports, DivisionLevel.Township, records, state, context.RequestAborted);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var html = DashboardPage.Render(state, caller, assessor, evaluator, day, chinese, (monthly, records.Description), (tokens.RequestToken!, tokens.FormFieldName, outcome, caller.CanWrite));
+        var html = DashboardPage.Render(state, caller, assessor, evaluator, day, chinese, (monthly, records.Description), (tokens.RequestToken!, tokens.FormFieldName, outcome, caller.CanWrite), submissions);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
@@ -160,6 +167,7 @@ public static class SocialWorkWeb
             var failure = attempt.Status switch
             {
                 StatusCodes.Status403Forbidden => ($"第{row.Line}行的区划不在你的上报范围内（严格模式，未存入任何记录）。", $"the division on line {row.Line} is outside your scope (strict mode; nothing was stored)."),
+                StatusCodes.Status409Conflict when row.Locked => ($"第{row.Line}行所在的报表已上报并锁定（严格模式，未存入任何记录）。", $"line {row.Line} falls in a submitted report, which is locked (strict mode; nothing was stored)."),
                 StatusCodes.Status409Conflict => ($"第{row.Line}行的记录编号已存储（严格模式）。", $"the id on line {row.Line} is already stored (strict mode)."),
                 _ => ($"第{row.Line}行有错误（严格模式）。", $"line {row.Line} is invalid (strict mode)."),
             };
@@ -190,6 +198,7 @@ public static class SocialWorkWeb
     private static void MapApi(WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(SocialWorkRoles.ReadPolicy);
+        SubmissionEndpoints.Map(api);
 
         api.MapGet("/coverage", (ClaimsPrincipal user, DashboardState state, CoverageAssessor assessor, string? asOf) =>
         {
@@ -341,6 +350,7 @@ public static class SocialWorkWeb
                         title: attempt.Status switch
                         {
                             StatusCodes.Status403Forbidden => "A row of the upload is outside your scope; nothing was stored.",
+                            StatusCodes.Status409Conflict when row.Locked => "A submitted or approved report locks a row of the upload; nothing was stored.",
                             StatusCodes.Status409Conflict => "A record in the upload is already stored; nothing was stored.",
                             _ => "The upload has an invalid row; nothing was stored.",
                         },
@@ -361,7 +371,7 @@ public static class SocialWorkWeb
             }
         }).RequireAuthorization(SocialWorkRoles.WritePolicy)
           .Accepts<string>("text/csv", "application/json", XlsxType)
-          .WithSummary("Stores records (CSV, JSON or an Excel workbook) inside the caller's scope; mode=strict stores nothing when a row is bad, outside the scope (403) or already stored (409), mode=lenient stores the rest and lists them.");
+          .WithSummary("Stores records (CSV, JSON or an Excel workbook) inside the caller's scope; mode=strict stores nothing when a row is bad, outside the scope (403), already stored or in a submitted period (409, 'locked'), mode=lenient stores the rest and lists them.");
 
         api.MapPost("/report", async (HttpRequest request, ClaimsPrincipal user, DashboardState state, string? mode, string? level, string? period, string? by, string? from, string? to) =>
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using SocialWork.Reporting;
 using SocialWork.Rules;
 
 namespace SocialWork.Samples.Web;
@@ -26,6 +27,13 @@ public sealed class WebSettings
 
     /// <summary>Gets the default "as of" day of the dashboard and API.</summary>
     public LocalDate AsOf { get; }
+
+    /// <summary>
+    /// Gets when a period's report is due (<c>SocialWork:Submissions:DueDaysAfterPeriod</c>, days after the period's last
+    /// day, and <c>SocialWork:Submissions:TimeZone</c>, an IANA zone, Asia/Shanghai when omitted), or
+    /// <see langword="null"/> when the bureau has set no due rule: then no submission is on time or late.
+    /// </summary>
+    public SubmissionDeadline? Deadline { get; init; }
 
     /// <summary>
     /// Gets the largest upload accepted by <c>POST /api/report</c>, <c>POST /api/records</c> and the dashboard's upload form
@@ -114,6 +122,7 @@ public sealed class WebSettings
         {
             failures.Add($"{limits.Path}:BodyGracePeriodSeconds: Kestrel needs a grace period of at least 2 seconds.");
         }
+        var deadline = ReadDeadline(section.GetSection("Submissions"), failures);
         ReadAuthentication(configuration, failures);
         var store = RecordStoreSettings.Read(section.GetSection("RecordStore"), failures);
         var policy = Parse(section.GetSection("PayPolicy"), failures, (json, name) => PayPolicyJson.Parse(json, name));
@@ -135,7 +144,29 @@ public sealed class WebSettings
             RequestsPerMinute = (int)Math.Min(perMinute, int.MaxValue),
             MinBodyBytesPerSecond = bodyRate,
             BodyGracePeriod = TimeSpan.FromSeconds(Math.Min(grace, 3600)),
+            Deadline = deadline,
         };
+    }
+
+    /// <summary>Reads the due rule of submissions: none unless the bureau sets the days; the zone defaults to China's.</summary>
+    private static SubmissionDeadline? ReadDeadline(IConfigurationSection section, List<string> failures)
+    {
+        var zoneText = section["TimeZone"] ?? "Asia/Shanghai";
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneText);
+        if (zone is null)
+        {
+            failures.Add($"{section.Path}:TimeZone: '{zoneText}' is not an IANA time zone (for example Asia/Shanghai).");
+        }
+        if (section["DueDaysAfterPeriod"] is not { } daysText)
+        {
+            return null;
+        }
+        if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 366)
+        {
+            failures.Add($"{section.Path}:DueDaysAfterPeriod: '{daysText}' is not a number of days from 0 to 366.");
+            return null;
+        }
+        return zone is null ? null : new SubmissionDeadline(days, zone);
     }
 
     private static int Fail(List<string> failures, string failure)

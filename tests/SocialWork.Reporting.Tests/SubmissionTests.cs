@@ -150,7 +150,7 @@ public sealed class SubmissionTests
         var status = SubmissionStatus.Of(book, March, [third, OtherTownship, Township], deadline);
 
         Assert.Equal(new SubmissionRates(3, 2, 1), status.Rates);
-        Assert.Equal(1 / 3d, status.Rates.OnTimeRate, 6);
+        Assert.Equal(1 / 3d, status.Rates.OnTimeRate!.Value, 6);
         Assert.Equal([Township, OtherTownship, third], status.Rows.Select(r => r.Division));
         Assert.Equal((SubmissionState.Submitted, 2, true), (status.Rows[0].State, status.Rows[0].Revision, status.Rows[0].OnTime));
         Assert.Equal(false, status.Rows[1].OnTime);

@@ -71,6 +71,42 @@ public sealed class BrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-en.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_each_townships_report_state_and_the_on_time_rate()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it).");
+        var ct = TestContext.Current.CancellationToken;
+        // 3 April 2023 in Beijing: March's reports are due on the 5th in the sample's settings.
+        await using var host = await StoreHost.StartAsync("parquet", builder => builder.Services.AddSingleton<NodaTime.IClock>(new FixedClock(NodaTime.Instant.FromUtc(2023, 4, 3, 2, 0))), ct);
+        var approverToken = TestTokens.Create("district-approver", [SocialWork.Samples.Web.Security.SocialWorkRoles.Approver], [TestTokens.District]);
+        using var reporter = host.Client(TestTokens.Create("street-reporter", [SocialWork.Samples.Web.Security.SocialWorkRoles.Reporter], [TestTokens.Street]));
+        using var approver = host.Client(approverToken);
+        (await reporter.PostAsync("/api/submissions", new StringContent("""{"division":"130602005","period":"2023-03"}""", System.Text.Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
+        (await approver.PostAsync("/api/submissions/130602005/2023-03/approve", null, ct)).EnsureSuccessStatusCode();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Args = ["--disable-gpu", "--no-first-run"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ExtraHTTPHeaders = Bearer(approverToken) });
+        await page.GotoAsync(host.Address + "/?period=2023-03");
+
+        Assert.Equal(10, await page.Locator("[data-testid=submissions] tr[data-division]").CountAsync());
+        var street = page.Locator("[data-testid=submissions] tr[data-division='130602005000']");
+        Assert.Equal("approved", await street.GetAttributeAsync("data-state"));
+        Assert.Equal("true", await street.GetAttributeAsync("data-on-time"));
+        Assert.Contains("韩村北路街道", await street.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已审核", await street.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(9, await page.Locator("[data-testid=submissions] tr[data-state=open]").CountAsync());
+        Assert.Equal("10%", await page.Locator("[data-testid=reporting-rate]").InnerTextAsync());
+        Assert.Equal("10%", await page.Locator("[data-testid=on-time-rate]").InnerTextAsync());
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-submissions-zh.png"), FullPage = true });
+
+        await page.GotoAsync(host.Address + "/?period=2023-03&lang=en");
+        Assert.Contains("approved", await page.Locator("[data-testid=submissions] tr[data-division='130602005000']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("not yet", await page.Locator("[data-testid=submissions] tr[data-division='130602001000']").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("parquet")]
     [InlineData("postgresql")]

@@ -34,10 +34,20 @@ public sealed class StoreHost : IAsyncDisposable
 
     private string[] extra = [];
 
+    private Action<WebApplicationBuilder>? configure;
+
     /// <summary>Starts a host over a new store of the given kind, with extra settings (<c>--Key=value</c>) if any.</summary>
     public static async Task<StoreHost> StartAsync(string kind, CancellationToken cancellationToken, params string[] settings)
     {
         var host = new StoreHost(kind) { extra = settings };
+        await host.RestartAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Starts a host over a new store of the given kind, its builder adjusted by <paramref name="configure"/> (a fixed clock, say).</summary>
+    public static async Task<StoreHost> StartAsync(string kind, Action<WebApplicationBuilder> configure, CancellationToken cancellationToken)
+    {
+        var host = new StoreHost(kind) { configure = configure };
         await host.RestartAsync(cancellationToken);
         return host;
     }
@@ -61,7 +71,7 @@ public sealed class StoreHost : IAsyncDisposable
             await App.StopAsync(cancellationToken);
             await App.DisposeAsync();
         }
-        App = SocialWorkWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", .. TestTokens.Arguments, .. Arguments, .. extra]);
+        App = SocialWorkWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", .. TestTokens.Arguments, .. Arguments, .. extra], configure);
         await App.StartAsync(cancellationToken);
         Address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
@@ -96,7 +106,7 @@ public sealed class StoreHost : IAsyncDisposable
         if (Kind == "postgresql" && Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString)
         {
             await using var source = NpgsqlDataSource.Create(connectionString);
-            await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\"");
+            await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\", \"{table}_transitions\", \"{table}_withdrawals\", \"{table}_snapshots\"");
             await drop.ExecuteNonQueryAsync();
         }
     }

@@ -60,7 +60,7 @@ public sealed class TwoHostsTests
             if (kind == "postgresql")
             {
                 await using var source = Npgsql.NpgsqlDataSource.Create(StoreHost.RequireServer());
-                await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\"");
+                await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\", \"{table}_transitions\", \"{table}_withdrawals\", \"{table}_snapshots\"");
                 await drop.ExecuteNonQueryAsync(Ct);
             }
         }

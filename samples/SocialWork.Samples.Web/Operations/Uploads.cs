@@ -47,12 +47,18 @@ public sealed class Uploads(RecordStoreHost records, WebMetrics metrics, WebSett
         }
         catch (RecordImportException ex)
         {
-            var status = ex.Row.OutsideScope ? StatusCodes.Status403Forbidden : ex.Row.AlreadyStored ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            var status = ex.Row.OutsideScope ? StatusCodes.Status403Forbidden : ex.Row.AlreadyStored || ex.Row.Locked ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             attempt = new UploadAttempt(status, 0, 0, [ex.Row], ex.Row, null);
         }
         catch (RecordAlreadyStoredException ex)
         {
             attempt = new UploadAttempt(StatusCodes.Status409Conflict, 0, 0, [], null, ex.Id);
+        }
+        catch (RecordLockedException ex)
+        {
+            // Submissions kept landing between the import's lock check and its append: the append refused the batch.
+            var row = new RejectedRow(fileName, 0, "date", ex.Message, ex.Locked[0].Id) { ChineseReason = ex.Chinese, Locked = true };
+            attempt = new UploadAttempt(StatusCodes.Status409Conflict, 0, 0, [row], row, null);
         }
         metrics.Upload(records.Kind, attempt.Accepted, attempt.Rejected.Count);
         if (logger.IsEnabled(LogLevel.Information))
@@ -79,7 +85,7 @@ public enum UploadFormat
 }
 
 /// <summary>What an upload did.</summary>
-/// <param name="Status">The HTTP status it calls for: 200; 400 for a bad row, 403 for a row outside the scope, 409 for an id already stored (strict mode).</param>
+/// <param name="Status">The HTTP status it calls for: 200; 400 for a bad row, 403 for a row outside the scope, 409 for an id already stored or a row a submitted report locks (strict mode).</param>
 /// <param name="Read">Rows read (0 when strict mode stopped at a bad row).</param>
 /// <param name="Accepted">Records stored.</param>
 /// <param name="Rejected">Rejected rows (lenient mode), or the one that stopped a strict import.</param>

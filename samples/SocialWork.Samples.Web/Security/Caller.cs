@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SocialWork.Reporting;
 
 namespace SocialWork.Samples.Web.Security;
 
@@ -44,6 +45,12 @@ public sealed record Caller(string Name, DivisionScope Scope, IReadOnlySet<strin
 
     /// <summary>Gets a value indicating whether the caller may store records inside its scope (<c>reporter</c>, and a scope).</summary>
     public bool CanWrite => !Scope.IsEmpty && Roles.Contains(SocialWorkRoles.Reporter);
+
+    /// <summary>Gets whether the caller may approve and return reports (the approver role, with a scope).</summary>
+    public bool CanApprove => !Scope.IsEmpty && Roles.Contains(SocialWorkRoles.Approver);
+
+    /// <summary>Gets the caller as the reporting ledger knows it: its name in the history, its scope, its roles.</summary>
+    public SubmissionActor Actor => new(Name, Scope, Roles.Contains(SocialWorkRoles.Reporter), Roles.Contains(SocialWorkRoles.Approver));
 }
 
 /// <summary>The roles of the web host and the authorization policies built on them.</summary>
@@ -63,4 +70,7 @@ public static class SocialWorkRoles
 
     /// <summary>The policy of every endpoint that stores records: a <c>reporter</c> with a division scope.</summary>
     public const string WritePolicy = "socialwork.write";
+
+    /// <summary>The policy of approving and returning reports: an authenticated caller with the approver role and a scope.</summary>
+    public const string ApprovePolicy = "socialwork.approve";
 }

@@ -86,7 +86,8 @@ internal static class WebSecurity
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(SocialWorkRoles.ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).CanRead))
-            .AddPolicy(SocialWorkRoles.WritePolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).CanWrite));
+            .AddPolicy(SocialWorkRoles.WritePolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).CanWrite))
+            .AddPolicy(SocialWorkRoles.ApprovePolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).CanApprove));
 
         builder.Services.AddRateLimiter(o =>
         {

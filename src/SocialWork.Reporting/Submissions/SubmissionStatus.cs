@@ -14,21 +14,20 @@ public sealed record SubmissionStatus(ReportingPeriod Period, IReadOnlyList<Subm
     /// <param name="book">The submissions.</param>
     /// <param name="period">The period.</param>
     /// <param name="expected">The divisions expected to submit (a scope's townships, say).</param>
-    /// <param name="deadline">When reports are due.</param>
+    /// <param name="deadline">When reports are due; <see langword="null"/> when no due rule is set (then no row is on time or late, and <see cref="SubmissionRates.OnTime"/> is <see langword="null"/>).</param>
     /// <returns>The status.</returns>
-    public static SubmissionStatus Of(SubmissionBook book, ReportingPeriod period, IEnumerable<DivisionCode> expected, SubmissionDeadline deadline)
+    public static SubmissionStatus Of(SubmissionBook book, ReportingPeriod period, IEnumerable<DivisionCode> expected, SubmissionDeadline? deadline)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(deadline);
         var history = book.History;
         var rows = expected.Distinct().Order().Select(division =>
         {
             var now = book.Get(division, period);
             // A report counts as submitted when it was first submitted, whatever returns and revisions followed.
             var first = history.FirstOrDefault(t => t.Division == division && t.Period == period && t.To == SubmissionState.Submitted);
-            return new SubmissionRow(division, now.State, now.Revision, first?.At, first is null ? null : deadline.IsOnTime(period, first.At));
+            return new SubmissionRow(division, now.State, now.Revision, first?.At, first is null || deadline is null ? null : deadline.IsOnTime(period, first.At));
         }).ToList();
-        return new SubmissionStatus(period, rows.AsReadOnly(), new SubmissionRates(rows.Count, rows.Count(r => r.SubmittedAt is not null), rows.Count(r => r.OnTime == true)));
+        return new SubmissionStatus(period, rows.AsReadOnly(), new SubmissionRates(rows.Count, rows.Count(r => r.SubmittedAt is not null), deadline is null ? null : rows.Count(r => r.OnTime == true)));
     }
 }
