@@ -12,8 +12,21 @@ namespace SocialWork.Reporting.PostgreSql;
 /// </remarks>
 public sealed partial class PostgreSqlRecordStore
 {
-    /// <summary>The condition that leaves withdrawn records out of every query, read and count.</summary>
-    private string NotWithdrawn => $"NOT EXISTS (SELECT 1 FROM {withdrawals} w WHERE w.id = {table}.id)";
+    /// <summary>Reads the ids of the withdrawn records, which every query, read and count leaves out.</summary>
+    private async Task<string[]> ReadWithdrawnIdsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT id FROM {withdrawals}", connection, transaction);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var ids = new List<string>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetString(0));
+            }
+            return [.. ids];
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask<SubmissionBook> ReadSubmissionsAsync(CancellationToken cancellationToken = default)
@@ -37,7 +50,8 @@ public sealed partial class PostgreSqlRecordStore
                 new NpgsqlParameter<DateOnly> { Value = new DateOnly(period.Start.Year, period.Start.Month, period.Start.Day) },
                 new NpgsqlParameter<DateOnly> { Value = new DateOnly(period.End.Year, period.End.Month, period.End.Day) },
             ];
-            var rows = ReadRowsAsync(connection, transaction, $"division BETWEEN $1 AND $2 AND date BETWEEN $3 AND $4 AND {NotWithdrawn}", range, cancellationToken);
+            var withdrawn = await ReadWithdrawnIdsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var rows = ReadRowsAsync(connection, transaction, "division BETWEEN $1 AND $2 AND date BETWEEN $3 AND $4", withdrawn, cancellationToken, range);
             var snapshot = await ReportSnapshot.MakeAsync(rows, division, period, by, at, null, cancellationToken).ConfigureAwait(false);
             var submitted = book.Submit(actor, snapshot, at);
             await using var keep = new NpgsqlCommand($"INSERT INTO {snapshots} (id, content) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", connection, transaction);

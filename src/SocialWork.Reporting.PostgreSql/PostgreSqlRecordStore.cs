@@ -221,18 +221,19 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// <inheritdoc />
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table} WHERE {NotWithdrawn}");
+        await using var command = dataSource.CreateCommand($"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM {withdrawals})");
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>
     /// Gets the SQL <see cref="QueryAsync"/> sends for a query (its parameters are the division factor, the period unit,
     /// the seven method codes, and <c>From</c>, <c>To</c> and the <c>Within</c> range when set) — for logging or for an
-    /// <c>EXPLAIN</c>.
+    /// <c>EXPLAIN</c>. When records are withdrawn, the query also says <c>NOT (id = ANY($n))</c> with their ids as one
+    /// array parameter (an anti-join against the withdrawals table would cost every row a probe, even with none).
     /// </summary>
     /// <param name="query">The query.</param>
     /// <returns>The statement.</returns>
-    public string QuerySql(CubeQuery query) => BuildQuery(query).Sql;
+    public string QuerySql(CubeQuery query) => BuildQuery(query, []).Sql;
 
     /// <inheritdoc />
     /// <exception cref="NpgsqlException">The database could not run the query.</exception>
@@ -256,15 +257,16 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 {
                     await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
+                var withdrawn = await ReadWithdrawnIdsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
                 Cube? whole = null;
                 if (query.Dimension == CubeDimension.Party)
                 {
                     var plain = query with { Dimension = CubeDimension.None };
-                    var (plainRows, plainPeople) = await ReadCellsAsync(connection, transaction, plain, cancellationToken).ConfigureAwait(false);
+                    var (plainRows, plainPeople) = await ReadCellsAsync(connection, transaction, plain, withdrawn, cancellationToken).ConfigureAwait(false);
                     whole = Cube.FromRowsAndPeople(plain, plainRows, plainPeople);
                 }
-                var (rows, people) = await ReadCellsAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+                var (rows, people) = await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
             }
@@ -272,9 +274,9 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     }
 
     /// <summary>The cells of a query (its <c>GROUP BY</c>) and, where records name people, each cell's distinct people.</summary>
-    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, CancellationToken cancellationToken)
+    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = BuildQuery(query);
+        var (sql, parameters) = BuildQuery(query, withdrawn);
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
@@ -304,7 +306,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         {
             return (rows, []);
         }
-        var (peopleSql, peopleParameters) = BuildQuery(query, people: true);
+        var (peopleSql, peopleParameters) = BuildQuery(query, withdrawn, people: true);
         await using var peopleCommand = new NpgsqlCommand(peopleSql, connection, transaction);
         peopleCommand.Parameters.AddRange(peopleParameters);
         var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -375,7 +377,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// with the records of each method counted by a <c>FILTER</c> clause, the counts and amounts summed, and the records
     /// that name a person counted; or, for <paramref name="people"/>, each cell's distinct people over the records naming one.
     /// </summary>
-    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, bool people = false)
+    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, string[] withdrawn, bool people = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var key = query.Dimension switch
@@ -412,7 +414,12 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
             // One row per party a record names; a record naming none counts under the empty key.
             sql.Append(" CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
         }
-        var where = people ? ["person IS NOT NULL", NotWithdrawn] : new List<string> { NotWithdrawn };
+        var where = people ? ["person IS NOT NULL"] : new List<string>();
+        if (withdrawn.Length > 0)
+        {
+            parameters.Add(new NpgsqlParameter<string[]> { Value = withdrawn, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            where.Add($"NOT (id = ANY(${parameters.Count}))");
+        }
         if (query.From is { } from)
         {
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(from.Year, from.Month, from.Day) });
@@ -459,18 +466,25 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await foreach (var batch in ReadRowsAsync(connection, null, NotWithdrawn, [], cancellationToken).ConfigureAwait(false))
+            var withdrawn = await ReadWithdrawnIdsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            await foreach (var batch in ReadRowsAsync(connection, null, "true", withdrawn, cancellationToken).ConfigureAwait(false))
             {
                 yield return batch;
             }
         }
     }
 
-    /// <summary>Reads the rows a condition selects, in date order (then id), in batches of <see cref="PostgreSqlRecordStoreOptions.ReadBatchSize"/>.</summary>
-    private async IAsyncEnumerable<RecordBatch> ReadRowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, NpgsqlParameter[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Reads the rows a condition selects, less the withdrawn ones, in date order (then id), in batches of <see cref="PostgreSqlRecordStoreOptions.ReadBatchSize"/>.</summary>
+    private async IAsyncEnumerable<RecordBatch> ReadRowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, string[] withdrawn, [EnumeratorCancellation] CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} WHERE {where} ORDER BY date, id", connection, transaction);
+        // Withdrawn ids as one array parameter (few, and none usually): an anti-join would cost every row a probe.
+        var notWithdrawn = withdrawn.Length > 0 ? $" AND NOT (id = ANY(${parameters.Length + 1}))" : string.Empty;
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} WHERE {where}{notWithdrawn} ORDER BY date, id", connection, transaction);
         command.Parameters.AddRange(parameters);
+        if (withdrawn.Length > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { Value = withdrawn, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        }
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

@@ -43,8 +43,8 @@ public sealed class SubmissionTests
     {
         var division = DivisionCode.Parse("130600");
         var period = ReportingPeriod.OfYear(2023);
-        var a = ReportSnapshot.Make(RecordBatch.From(first), division, period, CubeDimension.Method, Moment);
-        var b = ReportSnapshot.Make(RecordBatch.From([.. first.Where((_, i) => i % 3 != 0),  .. second.Select(Renamed)]), division, period, CubeDimension.Method, Moment + Duration.FromHours(1));
+        var a = ReportSnapshot.Make(RecordBatch.From(first), division, period, CubeDimension.Method, Moment, withdrawn: null);
+        var b = ReportSnapshot.Make(RecordBatch.From([.. first.Where((_, i) => i % 3 != 0),  .. second.Select(Renamed)]), division, period, CubeDimension.Method, Moment + Duration.FromHours(1), withdrawn: null);
 
         var same = ReportDiff.Between(a, a);
         var diff = ReportDiff.Between(a, b);
@@ -57,7 +57,7 @@ public sealed class SubmissionTests
     [Property(Arbitrary = [typeof(ReportingArbitraries)], MaxTest = 40)]
     public bool A_snapshot_reads_back_from_its_json_with_the_same_id(ServiceRecord[] records)
     {
-        var snapshot = ReportSnapshot.Make(RecordBatch.From(records), DivisionCode.Parse("130600"), ReportingPeriod.OfYear(2023), CubeDimension.Item, Moment);
+        var snapshot = ReportSnapshot.Make(RecordBatch.From(records), DivisionCode.Parse("130600"), ReportingPeriod.OfYear(2023), CubeDimension.Item, Moment, withdrawn: null);
         var back = ReportSnapshotJson.Parse(ReportSnapshotJson.Serialize(snapshot));
         return back.Id == snapshot.Id && back.RecordsDigest == snapshot.RecordsDigest && ReportSnapshotJson.Serialize(back) == ReportSnapshotJson.Serialize(snapshot);
     }
@@ -231,5 +231,5 @@ public sealed class SubmissionTests
     private static ReportSnapshot Snapshot(DivisionCode division, ReportingPeriod period, params (string Id, DivisionCode Division, int PersonTimes)[] records)
         => ReportSnapshot.Make(
             RecordBatch.From([.. records.Select(r => new ServiceRecord(r.Id, period.Start.PlusDays(1), r.Division, ServiceCode.Parse("EL.01"), ServiceMethod.Visit, r.PersonTimes, 1))]),
-            division, period, CubeDimension.None, Moment);
+            division, period, CubeDimension.None, Moment, withdrawn: null);
 }

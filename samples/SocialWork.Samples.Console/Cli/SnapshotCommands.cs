@@ -68,7 +68,7 @@ internal static class SnapshotCommands
         {
             throw new CliProblem("快照须列出所计记录的编号：记录文件须有id列。", "a snapshot names the records it counts: the records file needs an id column.");
         }
-        var snapshot = ReportSnapshot.Make(import.Batch, division, period, by, SystemClock.Instance.GetCurrentInstant());
+        var snapshot = ReportSnapshot.Make(import.Batch, division, period, by, SystemClock.Instance.GetCurrentInstant(), withdrawn: null);
         SocialWorkCli.WriteAtomically(outPath, stream => stream.Write(Encoding.UTF8.GetBytes(ReportSnapshotJson.Serialize(snapshot))));
         output.Line(output.T(
             $"已写入{division}的{period}报表快照（{snapshot.Records}条记录）到{outPath}：{snapshot.Id}",

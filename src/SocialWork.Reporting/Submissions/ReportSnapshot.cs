@@ -68,10 +68,10 @@ public sealed class ReportSnapshot
     /// <param name="period">The period.</param>
     /// <param name="by">The dimension of the rows.</param>
     /// <param name="madeAt">The moment (from the host's <see cref="IClock"/>).</param>
-    /// <param name="withdrawn">Ids of withdrawn (作废) records, left out; none when omitted.</param>
+    /// <param name="withdrawn">Ids of withdrawn (作废) records, left out; <see langword="null"/> for none.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentException">The records carry no ids.</exception>
-    public static ReportSnapshot Make(RecordBatch records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn = null)
+    public static ReportSnapshot Make(RecordBatch records, DivisionCode division, ReportingPeriod period, CubeDimension by, Instant madeAt, IReadOnlySet<string>? withdrawn)
     {
         ArgumentNullException.ThrowIfNull(records);
         return Make(new[] { records }, division, period, by, madeAt, withdrawn);
@@ -96,6 +96,10 @@ public sealed class ReportSnapshot
         var maker = new Maker(division, period, by, withdrawn);
         foreach (var batch in records)
         {
+            if (batch.Count > 0 && !batch.HasIds)
+            {
+                throw new ArgumentException(NoIds, nameof(records));
+            }
             maker.Add(batch);
         }
         return maker.Make(madeAt);
@@ -120,6 +124,10 @@ public sealed class ReportSnapshot
         var maker = new Maker(division, period, by, withdrawn);
         await foreach (var batch in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if (batch.Count > 0 && !batch.HasIds)
+            {
+                throw new ArgumentException(NoIds, nameof(records));
+            }
             maker.Add(batch);
         }
         return maker.Make(madeAt);
@@ -178,6 +186,8 @@ public sealed class ReportSnapshot
         return snapshot;
     }
 
+    private const string NoIds = "A snapshot names the records it counts: the records must carry ids.";
+
     /// <summary>Folds batches into a snapshot: each batch's records inside the subtree and the period (and not withdrawn) into a cube, merged at the end.</summary>
     private sealed class Maker(DivisionCode division, ReportingPeriod period, CubeDimension by, IReadOnlySet<string>? withdrawn)
     {
@@ -187,12 +197,9 @@ public sealed class ReportSnapshot
         private readonly List<Cube> cubes = [];
         private readonly List<string> ids = [];
 
+        /// <summary>Adds a batch's records (it carries ids: the callers check).</summary>
         public void Add(RecordBatch batch)
         {
-            if (batch.Count > 0 && !batch.HasIds)
-            {
-                throw new ArgumentException("A snapshot names the records it counts: the records must carry ids.", "records");
-            }
             var days = batch.DayNumbers;
             var divisions = batch.DivisionIndices;
             var inside = batch.Divisions.Select(division.Contains).ToArray();
