@@ -194,7 +194,19 @@ public sealed class SubmissionTests
                 }
             }
         }
-        return HistoryKeepsTheRules(book, actors.ToDictionary(a => a.Name));
+        // What a store keeps is the history: replayed, it gives the same reports back.
+        return HistoryKeepsTheRules(book, actors.ToDictionary(a => a.Name))
+            && SubmissionBook.Replay(book.History).Submissions.SequenceEqual(book.Submissions);
+    }
+
+    [Fact]
+    public void A_history_that_does_not_hold_together_is_refused_when_replayed()
+    {
+        var step = new SubmissionTransition(Township, March, SubmissionState.Submitted, SubmissionState.Approved, 1, "approver-130602", Moment, null, null);
+
+        var refused = Assert.Throws<ArgumentException>(() => SubmissionBook.Replay([step]));
+
+        Assert.Contains("from submitted follows one to open", refused.Message, StringComparison.Ordinal);
     }
 
     private static bool HistoryKeepsTheRules(SubmissionBook book, Dictionary<string, SubmissionActor> actors)
