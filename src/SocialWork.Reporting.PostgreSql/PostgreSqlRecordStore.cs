@@ -31,6 +31,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     private readonly string transitions;
     private readonly string withdrawals;
     private readonly string snapshots;
+    private readonly string idTable;
 
     /// <summary>Creates a store over a table reached through <paramref name="dataSource"/>.</summary>
     /// <param name="dataSource">The data source (its connection string names the database and the role).</param>
@@ -43,6 +44,11 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         transitions = Quoted("_transitions");
         withdrawals = Quoted("_withdrawals");
         snapshots = Quoted("_snapshots");
+        idTable = Quoted("_ids");
+        if (Options.PartitionByMonth && Options.TableName.Split('.')[^1].Length > 54)
+        {
+            throw new ArgumentException($"A table partitioned by month needs a name of at most 54 characters (its partitions add _p2023_03); '{Options.TableName}' is longer.", nameof(options));
+        }
     }
 
     /// <summary>The table's quoted name, or a ledger table's beside it (the records table's name with a suffix, in its schema).</summary>
@@ -70,9 +76,8 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         get
         {
             var name = Options.TableName.Split('.')[^1];
-            return $"""
-                CREATE TABLE IF NOT EXISTS {table} (
-                    id           text     NOT NULL PRIMARY KEY CHECK (id <> ''),
+            var records = $"""
+                    id           text     NOT NULL{(Options.PartitionByMonth ? string.Empty : " PRIMARY KEY")} CHECK (id <> ''),
                     date         date     NOT NULL,
                     division     bigint   NOT NULL CHECK (division BETWEEN 10000000000 AND 999999999999),
                     item         text     NOT NULL CHECK (item <> ''),
@@ -84,9 +89,26 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                     parties      text,
                     programme    text,
                     person       text     CHECK (length(person) = 43)
+                """;
+            var layout = Options.PartitionByMonth
+                ? $"""
+                CREATE TABLE IF NOT EXISTS {table} (
+                {records}
+                ) PARTITION BY RANGE (date);
+                CREATE TABLE IF NOT EXISTS {idTable} (
+                    id           text     NOT NULL PRIMARY KEY
+                );
+                CREATE INDEX IF NOT EXISTS "{name}_id" ON {table} (id);
+                CREATE INDEX IF NOT EXISTS "{name}_division" ON {table} (division);
+                """
+                : $"""
+                CREATE TABLE IF NOT EXISTS {table} (
+                {records}
                 );
                 CREATE INDEX IF NOT EXISTS "{name}_date" ON {table} (date);
                 CREATE INDEX IF NOT EXISTS "{name}_division" ON {table} (division);
+                """;
+            return layout + "\n" + $"""
                 CREATE TABLE IF NOT EXISTS {transitions} (
                     step         bigint   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                     division     bigint   NOT NULL,
@@ -134,6 +156,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         {
             return;
         }
+        if (Options.PartitionByMonth)
+        {
+            await EnsurePartitionsForAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -151,6 +177,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                         throw new RecordLockedException(locked);
                     }
                     await CopyAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+                    if (Options.PartitionByMonth)
+                    {
+                        await CopyIdsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+                    }
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -204,7 +234,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(10_000))
         {
-            await using var command = dataSource.CreateCommand($"SELECT id FROM {table} WHERE id = ANY($1)");
+            await using var command = dataSource.CreateCommand($"SELECT id FROM {(Options.PartitionByMonth ? idTable : table)} WHERE id = ANY($1)");
             command.Parameters.Add(new NpgsqlParameter<string[]> { Value = chunk, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -253,7 +283,9 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
+                // JIT compilation costs more than it saves on these GROUP BYs (a year of 10M records: 1.4-1.7 s with it,
+                // 0.9 s without, psql), and a partitioned table aggregates partition by partition.
+                await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL enable_partitionwise_aggregate = on", connection, transaction))
                 {
                     await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -270,6 +302,24 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
             }
+        }
+    }
+
+    /// <summary>The plan PostgreSQL makes for a query's <c>GROUP BY</c>, with its parameters bound (for tests of partition pruning).</summary>
+    internal async Task<string> ExplainAsync(CubeQuery query, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = BuildQuery(query, []);
+        await using var command = dataSource.CreateCommand("EXPLAIN " + sql);
+        command.Parameters.AddRange(parameters);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var plan = new StringBuilder();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                plan.AppendLine(reader.GetString(0));
+            }
+            return plan.ToString();
         }
     }
 

@@ -28,6 +28,18 @@ public sealed partial record PostgreSqlRecordStoreOptions
         init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ReadBatchSize must be positive.");
     } = 1 << 16;
 
+    /// <summary>
+    /// Gets a value indicating whether <see cref="PostgreSqlRecordStore.EnsureSchemaAsync"/> creates the records table
+    /// range-partitioned by month (default <see langword="false"/>: one table, as before). A partitioned table keeps each
+    /// month in a partition of its own (<c>service_records_p2023_03</c>), created by the append that first needs it (or
+    /// ahead by <see cref="PostgreSqlRecordStore.EnsurePartitionsAsync"/>), so a report for a month or a year reads only
+    /// those partitions; record ids stay unique across the partitions through a table of ids beside it (<c>…_ids</c>).
+    /// Choose it when a table is created: an existing table keeps the layout it was created with (see
+    /// <see cref="PostgreSqlRecordStore.CopyFromAsync"/> to move one). The table name's last part may then have at most 54
+    /// characters, so the partitions' names fit PostgreSQL's 63.
+    /// </summary>
+    public bool PartitionByMonth { get; init; }
+
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?$", RegexOptions.CultureInvariant)]
     private static partial Regex TableNamePattern();
 }

@@ -19,3 +19,19 @@ public sealed class PostgreSqlLedgerLaws : ReportLedgerLaws, IClassFixture<Postg
         return new PostgreSqlRecordStore(server.DataSource, store.Options);
     }
 }
+
+/// <summary>The ledger laws on a table partitioned by month.</summary>
+public sealed class PostgreSqlPartitionedLedgerLaws : ReportLedgerLaws, IClassFixture<PostgresServer>
+{
+    private readonly PostgresServer server;
+
+    public PostgreSqlPartitionedLedgerLaws(PostgresServer server)
+    {
+        PostgresServer.Require();
+        this.server = server;
+    }
+
+    protected override IReportLedger NewLedger() => server.NewStore(partitionByMonth: true);
+
+    protected override IReportLedger Reopen(IReportLedger ledger) => new PostgreSqlRecordStore(server.DataSource, ((PostgreSqlRecordStore)ledger).Options);
+}
