@@ -88,7 +88,8 @@ public sealed partial class PostgreSqlRecordStore
                 var copied = new List<long>();
                 foreach (var sql in copies)
                 {
-                    await using var command = new NpgsqlCommand(sql, connection, transaction);
+                    // A table of millions of rows takes minutes to copy: no command timeout, the token cancels it.
+                    await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
                     copied.Add(await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
                 }
                 var records = copied[0];

@@ -40,6 +40,18 @@ public sealed partial record PostgreSqlRecordStoreOptions
     /// </summary>
     public bool PartitionByMonth { get; init; }
 
+    /// <summary>
+    /// Gets the memory a report's <c>GROUP BY</c> may use for its hash table, in MiB, set for the query's own transaction
+    /// only (<c>work_mem</c>; default 64; 0 keeps the server's). PostgreSQL's default of 4 MB makes it sort the rows of a
+    /// report instead of hashing them: a month of 10M records took 305 ms sorted and 175 ms hashed here. Each parallel
+    /// worker may use as much, so a query uses at most (1 + workers) × this.
+    /// </summary>
+    public int QueryWorkMemoryMegabytes
+    {
+        get;
+        init => field = value is >= 0 and <= 2048 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "QueryWorkMemoryMegabytes must be from 0 (the server's setting) to 2048.");
+    } = 64;
+
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?$", RegexOptions.CultureInvariant)]
     private static partial Regex TableNamePattern();
 }

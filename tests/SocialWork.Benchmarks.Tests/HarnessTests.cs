@@ -111,7 +111,36 @@ public class HarnessTests
         {
             bench.Cleanup();
             using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
-            using var drop = source.CreateCommand("DROP TABLE IF EXISTS bench_records_2000");
+            using var drop = source.CreateCommand("DROP TABLE IF EXISTS bench_records_2000, bench_records_2000_transitions, bench_records_2000_withdrawals, bench_records_2000_snapshots");
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    [Fact]
+    public void The_scale_benchmark_counts_the_same_records_in_duckdb_and_both_postgresql_layouts()
+    {
+        if (Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is not { Length: > 0 } connectionString)
+        {
+            Assert.True(!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "CI=true but SOCIALWORK_POSTGRES is not set (.ci/run starts a server and sets it).");
+            Assert.Skip("no PostgreSQL: set SOCIALWORK_POSTGRES to a connection string, or run .ci/run.");
+            return;
+        }
+        var bench = new PostgreSqlScaleBenchmarks { N = 3_000 };
+        bench.Setup();
+        try
+        {
+            var (year, month) = (bench.DuckDbYear(), bench.DuckDbMonth());
+            Assert.InRange(month, 1, year / 6);
+            Assert.Equal(year, bench.PlainYear());
+            Assert.Equal(year, bench.PartitionedYear());
+            Assert.Equal(month, bench.PlainMonth());
+            Assert.Equal(month, bench.PartitionedMonth());
+        }
+        finally
+        {
+            bench.Cleanup();
+            using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+            using var drop = source.CreateCommand("DROP TABLE IF EXISTS bench_records_3000, bench_records_3000_transitions, bench_records_3000_withdrawals, bench_records_3000_snapshots, bench_monthly_3000, bench_monthly_3000_ids, bench_monthly_3000_transitions, bench_monthly_3000_withdrawals, bench_monthly_3000_snapshots");
             drop.ExecuteNonQuery();
         }
     }
