@@ -34,20 +34,8 @@ public class PostgreSqlScaleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connectionString = Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("Set SOCIALWORK_POSTGRES to the connection string of a PostgreSQL server to run these benchmarks.");
-        dataSource = NpgsqlDataSource.Create(connectionString);
-        var (csv, file) = StoreFiles.Ensure(N);
-        parquet = file;
-        plain = new PostgreSqlRecordStore(dataSource, new PostgreSqlRecordStoreOptions { TableName = $"bench_records_{N}" });
-        plain.EnsureSchemaAsync().GetAwaiter().GetResult();
-        if (plain.CountAsync().AsTask().GetAwaiter().GetResult() != N)
-        {
-            Execute($"TRUNCATE bench_records_{N}");
-            plain.AppendAsync(new CsvRecordImporter().ImportFile(csv).Batch).AsTask().GetAwaiter().GetResult();
-            Execute($"VACUUM ANALYZE bench_records_{N}");
-        }
+        (dataSource, plain) = PostgreSqlStoreBenchmarks.OpenLoaded(N);
+        parquet = StoreFiles.Ensure(N).Parquet;
         monthly = new PostgreSqlRecordStore(dataSource, new PostgreSqlRecordStoreOptions { TableName = $"bench_monthly_{N}", PartitionByMonth = true });
         monthly.EnsureSchemaAsync().GetAwaiter().GetResult();
         if (monthly.CountAsync().AsTask().GetAwaiter().GetResult() != N)
@@ -116,6 +104,7 @@ public class PostgreSqlScaleBenchmarks
     private void Execute(string sql)
     {
         using var command = dataSource!.CreateCommand(sql);
+        command.CommandTimeout = 0;
         command.ExecuteNonQuery();
     }
 }

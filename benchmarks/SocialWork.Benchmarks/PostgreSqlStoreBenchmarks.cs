@@ -26,25 +26,33 @@ public class PostgreSqlStoreBenchmarks
     public static IEnumerable<int> Sizes => BenchData.Sizes(10_000_000);
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => (dataSource, store) = OpenLoaded(N);
+
+    /// <summary>
+    /// Opens the server in <c>SOCIALWORK_POSTGRES</c> and the table <c>bench_records_N</c>, loading the N generated records
+    /// (the <see cref="StoreFiles"/> CSV) when it does not hold exactly them.
+    /// </summary>
+    internal static (NpgsqlDataSource DataSource, PostgreSqlRecordStore Store) OpenLoaded(int n)
     {
         var connectionString = Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("Set SOCIALWORK_POSTGRES to the connection string of a PostgreSQL server to run these benchmarks.");
-        dataSource = NpgsqlDataSource.Create(connectionString);
-        store = new PostgreSqlRecordStore(dataSource, new PostgreSqlRecordStoreOptions { TableName = $"bench_records_{N}" });
-        store.EnsureSchemaAsync().GetAwaiter().GetResult();
-        if (store.CountAsync().AsTask().GetAwaiter().GetResult() != N)
+        var source = NpgsqlDataSource.Create(connectionString);
+        var records = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = $"bench_records_{n}" });
+        records.EnsureSchemaAsync().GetAwaiter().GetResult();
+        if (records.CountAsync().AsTask().GetAwaiter().GetResult() != n)
         {
-            using (var truncate = dataSource.CreateCommand($"TRUNCATE bench_records_{N}"))
+            using (var truncate = source.CreateCommand($"TRUNCATE bench_records_{n}"))
             {
                 truncate.ExecuteNonQuery();
             }
-            var (csv, _) = StoreFiles.Ensure(N);
-            store.AppendAsync(new CsvRecordImporter().ImportFile(csv).Batch).AsTask().GetAwaiter().GetResult();
-            using var analyze = dataSource.CreateCommand($"VACUUM ANALYZE bench_records_{N}");
+            var (csv, _) = StoreFiles.Ensure(n);
+            records.AppendAsync(new CsvRecordImporter().ImportFile(csv).Batch).AsTask().GetAwaiter().GetResult();
+            using var analyze = source.CreateCommand($"VACUUM ANALYZE bench_records_{n}");
+            analyze.CommandTimeout = 0;
             analyze.ExecuteNonQuery();
         }
+        return (source, records);
     }
 
     [GlobalCleanup]

@@ -156,20 +156,12 @@ internal static class SubmissionEndpoints
             [.. status.Rows.Select(r => new SubmissionRowJson(
                 r.Division.ToString(),
                 directory.TryGet(r.Division, out var named) ? named.Name : null,
-                StateName(r.State),
+                r.State.ToCode(),
                 r.Revision,
                 r.SubmittedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
                 r.OnTime))],
             new SubmissionRatesJson(status.Rates.Expected, status.Rates.Submitted, status.Rates.OnTime, status.Rates.ReportingRate, status.Rates.OnTimeRate));
     }
-
-    internal static string StateName(SubmissionState state) => state switch
-    {
-        SubmissionState.Open => "open",
-        SubmissionState.Submitted => "submitted",
-        SubmissionState.Approved => "approved",
-        _ => "returned",
-    };
 
     /// <summary>The answer to an append or import that a lock refused.</summary>
     internal static IResult Locked(RecordLockedException ex) => Results.Problem(
@@ -183,16 +175,16 @@ internal static class SubmissionEndpoints
         try
         {
             var submission = await step();
-            var json = new SubmissionJson(submission.Division.ToString(), submission.Period.ToString(), StateName(submission.State), submission.Revision, submission.SnapshotId);
+            var json = new SubmissionJson(submission.Division.ToString(), submission.Period.ToString(), submission.State.ToCode(), submission.Revision, submission.SnapshotId);
             return Results.Text(JsonSerializer.Serialize(json, SubmissionJsonContext.Default.SubmissionJson), "application/json; charset=utf-8");
         }
         catch (SubmissionException ex)
         {
             return Results.Problem(
-                title: ex.Forbidden ? "Outside your role or scope." : $"Not allowed while the report is {StateName(ex.State)}.",
+                title: ex.Forbidden ? "Outside your role or scope." : $"Not allowed while the report is {ex.State.ToCode()}.",
                 detail: ex.Message,
                 statusCode: ex.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["state"] = StateName(ex.State), ["chinese"] = ex.Chinese });
+                extensions: new Dictionary<string, object?> { ["state"] = ex.State.ToCode(), ["chinese"] = ex.Chinese });
         }
     }
 

@@ -193,22 +193,8 @@ public sealed partial class PostgreSqlRecordStore
         }
     }
 
-    private SubmissionState State(string text) => text switch
-    {
-        "open" => SubmissionState.Open,
-        "submitted" => SubmissionState.Submitted,
-        "approved" => SubmissionState.Approved,
-        "returned" => SubmissionState.Returned,
-        _ => throw new RecordStoreDataException($"table {Options.TableName}_transitions", "to_state", $"'{text}' is not a submission state"),
-    };
-
-    private static string Text(SubmissionState state) => state switch
-    {
-        SubmissionState.Open => "open",
-        SubmissionState.Submitted => "submitted",
-        SubmissionState.Approved => "approved",
-        _ => "returned",
-    };
+    private SubmissionState State(string text)
+        => SubmissionStateExtensions.TryParse(text, out var state) ? state : throw new RecordStoreDataException($"table {Options.TableName}_transitions", "to_state", $"'{text}' is not a submission state");
 
     /// <summary>One submission step in one transaction holding the ledger's lock alone: the book as it stands, the step, its transitions inserted.</summary>
     private async ValueTask<Submission> StepAsync(Func<NpgsqlConnection, NpgsqlTransaction, SubmissionBook, Task<Submission>> step, CancellationToken cancellationToken)
@@ -222,8 +208,8 @@ public sealed partial class PostgreSqlRecordStore
                 await using var insert = new NpgsqlCommand($"INSERT INTO {transitions} (division, period, from_state, to_state, revision, actor, at, reason, snapshot_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection, transaction);
                 insert.Parameters.Add(new NpgsqlParameter<long> { Value = t.Division.Value });
                 insert.Parameters.Add(new NpgsqlParameter<string> { Value = t.Period.ToString() });
-                insert.Parameters.Add(new NpgsqlParameter<string> { Value = Text(t.From) });
-                insert.Parameters.Add(new NpgsqlParameter<string> { Value = Text(t.To) });
+                insert.Parameters.Add(new NpgsqlParameter<string> { Value = t.From.ToCode() });
+                insert.Parameters.Add(new NpgsqlParameter<string> { Value = t.To.ToCode() });
                 insert.Parameters.Add(new NpgsqlParameter<int> { Value = t.Revision });
                 insert.Parameters.Add(new NpgsqlParameter<string> { Value = t.By });
                 insert.Parameters.Add(new NpgsqlParameter<DateTime> { Value = t.At.ToDateTimeUtc() });

@@ -225,13 +225,7 @@ public sealed class SubmissionBook
     private static SubmissionException Refused(Submission now, string english, string chinese, bool forbidden)
         => new($"{now.Period} of {now.Division}: {english}.", $"{now.Division}的{now.Period}报表：{chinese}。", now.State, forbidden);
 
-    private static string Name(SubmissionState state) => state switch
-    {
-        SubmissionState.Open => "open",
-        SubmissionState.Submitted => "submitted",
-        SubmissionState.Approved => "approved",
-        _ => "returned",
-    };
+    private static string Name(SubmissionState state) => state.ToCode();
 
     private static string ChineseName(SubmissionState state) => state switch
     {
