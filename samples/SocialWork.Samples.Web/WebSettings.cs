@@ -274,6 +274,9 @@ public sealed class WebSettings
 /// <param name="TableName">The table (PostgreSQL; default <c>service_records</c>).</param>
 public sealed record RecordStoreSettings(string Kind, string Path, string? ConnectionString, string TableName)
 {
+    /// <summary>Gets whether a PostgreSQL table the host creates is partitioned by month (<c>PartitionByMonth</c>; default false).</summary>
+    public bool PartitionByMonth { get; init; }
+
     internal static RecordStoreSettings Read(IConfigurationSection section, List<string> failures)
     {
         var kind = section["Kind"] ?? "parquet";
@@ -302,6 +305,11 @@ public sealed record RecordStoreSettings(string Kind, string Path, string? Conne
         {
             failures.Add($"{section.Path}:TableName: {ex.Message.Replace(" (Parameter 'value')", string.Empty, StringComparison.Ordinal)}");
         }
-        return new RecordStoreSettings(kind, path, connectionString, table);
+        var partitioned = false;
+        if (section["PartitionByMonth"] is { } partitionText && !bool.TryParse(partitionText, out partitioned))
+        {
+            failures.Add($"{section.Path}:PartitionByMonth: '{partitionText}' is not true or false.");
+        }
+        return new RecordStoreSettings(kind, path, connectionString, table) { PartitionByMonth = partitioned };
     }
 }

@@ -106,7 +106,7 @@ public sealed class StoreHost : IAsyncDisposable
         if (Kind == "postgresql" && Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString)
         {
             await using var source = NpgsqlDataSource.Create(connectionString);
-            await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\", \"{table}_transitions\", \"{table}_withdrawals\", \"{table}_snapshots\"");
+            await using var drop = source.CreateCommand($"DROP TABLE IF EXISTS \"{table}\", \"{table}_ids\", \"{table}_transitions\", \"{table}_withdrawals\", \"{table}_snapshots\"");
             await drop.ExecuteNonQueryAsync();
         }
     }
