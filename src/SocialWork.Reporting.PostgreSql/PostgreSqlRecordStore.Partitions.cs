@@ -99,6 +99,60 @@ public sealed partial class PostgreSqlRecordStore
         }
     }
 
+    /// <summary>
+    /// The cells of a query: one <c>GROUP BY</c> over the table, or — when months live on shards — one per month partition
+    /// the query's dates reach, each over a single foreign table with its period as a constant, so <c>postgres_fdw</c>
+    /// sends the whole aggregate to the shard; the groups merge here (several groups of one cell add up in the cube,
+    /// people by recount).
+    /// </summary>
+    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadShardedCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken)
+    {
+        if (Options.Shards.Count == 0)
+        {
+            return await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken).ConfigureAwait(false);
+        }
+        var first = query.From is { } from ? Month(from) : int.MinValue;
+        var last = query.To is { } to ? Month(to) : int.MaxValue;
+        var parts = new List<(List<CubeRow> Rows, List<CubePeopleRow> People)>();
+        foreach (var (month, name) in await ListPartitionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            if (month >= first && month <= last)
+            {
+                var period = ReportingPeriod.Containing(new LocalDate(month / 12, month % 12 + 1, 1), query.PeriodKind);
+                parts.Add(await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken, Quoted(name[(Options.TableName.Split('.')[^1].Length)..]), period.Start).ConfigureAwait(false));
+            }
+        }
+        // A month that names no one lists no people; once another month does, its groups count as records without a person.
+        var named = parts.Any(p => p.People.Count > 0);
+        return (
+            [.. parts.SelectMany(p => p.Rows)],
+            [.. parts.SelectMany(p => p.People.Count > 0 || !named ? p.People : p.Rows.Select(r => new CubePeopleRow(r.Division, r.Period, r.Key, [], r.Indicators.Records)))]);
+    }
+
+    /// <summary>The table's month partitions (month number, partition name), read from the catalog.</summary>
+    private async Task<List<(int Month, string Name)>> ListPartitionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var existing = new NpgsqlCommand("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass($1)", connection, transaction);
+        existing.Parameters.Add(new NpgsqlParameter<string> { Value = table });
+        var reader = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var prefix = Options.TableName.Split('.')[^1] + "_p";
+            var found = new List<(int Month, string Name)>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var name = reader.GetString(0);
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length == prefix.Length + 7
+                    && int.TryParse(name.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                    && int.TryParse(name.AsSpan(prefix.Length + 5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month))
+                {
+                    found.Add((year * 12 + month - 1, name));
+                }
+            }
+            return [.. found.OrderBy(p => p.Month)];
+        }
+    }
+
     /// <summary>Makes sure the partitions of a batch's months exist (the known ones are remembered).</summary>
     private async Task EnsurePartitionsForAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
@@ -121,23 +175,12 @@ public sealed partial class PostgreSqlRecordStore
     /// <summary>Creates the partitions of some months unless they exist (read from the catalog first, so a role that may not create tables can still append into existing ones).</summary>
     private async Task CreatePartitionsAsync(IReadOnlyList<int> months, CancellationToken cancellationToken)
     {
-        await using (var existing = dataSource.CreateCommand("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass($1)"))
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            existing.Parameters.Add(new NpgsqlParameter<string> { Value = table });
-            var reader = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            foreach (var (month, _) in await ListPartitionsAsync(connection, null, cancellationToken).ConfigureAwait(false))
             {
-                var prefix = Options.TableName.Split('.')[^1] + "_p";
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var name = reader.GetString(0);
-                    if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length == prefix.Length + 7
-                        && int.TryParse(name.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-                        && int.TryParse(name.AsSpan(prefix.Length + 5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month))
-                    {
-                        partitions.TryAdd(year * 12 + month - 1, true);
-                    }
-                }
+                partitions.TryAdd(month, true);
             }
         }
         foreach (var m in months.Where(m => !partitions.ContainsKey(m)))
@@ -145,9 +188,23 @@ public sealed partial class PostgreSqlRecordStore
             var (year, month) = (m / 12, m % 12 + 1);
             var start = new LocalDate(year, month, 1);
             var end = start.PlusMonths(1);
-            var sql = string.Create(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {Quoted($"_p{year:D4}_{month:D2}")} PARTITION OF {table} FOR VALUES FROM ('{start:yyyy'-'MM'-'dd}') TO ('{end:yyyy'-'MM'-'dd}')");
+            var partition = Quoted(string.Create(CultureInfo.InvariantCulture, $"_p{year:D4}_{month:D2}"));
+            var bounds = string.Create(CultureInfo.InvariantCulture, $"FROM ('{start:yyyy'-'MM'-'dd}') TO ('{end:yyyy'-'MM'-'dd}')");
+            var sql = $"CREATE TABLE IF NOT EXISTS {partition} PARTITION OF {table} FOR VALUES {bounds}";
             try
             {
+                if (Options.Shards.Count > 0)
+                {
+                    // The month's table on its shard first, then here as a foreign partition that reads and writes it.
+                    var shard = Options.Shards[m % Options.Shards.Count];
+                    var schema = Options.TableName.Contains('.', StringComparison.Ordinal) ? $"CREATE SCHEMA IF NOT EXISTS \"{Options.TableName.Split('.')[0]}\";\n" : string.Empty;
+                    await using (var remote = shard.DataSource.CreateCommand($"{schema}CREATE TABLE IF NOT EXISTS {partition} (\n{ColumnsSql(key: false)},\n    CHECK (date >= '{start:yyyy'-'MM'-'dd}' AND date < '{end:yyyy'-'MM'-'dd}')\n)"))
+                    {
+                        await remote.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    var remoteName = partition.Split('.')[^1].Trim('"');
+                    sql = $"CREATE FOREIGN TABLE IF NOT EXISTS {partition} PARTITION OF {table} FOR VALUES {bounds} SERVER \"{shard.Server}\" OPTIONS (table_name '{remoteName}', async_capable 'true')";
+                }
                 await using var create = dataSource.CreateCommand(sql);
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

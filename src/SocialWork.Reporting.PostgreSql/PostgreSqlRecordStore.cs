@@ -45,6 +45,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         withdrawals = Quoted("_withdrawals");
         snapshots = Quoted("_snapshots");
         idTable = Quoted("_ids");
+        if (Options.Shards.Count > 0 && !Options.PartitionByMonth)
+        {
+            throw new ArgumentException("Shards hold months of a table partitioned by month: set PartitionByMonth too.", nameof(options));
+        }
         if (Options.PartitionByMonth && Options.TableName.Split('.')[^1].Length > 54)
         {
             throw new ArgumentException($"A table partitioned by month needs a name of at most 54 characters (its partitions add _p2023_03); '{Options.TableName}' is longer.", nameof(options));
@@ -76,20 +80,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         get
         {
             var name = Options.TableName.Split('.')[^1];
-            var records = $"""
-                    id           text     NOT NULL{(Options.PartitionByMonth ? string.Empty : " PRIMARY KEY")} CHECK (id <> ''),
-                    date         date     NOT NULL,
-                    division     bigint   NOT NULL CHECK (division BETWEEN 10000000000 AND 999999999999),
-                    item         text     NOT NULL CHECK (item <> ''),
-                    method       text     NOT NULL CHECK (method IN ({string.Join(", ", MethodCodes.Select(c => $"'{c}'"))})),
-                    person_times bigint   NOT NULL CHECK (person_times BETWEEN 0 AND 2147483647),
-                    households   bigint   NOT NULL CHECK (households BETWEEN 0 AND 2147483647),
-                    amount_fen   bigint   NOT NULL CHECK (amount_fen >= 0),
-                    target_group text,
-                    parties      text,
-                    programme    text,
-                    person       text     CHECK (length(person) = 43)
-                """;
+            var records = ColumnsSql(key: !Options.PartitionByMonth);
             var layout = Options.PartitionByMonth
                 ? $"""
                 CREATE TABLE IF NOT EXISTS {table} (
@@ -134,6 +125,22 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 """;
         }
     }
+
+    /// <summary>The record columns with their CHECK constraints, for the table and for a shard's month tables.</summary>
+    private static string ColumnsSql(bool key) => $"""
+            id           text     NOT NULL{(key ? " PRIMARY KEY" : string.Empty)} CHECK (id <> ''),
+            date         date     NOT NULL,
+            division     bigint   NOT NULL CHECK (division BETWEEN 10000000000 AND 999999999999),
+            item         text     NOT NULL CHECK (item <> ''),
+            method       text     NOT NULL CHECK (method IN ({string.Join(", ", MethodCodes.Select(c => $"'{c}'"))})),
+            person_times bigint   NOT NULL CHECK (person_times BETWEEN 0 AND 2147483647),
+            households   bigint   NOT NULL CHECK (households BETWEEN 0 AND 2147483647),
+            amount_fen   bigint   NOT NULL CHECK (amount_fen >= 0),
+            target_group text,
+            parties      text,
+            programme    text,
+            person       text     CHECK (length(person) = 43)
+        """;
 
     /// <summary>Creates the table and its indexes when they do not exist (<see cref="SchemaSql"/>); run it as the table's owner.</summary>
     /// <param name="cancellationToken">Cancels the command.</param>
@@ -283,57 +290,83 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                // JIT compilation costs more than it saves on these GROUP BYs (a year of 10M records: 1.4-1.7 s with it,
-                // 0.9 s without, psql), a partitioned table aggregates partition by partition, and the hash table gets
-                // the memory the options give it — all for this transaction only.
-                await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL enable_partitionwise_aggregate = on", connection, transaction))
-                {
-                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                if (Options.QueryWorkMemoryMegabytes > 0)
-                {
-                    await using var memory = new NpgsqlCommand("SELECT set_config('work_mem', $1, true)", connection, transaction);
-                    memory.Parameters.Add(new NpgsqlParameter<string> { Value = Options.QueryWorkMemoryMegabytes.ToString(CultureInfo.InvariantCulture) + "MB" });
-                    await memory.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await ConfigureQueryAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 var withdrawn = await ReadWithdrawnIdsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 // By party a record counts under each party it names, so the cells overlap: the total comes from a query without the key.
                 Cube? whole = null;
                 if (query.Dimension == CubeDimension.Party)
                 {
                     var plain = query with { Dimension = CubeDimension.None };
-                    var (plainRows, plainPeople) = await ReadCellsAsync(connection, transaction, plain, withdrawn, cancellationToken).ConfigureAwait(false);
+                    var (plainRows, plainPeople) = await ReadShardedCellsAsync(connection, transaction, plain, withdrawn, cancellationToken).ConfigureAwait(false);
                     whole = Cube.FromRowsAndPeople(plain, plainRows, plainPeople);
                 }
-                var (rows, people) = await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken).ConfigureAwait(false);
+                var (rows, people) = await ReadShardedCellsAsync(connection, transaction, query, withdrawn, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return Cube.FromRowsAndPeople(query, rows, people, whole?.Total, whole?.TotalPeople.RecordsWithoutPerson);
             }
         }
     }
 
-    /// <summary>The plan PostgreSQL makes for a query's <c>GROUP BY</c>, with its parameters bound (for tests of partition pruning).</summary>
+    /// <summary>
+    /// Makes a query's transaction read-only and sets what its <c>GROUP BY</c> runs with, for this transaction only: no JIT
+    /// compilation (it costs more than it saves on these queries: a year of 10M records took 1.4-1.7 s with it and
+    /// 0.9 s without, psql), aggregation partition by partition (and so on each shard), and the hash table's memory.
+    /// </summary>
+    private async Task ConfigureQueryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var settings = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL enable_partitionwise_aggregate = on", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (Options.QueryWorkMemoryMegabytes > 0)
+        {
+            await using var memory = new NpgsqlCommand("SELECT set_config('work_mem', $1, true)", connection, transaction);
+            memory.Parameters.Add(new NpgsqlParameter<string> { Value = Options.QueryWorkMemoryMegabytes.ToString(CultureInfo.InvariantCulture) + "MB" });
+            await memory.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The plan PostgreSQL makes for a query's <c>GROUP BY</c> in a query's transaction, with its parameters bound (for tests of partition pruning and of the aggregates the shards compute).</summary>
     internal async Task<string> ExplainAsync(CubeQuery query, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = BuildQuery(query, []);
-        await using var command = dataSource.CreateCommand("EXPLAIN " + sql);
-        command.Parameters.AddRange(parameters);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            var plan = new StringBuilder();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                plan.AppendLine(reader.GetString(0));
+                await ConfigureQueryAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                // With shards the store sends one statement per month partition: the plan of the first the query reaches.
+                string? source = null;
+                LocalDate? periodStart = null;
+                if (Options.Shards.Count > 0)
+                {
+                    var first = query.From is { } from ? Month(from) : int.MinValue;
+                    var month = (await ListPartitionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).First(p => p.Month >= first);
+                    source = Quoted(month.Name[Options.TableName.Split('.')[^1].Length..]);
+                    periodStart = ReportingPeriod.Containing(new LocalDate(month.Month / 12, month.Month % 12 + 1, 1), query.PeriodKind).Start;
+                }
+                var (sql, parameters) = BuildQuery(query, [], source: source, periodStart: periodStart);
+                await using var command = new NpgsqlCommand("EXPLAIN (VERBOSE) " + sql, connection, transaction);
+                command.Parameters.AddRange(parameters);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var plan = new StringBuilder();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        plan.AppendLine(reader.GetString(0));
+                    }
+                    return plan.ToString();
+                }
             }
-            return plan.ToString();
         }
     }
 
     /// <summary>The cells of a query (its <c>GROUP BY</c>) and, where records name people, each cell's distinct people.</summary>
-    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken)
+    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken, string? source = null, LocalDate? periodStart = null)
     {
-        var (sql, parameters) = BuildQuery(query, withdrawn);
+        var (sql, parameters) = BuildQuery(query, withdrawn, source: source, periodStart: periodStart);
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
@@ -363,7 +396,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         {
             return (rows, []);
         }
-        var (peopleSql, peopleParameters) = BuildQuery(query, withdrawn, people: true);
+        var (peopleSql, peopleParameters) = BuildQuery(query, withdrawn, people: true, source: source, periodStart: periodStart);
         await using var peopleCommand = new NpgsqlCommand(peopleSql, connection, transaction);
         peopleCommand.Parameters.AddRange(peopleParameters);
         var peopleReader = await peopleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -434,8 +467,14 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// with the records of each method counted by a <c>FILTER</c> clause, the counts and amounts summed, and the records
     /// that name a person counted; or, for <paramref name="people"/>, each cell's distinct people over the records naming one.
     /// </summary>
-    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, string[] withdrawn, bool people = false)
+    /// <summary>
+    /// The <c>GROUP BY</c> of a query over the table, or over one <paramref name="source"/> partition whose rows all fall in
+    /// the period starting <paramref name="periodStart"/>: then the period is that constant, not <c>date_trunc</c>, which
+    /// <c>postgres_fdw</c> will not send to a shard (its unit is text), so the whole aggregate runs there.
+    /// </summary>
+    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, string[] withdrawn, bool people = false, string? source = null, LocalDate? periodStart = null)
     {
+        var relation = source ?? table;
         ArgumentNullException.ThrowIfNull(query);
         var key = query.Dimension switch
         {
@@ -450,12 +489,14 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         var parameters = new List<NpgsqlParameter>
         {
             new NpgsqlParameter<long> { Value = DivisionFactor(query.Level) },
-            new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
+            periodStart is { } start
+                ? new NpgsqlParameter<DateOnly> { Value = new DateOnly(start.Year, start.Month, start.Day) }
+                : new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
         };
-        var sql = new StringBuilder($"SELECT (division / $1) * $1, date_trunc($2, date::timestamp)::date, {key}");
+        var sql = new StringBuilder(periodStart is null ? $"SELECT (division / $1) * $1, date_trunc($2, date::timestamp)::date, {key}" : $"SELECT (division / $1) * $1, $2::date, {key}");
         if (people)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", array_agg(DISTINCT person) FROM {table}");
+            sql.Append(CultureInfo.InvariantCulture, $", array_agg(DISTINCT person) FROM {relation}");
         }
         else
         {
@@ -464,7 +505,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 parameters.Add(new NpgsqlParameter<string> { Value = method });
                 sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
             }
-            sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen), count(person) FROM {table}");
+            sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen), count(person) FROM {relation}");
         }
         if (query.Dimension == CubeDimension.Party)
         {

@@ -41,6 +41,17 @@ public sealed partial record PostgreSqlRecordStoreOptions
     public bool PartitionByMonth { get; init; }
 
     /// <summary>
+    /// Gets the servers that hold the months of a table partitioned by month, if any (default none: every partition on
+    /// this server). Month <c>m</c> (counted from year 0) goes to shard <c>m mod count</c>: the store creates its table
+    /// there and attaches it here as a <c>postgres_fdw</c> foreign partition, so a report aggregates each shard's months
+    /// on that shard (partition-wise, partial aggregates pushed down) and merges the groups here. Ids stay unique in the
+    /// coordinator's table of ids. Needs <see cref="PartitionByMonth"/>. An append that spans shards commits on each
+    /// when the coordinator commits (postgres_fdw has no two-phase commit): a server failing between those commits can
+    /// leave part of that append.
+    /// </summary>
+    public IReadOnlyList<PostgreSqlShard> Shards { get; init; } = [];
+
+    /// <summary>
     /// Gets the memory a report's <c>GROUP BY</c> may use for its hash table, in MiB, set for the query's own transaction
     /// only (<c>work_mem</c>; default 64; 0 keeps the server's). PostgreSQL's default of 4 MB makes it sort the rows of a
     /// report instead of hashing them: a month of 10M records took 305 ms sorted and 175 ms hashed here. Each parallel

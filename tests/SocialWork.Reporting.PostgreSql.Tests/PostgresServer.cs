@@ -51,12 +51,21 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             return;
         }
-        // Table by table first: the partitioned tables' thousands of partitions would take more locks than one
-        // transaction may hold ("out of shared memory").
+        await DropSchemaAsync(DataSource, Schema);
+        await DataSource.DisposeAsync();
+    }
+
+    /// <summary>A store on a new table in this class's schema, created by <see cref="PostgreSqlRecordStore.EnsureSchemaAsync"/>.</summary>
+    /// <summary>
+    /// Drops a schema and its tables, table by table first: the partitioned tables' thousands of partitions would take
+    /// more locks than one transaction may hold ("out of shared memory").
+    /// </summary>
+    public static async Task DropSchemaAsync(NpgsqlDataSource dataSource, string schema)
+    {
         var tables = new List<string>();
-        await using (var list = DataSource.CreateCommand("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition"))
+        await using (var list = dataSource.CreateCommand("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition"))
         {
-            list.Parameters.Add(new NpgsqlParameter<string> { Value = Schema });
+            list.Parameters.Add(new NpgsqlParameter<string> { Value = schema });
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -65,17 +74,13 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         foreach (var table in tables)
         {
-            await using var drop = DataSource.CreateCommand($"DROP TABLE IF EXISTS \"{Schema}\".\"{table}\" CASCADE");
+            await using var drop = dataSource.CreateCommand($"DROP TABLE IF EXISTS \"{schema}\".\"{table}\" CASCADE");
             await drop.ExecuteNonQueryAsync();
         }
-        await using (var command = DataSource.CreateCommand($"DROP SCHEMA \"{Schema}\" CASCADE"))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        await DataSource.DisposeAsync();
+        await using var command = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
+        await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A store on a new table in this class's schema, created by <see cref="PostgreSqlRecordStore.EnsureSchemaAsync"/>.</summary>
     public PostgreSqlRecordStore NewStore(bool partitionByMonth = false)
     {
         Require();
