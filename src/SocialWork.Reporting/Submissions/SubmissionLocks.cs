@@ -70,7 +70,7 @@ public sealed class SubmissionLocks
     {
         ArgumentNullException.ThrowIfNull(submission);
         var state = submission.State == SubmissionState.Approved ? "approved" : "submitted";
-        return $"{submission.Period} of {submission.Division} is {state} and locked; ask {Above(submission.Division)} to return it";
+        return $"{submission.Period} of {submission.Division} is {state} and locked; ask {(submission.Division.HasParent ? submission.Division.Parent.ToString() : "the level above")} to return it";
     }
 
     /// <summary>The same reason in Chinese.</summary>
@@ -80,8 +80,6 @@ public sealed class SubmissionLocks
     {
         ArgumentNullException.ThrowIfNull(submission);
         var state = submission.State == SubmissionState.Approved ? "已审核通过" : "已上报";
-        return $"{submission.Division}的{submission.Period}报表{state}，已锁定；请{Above(submission.Division)}退回后再改";
+        return $"{submission.Division}的{submission.Period}报表{state}，已锁定；请{(submission.Division.HasParent ? submission.Division.Parent.ToString() : "上一级")}退回后再改";
     }
-
-    private static string Above(DivisionCode division) => division.HasParent ? division.Parent.ToString() : "the level above";
 }
