@@ -480,7 +480,7 @@ public static class SocialWorkWeb
     private static IResult Forbidden(string detail) => Results.Problem(title: "Outside your scope.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Reads a request body into memory, up to <paramref name="limit"/> bytes; a larger one is a 413.</summary>
-    private static async Task<(MemoryStream? Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    internal static async Task<(MemoryStream? Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {

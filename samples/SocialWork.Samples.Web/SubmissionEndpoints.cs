@@ -221,25 +221,15 @@ internal static class SubmissionEndpoints
     private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await SocialWorkWeb.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
+        if (tooLarge is not null)
         {
-            return (null, Results.Problem(title: "The request is too large.", detail: $"The body may be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, tooLarge);
         }
-        using var body = new MemoryStream();
-        var buffer = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBodyBytes)
-            {
-                return (null, Results.Problem(title: "The request is too large.", detail: $"The body may be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
-            }
-            body.Write(buffer, 0, read);
-        }
-        body.Position = 0;
+        using var json = body!;
         try
         {
-            return (SocialWorkJson.Deserialize(body, type), null);
+            return (SocialWorkJson.Deserialize(json, type), null);
         }
         catch (JsonException ex)
         {
