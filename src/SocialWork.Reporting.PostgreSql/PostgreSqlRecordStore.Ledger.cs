@@ -111,6 +111,10 @@ public sealed partial class PostgreSqlRecordStore
             insert.Parameters.Add(new NpgsqlParameter<string> { Value = actor.Name });
             insert.Parameters.Add(new NpgsqlParameter<DateTime> { Value = at.ToDateTimeUtc() });
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (summary is not null)
+            {
+                await SubtractFromSummaryAsync(connection, transaction, [.. entries.Select(w => w.Id)], cancellationToken).ConfigureAwait(false);
+            }
             return entries;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -93,6 +93,10 @@ public sealed partial class PostgreSqlRecordStore
                     copied.Add(await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
                 }
                 var records = copied[0];
+                if (summary is not null)
+                {
+                    await RebuildSummaryAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return records;
             }
@@ -100,13 +104,18 @@ public sealed partial class PostgreSqlRecordStore
     }
 
     /// <summary>
-    /// The cells of a query: one <c>GROUP BY</c> over the table, or — when months live on shards — one per month partition
+    /// The cells of a query: one <c>GROUP BY</c> over the summary table when it serves the query, or over the table, or —
+    /// when months live on shards — one per month partition
     /// the query's dates reach, each over a single foreign table with its period as a constant, so <c>postgres_fdw</c>
     /// sends the whole aggregate to the shard; the groups merge here (several groups of one cell add up in the cube,
     /// people by recount).
     /// </summary>
     private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadShardedCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken)
     {
+        if (ReadsSummary(query))
+        {
+            return await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken, fromSummary: true).ConfigureAwait(false);
+        }
         if (Options.Shards.Count == 0)
         {
             return await ReadCellsAsync(connection, transaction, query, withdrawn, cancellationToken).ConfigureAwait(false);

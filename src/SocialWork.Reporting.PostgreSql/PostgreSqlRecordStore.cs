@@ -32,6 +32,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     private readonly string withdrawals;
     private readonly string snapshots;
     private readonly string idTable;
+    private readonly string? summary;
 
     /// <summary>Creates a store over a table reached through <paramref name="dataSource"/>.</summary>
     /// <param name="dataSource">The data source (its connection string names the database and the role).</param>
@@ -45,6 +46,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         withdrawals = Quoted("_withdrawals");
         snapshots = Quoted("_snapshots");
         idTable = Quoted("_ids");
+        summary = Options.SummaryLevel is { } level ? Quoted("_summary_" + level.ToString().ToLowerInvariant()) : null;
         if (Options.Shards.Count > 0 && !Options.PartitionByMonth)
         {
             throw new ArgumentException("Shards hold months of a table partitioned by month: set PartitionByMonth too.", nameof(options));
@@ -52,6 +54,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         if (Options.PartitionByMonth && Options.TableName.Split('.')[^1].Length > 54)
         {
             throw new ArgumentException($"A table partitioned by month needs a name of at most 54 characters (its partitions add _p2023_03); '{Options.TableName}' is longer.", nameof(options));
+        }
+        if (Options.SummaryLevel is not null && Options.TableName.Split('.')[^1].Length > 44)
+        {
+            throw new ArgumentException($"A table with a summary needs a name of at most 44 characters (the summary adds _summary_prefecture); '{Options.TableName}' is longer.", nameof(options));
         }
     }
 
@@ -72,8 +78,9 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// <summary>
     /// Gets the DDL <see cref="EnsureSchemaAsync"/> runs: the table with its primary key and CHECK constraints (counts and
     /// amounts not negative, methods and divisions in range, a person key 43 characters — a resident ID number has 18),
-    /// indexes on date and division, and the ledger's tables beside it (<c>…_transitions</c>, <c>…_withdrawals</c>,
-    /// <c>…_snapshots</c>; see <see cref="IReportLedger"/>). Idempotent.
+    /// indexes on date and division, the ledger's tables beside it (<c>…_transitions</c>, <c>…_withdrawals</c>,
+    /// <c>…_snapshots</c>; see <see cref="IReportLedger"/>), and the summary table when the store keeps one
+    /// (<see cref="PostgreSqlRecordStoreOptions.SummaryLevel"/>). Idempotent.
     /// </summary>
     public string SchemaSql
     {
@@ -122,7 +129,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                     id           text     NOT NULL PRIMARY KEY CHECK (length(id) = 64),
                     content      text     NOT NULL
                 );
-                """;
+                """ + SummarySchemaSql;
         }
     }
 
@@ -142,14 +149,24 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
             person       text     CHECK (length(person) = 43)
         """;
 
-    /// <summary>Creates the table and its indexes when they do not exist (<see cref="SchemaSql"/>); run it as the table's owner.</summary>
+    /// <summary>
+    /// Creates the table and its indexes when they do not exist (<see cref="SchemaSql"/>); run it as the table's owner.
+    /// With a summary (<see cref="PostgreSqlRecordStoreOptions.SummaryLevel"/>) it then compares the summary's totals with
+    /// the records' — one scan of the table — and refills the summary when they differ (<see cref="RebuildSummaryAsync(CancellationToken)"/>).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>A task that completes when the schema is in place.</returns>
     /// <exception cref="NpgsqlException">The database refused (for example the role may not create tables).</exception>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(SchemaSql);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = dataSource.CreateCommand(SchemaSql))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (summary is not null)
+        {
+            await EnsureSummaryFilledAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -187,6 +204,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                     if (Options.PartitionByMonth)
                     {
                         await CopyIdsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+                    }
+                    if (summary is not null)
+                    {
+                        await AddToSummaryAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
                     }
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -266,11 +287,12 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// Gets the SQL <see cref="QueryAsync"/> sends for a query (its parameters are the division factor, the period unit,
     /// the seven method codes, and <c>From</c>, <c>To</c> and the <c>Within</c> range when set) — for logging or for an
     /// <c>EXPLAIN</c>. When records are withdrawn, the query also says <c>NOT (id = ANY($n))</c> with their ids as one
-    /// array parameter (an anti-join against the withdrawals table would cost every row a probe, even with none).
+    /// array parameter (an anti-join against the withdrawals table would cost every row a probe, even with none). A query
+    /// the summary table serves (<see cref="PostgreSqlRecordStoreOptions.SummaryLevel"/>) reads it instead of the records.
     /// </summary>
     /// <param name="query">The query.</param>
     /// <returns>The statement.</returns>
-    public string QuerySql(CubeQuery query) => BuildQuery(query, []).Sql;
+    public string QuerySql(CubeQuery query) => BuildQuery(query, [], fromSummary: ReadsSummary(query)).Sql;
 
     /// <inheritdoc />
     /// <exception cref="NpgsqlException">The database could not run the query.</exception>
@@ -339,14 +361,15 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 // With shards the store sends one statement per month partition: the plan of the first the query reaches.
                 string? source = null;
                 LocalDate? periodStart = null;
-                if (Options.Shards.Count > 0)
+                var fromSummary = ReadsSummary(query);
+                if (Options.Shards.Count > 0 && !fromSummary)
                 {
                     var first = query.From is { } from ? Month(from) : int.MinValue;
                     var month = (await ListPartitionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).First(p => p.Month >= first);
                     source = Quoted(month.Name[Options.TableName.Split('.')[^1].Length..]);
                     periodStart = ReportingPeriod.Containing(new LocalDate(month.Month / 12, month.Month % 12 + 1, 1), query.PeriodKind).Start;
                 }
-                var (sql, parameters) = BuildQuery(query, [], source: source, periodStart: periodStart);
+                var (sql, parameters) = BuildQuery(query, [], source: source, periodStart: periodStart, fromSummary: fromSummary);
                 await using var command = new NpgsqlCommand("EXPLAIN (VERBOSE) " + sql, connection, transaction);
                 command.Parameters.AddRange(parameters);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -364,9 +387,10 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     }
 
     /// <summary>The cells of a query (its <c>GROUP BY</c>) and, where records name people, each cell's distinct people.</summary>
-    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken, string? source = null, LocalDate? periodStart = null)
+    /// <remarks>With <paramref name="fromSummary"/> the cells come from the summary table and the people from the records.</remarks>
+    private async Task<(List<CubeRow> Rows, List<CubePeopleRow> People)> ReadCellsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CubeQuery query, string[] withdrawn, CancellationToken cancellationToken, string? source = null, LocalDate? periodStart = null, bool fromSummary = false)
     {
-        var (sql, parameters) = BuildQuery(query, withdrawn, source: source, periodStart: periodStart);
+        var (sql, parameters) = BuildQuery(query, withdrawn, source: source, periodStart: periodStart, fromSummary: fromSummary);
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddRange(parameters);
         var rows = new List<CubeRow>();
@@ -466,23 +490,23 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
     /// One <c>GROUP BY</c> over (division at the level, period start, the dimension's column) — exactly the cube's cells —
     /// with the records of each method counted by a <c>FILTER</c> clause, the counts and amounts summed, and the records
     /// that name a person counted; or, for <paramref name="people"/>, each cell's distinct people over the records naming one.
+    /// Over the table, or over one <paramref name="source"/> partition whose rows all fall in the period starting
+    /// <paramref name="periodStart"/>: then the period is that constant, not <c>date_trunc</c>, which <c>postgres_fdw</c>
+    /// will not send to a shard (its unit is text), so the whole aggregate runs there. <paramref name="fromSummary"/> reads
+    /// the summary table instead (its rows' counts are summed; the withdrawn records are already out of it).
     /// </summary>
-    /// <summary>
-    /// The <c>GROUP BY</c> of a query over the table, or over one <paramref name="source"/> partition whose rows all fall in
-    /// the period starting <paramref name="periodStart"/>: then the period is that constant, not <c>date_trunc</c>, which
-    /// <c>postgres_fdw</c> will not send to a shard (its unit is text), so the whole aggregate runs there.
-    /// </summary>
-    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, string[] withdrawn, bool people = false, string? source = null, LocalDate? periodStart = null)
+    private (string Sql, NpgsqlParameter[] Parameters) BuildQuery(CubeQuery query, string[] withdrawn, bool people = false, string? source = null, LocalDate? periodStart = null, bool fromSummary = false)
     {
-        var relation = source ?? table;
+        var relation = fromSummary ? summary! : source ?? table;
+        var date = fromSummary ? "month" : "date";
         ArgumentNullException.ThrowIfNull(query);
         var key = query.Dimension switch
         {
             CubeDimension.Domain => "split_part(item, '.', 1)",
             CubeDimension.Item or CubeDimension.ServiceType => "item",
             CubeDimension.Method => "method",
-            CubeDimension.TargetGroup => "target_group",
-            CubeDimension.Programme => "programme",
+            CubeDimension.TargetGroup => fromSummary ? "NULLIF(target_group, '')" : "target_group",
+            CubeDimension.Programme => fromSummary ? "NULLIF(programme, '')" : "programme",
             CubeDimension.Party => "party",
             _ => "NULL::text",
         };
@@ -493,7 +517,7 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
                 ? new NpgsqlParameter<DateOnly> { Value = new DateOnly(start.Year, start.Month, start.Day) }
                 : new NpgsqlParameter<string> { Value = query.PeriodKind switch { PeriodKind.Month => "month", PeriodKind.Quarter => "quarter", _ => "year" } },
         };
-        var sql = new StringBuilder(periodStart is null ? $"SELECT (division / $1) * $1, date_trunc($2, date::timestamp)::date, {key}" : $"SELECT (division / $1) * $1, $2::date, {key}");
+        var sql = new StringBuilder(periodStart is null ? $"SELECT (division / $1) * $1, date_trunc($2, {date}::timestamp)::date, {key}" : $"SELECT (division / $1) * $1, $2::date, {key}");
         if (people)
         {
             sql.Append(CultureInfo.InvariantCulture, $", array_agg(DISTINCT person) FROM {relation}");
@@ -503,17 +527,20 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
             foreach (var method in MethodCodes)
             {
                 parameters.Add(new NpgsqlParameter<string> { Value = method });
-                sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE method = ${parameters.Count})");
+                var number = parameters.Count.ToString(CultureInfo.InvariantCulture);
+                sql.Append(fromSummary ? $", coalesce(sum(records) FILTER (WHERE method = ${number}), 0)::bigint" : $", count(*) FILTER (WHERE method = ${number})");
             }
-            sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen), count(person) FROM {relation}");
+            sql.Append(CultureInfo.InvariantCulture, $", sum(person_times), sum(households), sum(amount_fen), {(fromSummary ? "sum(with_person)::bigint" : "count(person)")} FROM {relation}");
         }
         if (query.Dimension == CubeDimension.Party)
         {
             // One row per party a record names; a record naming none counts under the empty key.
-            sql.Append(" CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
+            sql.Append(fromSummary
+                ? " CROSS JOIN LATERAL unnest(coalesce(string_to_array(NULLIF(parties, ''), '|'), ARRAY[''])) AS by_party(party)"
+                : " CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
         }
         var where = people ? ["person IS NOT NULL"] : new List<string>();
-        if (withdrawn.Length > 0)
+        if (withdrawn.Length > 0 && !fromSummary)
         {
             parameters.Add(new NpgsqlParameter<string[]> { Value = withdrawn, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             where.Add($"NOT (id = ANY(${parameters.Count}))");
@@ -521,12 +548,12 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         if (query.From is { } from)
         {
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(from.Year, from.Month, from.Day) });
-            where.Add($"date >= ${parameters.Count}");
+            where.Add($"{date} >= ${parameters.Count}");
         }
         if (query.To is { } to)
         {
             parameters.Add(new NpgsqlParameter<DateOnly> { Value = new DateOnly(to.Year, to.Month, to.Day) });
-            where.Add($"date <= ${parameters.Count}");
+            where.Add($"{date} <= ${parameters.Count}");
         }
         if (query.EffectiveScope is { } scope)
         {

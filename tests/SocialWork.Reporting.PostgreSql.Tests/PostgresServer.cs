@@ -81,10 +81,10 @@ public sealed class PostgresServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public PostgreSqlRecordStore NewStore(bool partitionByMonth = false)
+    public PostgreSqlRecordStore NewStore(bool partitionByMonth = false, DivisionLevel? summaryLevel = null)
     {
         Require();
-        var store = new PostgreSqlRecordStore(DataSource, new PostgreSqlRecordStoreOptions { TableName = $"{Schema}.r{Guid.NewGuid():N}", ReadBatchSize = 5, PartitionByMonth = partitionByMonth });
+        var store = new PostgreSqlRecordStore(DataSource, new PostgreSqlRecordStoreOptions { TableName = $"{Schema}.r{Guid.NewGuid():N}", ReadBatchSize = 5, PartitionByMonth = partitionByMonth, SummaryLevel = summaryLevel });
         store.EnsureSchemaAsync().GetAwaiter().GetResult();
         return store;
     }

@@ -79,11 +79,11 @@ public sealed class ShardedPostgres : IAsyncLifetime
         await Coordinator.DisposeAsync();
     }
 
-    /// <summary>A store on a new table in this class's schema, its months spread over the two shards.</summary>
-    public PostgreSqlRecordStore NewStore()
+    /// <summary>A store on a new table in this class's schema, its months spread over the two shards (and its summary, if any, on the coordinator).</summary>
+    public PostgreSqlRecordStore NewStore(DivisionLevel? summaryLevel = null)
     {
         Require();
-        var store = new PostgreSqlRecordStore(Coordinator, new PostgreSqlRecordStoreOptions { TableName = $"{Schema}.r{Guid.NewGuid():N}", ReadBatchSize = 5, PartitionByMonth = true, Shards = ShardOptions });
+        var store = new PostgreSqlRecordStore(Coordinator, new PostgreSqlRecordStoreOptions { TableName = $"{Schema}.r{Guid.NewGuid():N}", ReadBatchSize = 5, PartitionByMonth = true, Shards = ShardOptions, SummaryLevel = summaryLevel });
         store.EnsureSchemaAsync().GetAwaiter().GetResult();
         return store;
     }
@@ -161,4 +161,18 @@ public sealed class PostgreSqlShardTests : IClassFixture<ShardedPostgres>
         Assert.Contains("Foreign Scan", plan, StringComparison.Ordinal);
         Assert.Contains("Aggregate on", plan, StringComparison.Ordinal);
     }
+}
+
+/// <summary>The store laws on a sharded table with a summary by township on the coordinator.</summary>
+public sealed class PostgreSqlShardedSummaryStoreLaws : RecordStoreLaws, IClassFixture<ShardedPostgres>
+{
+    private readonly ShardedPostgres servers;
+
+    public PostgreSqlShardedSummaryStoreLaws(ShardedPostgres servers)
+    {
+        ShardedPostgres.Require();
+        this.servers = servers;
+    }
+
+    protected override IRecordStore NewStore() => servers.NewStore(DivisionLevel.Township);
 }
