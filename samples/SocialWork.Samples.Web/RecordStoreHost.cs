@@ -74,7 +74,7 @@ public sealed class RecordStoreHost : IAsyncDisposable
             {
                 throw Failure("ConnectionString", $"the connection string is not valid: {ex.Message}");
             }
-            var store = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = settings.TableName, PartitionByMonth = settings.PartitionByMonth });
+            var store = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = settings.TableName, PartitionByMonth = settings.PartitionByMonth, SummaryLevel = settings.SummaryLevel });
             try
             {
                 await store.EnsureSchemaAsync().ConfigureAwait(false);

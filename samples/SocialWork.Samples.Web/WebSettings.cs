@@ -277,6 +277,13 @@ public sealed record RecordStoreSettings(string Kind, string Path, string? Conne
     /// <summary>Gets whether a PostgreSQL table the host creates is partitioned by month (<c>PartitionByMonth</c>; default false).</summary>
     public bool PartitionByMonth { get; init; }
 
+    /// <summary>
+    /// Gets the division level of the summary table a PostgreSQL store keeps, if any (<c>SummaryLevel</c>: <c>province</c>,
+    /// <c>prefecture</c>, <c>county</c>, <c>township</c> or <c>village</c>; default none): reports at that level or coarser
+    /// over whole months read it instead of the records.
+    /// </summary>
+    public DivisionLevel? SummaryLevel { get; init; }
+
     internal static RecordStoreSettings Read(IConfigurationSection section, List<string> failures)
     {
         var kind = section["Kind"] ?? "parquet";
@@ -310,6 +317,27 @@ public sealed record RecordStoreSettings(string Kind, string Path, string? Conne
         {
             failures.Add($"{section.Path}:PartitionByMonth: '{partitionText}' is not true or false.");
         }
-        return new RecordStoreSettings(kind, path, connectionString, table) { PartitionByMonth = partitioned };
+        DivisionLevel? summaryLevel = null;
+        if (section["SummaryLevel"] is { Length: > 0 } levelText)
+        {
+            if (Enum.TryParse<DivisionLevel>(levelText, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsDigit(levelText[0]))
+            {
+                summaryLevel = level;
+            }
+            else
+            {
+                failures.Add($"{section.Path}:SummaryLevel: '{levelText}' is not one of province, prefecture, county, township, village.");
+            }
+        }
+        var name = table.Split('.')[^1];
+        if (partitioned && name.Length > 54)
+        {
+            failures.Add($"{section.Path}:TableName: a table partitioned by month needs a name of at most 54 characters (its partitions add _p2023_03).");
+        }
+        if (summaryLevel is not null && name.Length > 44)
+        {
+            failures.Add($"{section.Path}:TableName: a table with a summary needs a name of at most 44 characters (the summary adds _summary_prefecture).");
+        }
+        return new RecordStoreSettings(kind, path, connectionString, table) { PartitionByMonth = partitioned, SummaryLevel = summaryLevel };
     }
 }

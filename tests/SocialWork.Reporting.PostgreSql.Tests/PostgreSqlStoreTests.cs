@@ -51,16 +51,23 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
         Assert.Equal(1, await store.CountAsync(ct));
     }
 
-    [Fact]
-    public async Task A_role_that_may_only_insert_and_select_can_append_query_read_submit_and_withdraw_but_not_delete()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_role_that_may_only_insert_and_select_can_append_query_read_submit_and_withdraw_but_not_delete(bool summary)
     {
         var ct = TestContext.Current.CancellationToken;
-        var owner = server.NewStore();
+        var owner = server.NewStore(summaryLevel: summary ? DivisionLevel.County : null);
         var role = "sw_writer_" + Guid.NewGuid().ToString("N")[..8];
         await ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD 'test-only'");
         try
         {
             await ExecuteAsync($"GRANT USAGE ON SCHEMA \"{server.Schema}\" TO {role}; GRANT INSERT, SELECT ON {owner.Options.TableName}, {owner.Options.TableName}_transitions, {owner.Options.TableName}_withdrawals, {owner.Options.TableName}_snapshots TO {role}");
+            if (summary)
+            {
+                // The summary is the one table whose rows the role updates and deletes (the README's grant).
+                await ExecuteAsync($"GRANT INSERT, SELECT, UPDATE, DELETE ON {owner.Options.TableName}_summary_county TO {role}");
+            }
             var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Username = role, Password = "test-only", Pooling = false };
             await using var limited = NpgsqlDataSource.Create(connection.ConnectionString);
             var store = new PostgreSqlRecordStore(limited, owner.Options);
@@ -80,6 +87,7 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
             await store.WithdrawAsync(["L2"], "entered twice", reporter, NodaTime.Instant.FromUtc(2024, 5, 1, 0, 0), ct);
             var submitted = await store.SubmitAsync(reporter, DivisionCode.Parse("130602"), ReportingPeriod.OfYear(2024), CubeDimension.None, NodaTime.Instant.FromUtc(2025, 1, 3, 0, 0), ct);
             Assert.NotNull(await store.FindSnapshotAsync(submitted.SnapshotId!, ct));
+            Assert.Equal(3, (await store.QueryAsync(new CubeQuery(DivisionLevel.County, PeriodKind.Quarter), ct)).Total.PersonTimes);
 
             foreach (var table in new[] { "", "_transitions", "_withdrawals", "_snapshots" })
             {
