@@ -74,7 +74,17 @@ public sealed class RecordStoreHost : IAsyncDisposable
             {
                 throw Failure("ConnectionString", $"the connection string is not valid: {ex.Message}");
             }
-            var store = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = settings.TableName, PartitionByMonth = settings.PartitionByMonth, SummaryLevel = settings.SummaryLevel });
+            PostgreSqlRecordStore store;
+            try
+            {
+                store = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = settings.TableName, PartitionByMonth = settings.PartitionByMonth, SummaryLevel = settings.SummaryLevel });
+            }
+            catch (ArgumentException ex)
+            {
+                // The store's own rules for the options together (a name short enough for the partitions or the summary).
+                await source.DisposeAsync().ConfigureAwait(false);
+                throw Failure("TableName", ex.Message.Replace(" (Parameter 'options')", string.Empty, StringComparison.Ordinal));
+            }
             try
             {
                 await store.EnsureSchemaAsync().ConfigureAwait(false);

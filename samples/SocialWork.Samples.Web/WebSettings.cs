@@ -329,15 +329,6 @@ public sealed record RecordStoreSettings(string Kind, string Path, string? Conne
                 failures.Add($"{section.Path}:SummaryLevel: '{levelText}' is not one of province, prefecture, county, township, village.");
             }
         }
-        var name = table.Split('.')[^1];
-        if (partitioned && name.Length > 54)
-        {
-            failures.Add($"{section.Path}:TableName: a table partitioned by month needs a name of at most 54 characters (its partitions add _p2023_03).");
-        }
-        if (summaryLevel is not null && name.Length > 44)
-        {
-            failures.Add($"{section.Path}:TableName: a table with a summary needs a name of at most 44 characters (the summary adds _summary_prefecture).");
-        }
         return new RecordStoreSettings(kind, path, connectionString, table) { PartitionByMonth = partitioned, SummaryLevel = summaryLevel };
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +16,10 @@ public sealed partial class PostgreSqlRecordStore
     private const string SummaryKey = "month, division, item, method, target_group, programme, parties";
 
     /// <summary>The summary's key computed from a record row (month, division at the summary's level, the text columns).</summary>
-    private string SummaryKeyOfRecords => $"date_trunc('month', date::timestamp)::date, (division / {DivisionFactor(Options.SummaryLevel!.Value)}) * {DivisionFactor(Options.SummaryLevel!.Value)}, item, method, coalesce(target_group, ''), coalesce(programme, ''), coalesce(parties, '')";
+    private string SummaryKeyOfRecords => string.Create(CultureInfo.InvariantCulture, $"date_trunc('month', date::timestamp)::date, (division / {DivisionFactor(Options.SummaryLevel!.Value)}) * {DivisionFactor(Options.SummaryLevel!.Value)}, item, method, coalesce(target_group, ''), coalesce(programme, ''), coalesce(parties, '')");
+
+    /// <summary>The records less the withdrawn ones, as a <c>FROM</c> clause (the summary's source when it is filled).</summary>
+    private string RecordsNotWithdrawn => $"{table} r WHERE NOT EXISTS (SELECT 1 FROM {withdrawals} w WHERE w.id = r.id)";
 
     /// <summary>The summary table's DDL, or nothing without a summary.</summary>
     private string SummarySchemaSql => summary is null ? string.Empty : $"""
@@ -65,7 +69,7 @@ public sealed partial class PostgreSqlRecordStore
             DELETE FROM {summary};
             INSERT INTO {summary} ({SummaryKey}, records, person_times, households, amount_fen, with_person)
             SELECT {SummaryKeyOfRecords}, count(*), sum(person_times), sum(households), sum(amount_fen), count(person)
-            FROM {table} r WHERE NOT EXISTS (SELECT 1 FROM {withdrawals} w WHERE w.id = r.id)
+            FROM {RecordsNotWithdrawn}
             GROUP BY 1, 2, 3, 4, 5, 6, 7
             """;
         // Millions of records take minutes to add up: no command timeout, the token cancels it.
@@ -83,7 +87,7 @@ public sealed partial class PostgreSqlRecordStore
         {
             var sql = $"""
                 SELECT (SELECT ROW(count(*), coalesce(sum(person_times), 0), coalesce(sum(households), 0), coalesce(sum(amount_fen), 0))::text
-                        FROM {table} r WHERE NOT EXISTS (SELECT 1 FROM {withdrawals} w WHERE w.id = r.id))
+                        FROM {RecordsNotWithdrawn})
                      = (SELECT ROW(coalesce(sum(records), 0), coalesce(sum(person_times), 0), coalesce(sum(households), 0), coalesce(sum(amount_fen), 0))::text FROM {summary})
                 """;
             await using var check = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };

@@ -534,10 +534,8 @@ public sealed partial class PostgreSqlRecordStore : IReportLedger
         }
         if (query.Dimension == CubeDimension.Party)
         {
-            // One row per party a record names; a record naming none counts under the empty key.
-            sql.Append(fromSummary
-                ? " CROSS JOIN LATERAL unnest(coalesce(string_to_array(NULLIF(parties, ''), '|'), ARRAY[''])) AS by_party(party)"
-                : " CROSS JOIN LATERAL unnest(coalesce(string_to_array(parties, '|'), ARRAY[''])) AS by_party(party)");
+            // One row per party a record names; a record naming none (the summary's '') counts under the empty key.
+            sql.Append(CultureInfo.InvariantCulture, $" CROSS JOIN LATERAL unnest(coalesce(string_to_array({(fromSummary ? "NULLIF(parties, '')" : "parties")}, '|'), ARRAY[''])) AS by_party(party)");
         }
         var where = people ? ["person IS NOT NULL"] : new List<string>();
         if (withdrawn.Length > 0 && !fromSummary)

@@ -57,5 +57,8 @@ public sealed class PartitionedHostTests
         Assert.Equal(total(before, "personTimes") + 7, total(after, "personTimes"));
         var unknown = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => SocialWorkWeb.Build(["--SocialWork:RecordStore:SummaryLevel=street"]));
         Assert.Contains(unknown.Failures, f => f.StartsWith("SocialWork:RecordStore:SummaryLevel: 'street' is not one of province", StringComparison.Ordinal));
+        var tooLong = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => SocialWorkWeb.Build(
+            ["--SocialWork:RecordStore:Kind=postgresql", "--SocialWork:RecordStore:ConnectionString=Host=127.0.0.1;Port=1", $"--SocialWork:RecordStore:TableName={new string('t', 45)}", "--SocialWork:RecordStore:SummaryLevel=county", .. TestTokens.Arguments]));
+        Assert.Contains(tooLong.Failures, f => f.StartsWith("SocialWork:RecordStore:TableName: A table with a summary needs a name of at most 44 characters", StringComparison.Ordinal));
     }
 }
