@@ -7,8 +7,8 @@ namespace SocialWork.Benchmarks;
 /// Peak memory of a whole process reporting from a Parquet dataset, with and without distinct people — what a single
 /// BenchmarkDotNet process cannot show (it keeps its own data alive). Run in three processes:
 /// <c>people-memory write DIR [N] [ROWGROUP]</c> writes DIR/plain and DIR/people (the same N records, the second naming
-/// N / 10 people, in row groups of ROWGROUP records); <c>people-memory query DIR/plain</c> and <c>people-memory query DIR/people</c> each run the report
-/// (township × quarter × domain) once and print the time and the process's peak working set.
+/// N / 10 people, in row groups of ROWGROUP records); <c>people-memory query DIR/plain [PARALLELISM]</c> and <c>people-memory query DIR/people [PARALLELISM]</c> each run the report
+/// (township × quarter × domain) once — on PARALLELISM threads when given, else one per core — and print the time and the process's peak working set.
 /// </summary>
 internal static class PeopleMemory
 {
@@ -26,16 +26,17 @@ internal static class PeopleMemory
             Console.WriteLine($"wrote {n:N0} records to {dir}/plain and {dir}/people");
             return 0;
         }
-        if (args is ["query", var folder])
+        if (args is ["query", var folder, ..])
         {
+            var query = args.Length > 2 ? PeopleBenchmarks.Query with { Parallelism = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) } : PeopleBenchmarks.Query;
             var clock = Stopwatch.StartNew();
-            var cube = new ParquetDataset(folder).QueryAsync(PeopleBenchmarks.Query).AsTask().GetAwaiter().GetResult();
+            var cube = new ParquetDataset(folder).QueryAsync(query).AsTask().GetAwaiter().GetResult();
             clock.Stop();
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"{folder}: {cube.Total.Records:N0} records, {(cube.KnowsPeople ? cube.TotalPeople.People : 0):N0} people, {clock.Elapsed.TotalSeconds:F2} s, peak working set {process.PeakWorkingSet64 / (1 << 20):N0} MB");
             return 0;
         }
-        Console.Error.WriteLine("usage: people-memory write DIR [N] [ROWGROUP] | people-memory query DIR");
+        Console.Error.WriteLine("usage: people-memory write DIR [N] [ROWGROUP] | people-memory query DIR [PARALLELISM]");
         return 1;
     }
 }
