@@ -71,10 +71,22 @@ public static class BenchData
         }
     }
 
-    public static RecordBatch Batch(int n)
+    /// <summary>The <paramref name="n"/> generated records as a batch; with ids <c>{idPrefix}0</c>, <c>{idPrefix}1</c>, … when <paramref name="idPrefix"/> is given (a store needs them).</summary>
+    public static RecordBatch Batch(int n, string? idPrefix = null)
     {
         var builder = new RecordBatchBuilder(n);
-        Generate(n, (village, date, code, method, people, households, fen) => builder.Append(village, date, code, method, people, households, Money.FromFen(fen)));
+        var i = 0;
+        Generate(n, (village, date, code, method, people, households, fen) =>
+        {
+            if (idPrefix is null)
+            {
+                builder.Append(village, date, code, method, people, households, Money.FromFen(fen));
+            }
+            else
+            {
+                builder.Append(village, date, code, method, people, households, Money.FromFen(fen), null, LinkageParties.None, null, string.Create(CultureInfo.InvariantCulture, $"{idPrefix}{i++}"), null);
+            }
+        });
         return builder.Build();
     }
 

@@ -42,11 +42,11 @@ public class PostgreSqlScaleBenchmarks
         monthly.EnsureSchemaAsync().GetAwaiter().GetResult();
         if (monthly.CountAsync().AsTask().GetAwaiter().GetResult() != N)
         {
-            Execute($"DROP TABLE bench_monthly_{N}, bench_monthly_{N}_ids, bench_monthly_{N}_transitions, bench_monthly_{N}_withdrawals, bench_monthly_{N}_snapshots");
+            PostgreSqlStoreBenchmarks.Execute(dataSource, $"DROP TABLE bench_monthly_{N}, bench_monthly_{N}_ids, bench_monthly_{N}_transitions, bench_monthly_{N}_withdrawals, bench_monthly_{N}_snapshots");
             monthly = new PostgreSqlRecordStore(dataSource, monthly.Options);
             monthly.EnsureSchemaAsync().GetAwaiter().GetResult();
             monthly.CopyFromAsync(plain.Options).GetAwaiter().GetResult();
-            Execute($"VACUUM ANALYZE bench_monthly_{N}");
+            PostgreSqlStoreBenchmarks.Execute(dataSource, $"VACUUM ANALYZE bench_monthly_{N}");
         }
         // The same table with its summary by township; EnsureSchemaAsync fills the summary the first time.
         summarised = new PostgreSqlRecordStore(dataSource, monthly.Options with { SummaryLevel = DivisionLevel.Township });
@@ -112,12 +112,5 @@ public class PostgreSqlScaleBenchmarks
             records += reader.GetInt64(3);
         }
         return records;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = dataSource!.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        command.ExecuteNonQuery();
     }
 }

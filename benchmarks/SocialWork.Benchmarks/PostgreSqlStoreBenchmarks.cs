@@ -34,25 +34,31 @@ public class PostgreSqlStoreBenchmarks
     /// </summary>
     internal static (NpgsqlDataSource DataSource, PostgreSqlRecordStore Store) OpenLoaded(int n)
     {
-        var connectionString = Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("Set SOCIALWORK_POSTGRES to the connection string of a PostgreSQL server to run these benchmarks.");
-        var source = NpgsqlDataSource.Create(connectionString);
+        var source = OpenServer();
         var records = new PostgreSqlRecordStore(source, new PostgreSqlRecordStoreOptions { TableName = $"bench_records_{n}" });
         records.EnsureSchemaAsync().GetAwaiter().GetResult();
         if (records.CountAsync().AsTask().GetAwaiter().GetResult() != n)
         {
-            using (var truncate = source.CreateCommand($"TRUNCATE bench_records_{n}"))
-            {
-                truncate.ExecuteNonQuery();
-            }
+            Execute(source, $"TRUNCATE bench_records_{n}");
             var (csv, _) = StoreFiles.Ensure(n);
             records.AppendAsync(new CsvRecordImporter().ImportFile(csv).Batch).AsTask().GetAwaiter().GetResult();
-            using var analyze = source.CreateCommand($"VACUUM ANALYZE bench_records_{n}");
-            analyze.CommandTimeout = 0;
-            analyze.ExecuteNonQuery();
+            Execute(source, $"VACUUM ANALYZE bench_records_{n}");
         }
         return (source, records);
+    }
+
+    /// <summary>A data source on the server in <c>SOCIALWORK_POSTGRES</c>, which every PostgreSQL benchmark needs.</summary>
+    internal static NpgsqlDataSource OpenServer()
+        => NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("Set SOCIALWORK_POSTGRES to the connection string of a PostgreSQL server to run these benchmarks."));
+
+    /// <summary>Runs a statement of a benchmark's setup, without a command timeout (loading and analysing take minutes).</summary>
+    internal static void Execute(NpgsqlDataSource source, string sql)
+    {
+        using var command = source.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
     }
 
     [GlobalCleanup]

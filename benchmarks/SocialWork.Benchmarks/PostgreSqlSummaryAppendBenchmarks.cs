@@ -26,16 +26,9 @@ public class PostgreSqlSummaryAppendBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connectionString = Environment.GetEnvironmentVariable("SOCIALWORK_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("Set SOCIALWORK_POSTGRES to the connection string of a PostgreSQL server to run these benchmarks.");
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        dataSource = PostgreSqlStoreBenchmarks.OpenServer();
         // Alternate records: both halves span the same 36 months, so the timed append creates no partition.
-        var builder = new RecordBatchBuilder(2 * Size);
-        var n = 0;
-        BenchData.Generate(2 * Size, (village, date, code, method, people, households, fen)
-            => builder.Append(village, date, code, method, people, households, Money.FromFen(fen), null, LinkageParties.None, null, $"A{n++}", null));
-        var all = builder.Build();
+        var all = BenchData.Batch(2 * Size, idPrefix: "A");
         before = all.Select([.. Enumerable.Range(0, Size).Select(i => 2 * i)]);
         batch = all.Select([.. Enumerable.Range(0, Size).Select(i => 2 * i + 1)]);
     }
@@ -52,7 +45,7 @@ public class PostgreSqlSummaryAppendBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        Execute("DROP SCHEMA IF EXISTS bench_append CASCADE");
+        PostgreSqlStoreBenchmarks.Execute(dataSource!, "DROP SCHEMA IF EXISTS bench_append CASCADE");
         dataSource?.Dispose();
     }
 
@@ -72,17 +65,10 @@ public class PostgreSqlSummaryAppendBenchmarks
 
     private void NewTables(DivisionLevel? summary)
     {
-        Execute("DROP SCHEMA IF EXISTS bench_append CASCADE; CREATE SCHEMA bench_append");
+        PostgreSqlStoreBenchmarks.Execute(dataSource!, "DROP SCHEMA IF EXISTS bench_append CASCADE; CREATE SCHEMA bench_append");
         store = new PostgreSqlRecordStore(dataSource!, new PostgreSqlRecordStoreOptions { TableName = "bench_append.records", PartitionByMonth = true, SummaryLevel = summary });
         store.EnsureSchemaAsync().GetAwaiter().GetResult();
         store.AppendAsync(before!).AsTask().GetAwaiter().GetResult();
-        Execute("VACUUM ANALYZE bench_append.records");
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = dataSource!.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        command.ExecuteNonQuery();
+        PostgreSqlStoreBenchmarks.Execute(dataSource!, "VACUUM ANALYZE bench_append.records");
     }
 }
