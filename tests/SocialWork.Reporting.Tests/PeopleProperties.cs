@@ -170,6 +170,39 @@ public sealed class PeopleProperties
         Assert.Throws<InvalidOperationException>(() => accumulator.Add(RecordBatch.Empty));
     }
 
+    /// <summary>
+    /// A cube lists its people's cells in the narrowest integers that number them (a byte up to 256 cells, two bytes up to
+    /// 65,536, else four): merges, accumulations and roll-ups count the same on each side of those sizes.
+    /// </summary>
+    [Theory]
+    [InlineData(20)]      // 240 cells
+    [InlineData(100)]     // 1,200 cells
+    [InlineData(6_000)]   // 72,000 cells
+    public void People_are_exact_whatever_number_of_cells_the_cube_has(int villages)
+    {
+        var random = new Random(villages);
+        var pool = ReportingArbitraries.PersonPool;
+        var records = Enumerable.Range(0, villages * 3).Select(i => new ServiceRecord(
+            $"R{i}", new LocalDate(2023, 1 + (i < villages ? 0 : random.Next(12)), 1 + random.Next(28)), DivisionCode.FromSegments(13, 6, 2, 1 + (i % villages / 100), 1 + (i % villages % 100)),
+            ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, person: random.Next(6) == 0 ? null : pool[random.Next(pool.Length)])).ToArray();
+        var query = new CubeQuery(DivisionLevel.Village, PeriodKind.Month, CubeDimension.Domain);
+        var thirds = new[] { records[..villages], records[villages..(2 * villages)], records[(2 * villages)..] };
+
+        var merged = Cube.Merge(thirds.Select(part => Cube.Build(RecordBatch.From(part), query)));
+        var accumulator = new CubeAccumulator(query);
+        for (var i = 0; i < thirds.Length; i++)
+        {
+            accumulator.Add(i == 1 ? RecordBatch.From(thirds[i]) : NumberedIn(accumulator.People, RecordBatch.From(thirds[i]), reversed: i == 2));
+        }
+        var accumulated = accumulator.ToCube();
+
+        Assert.Equal(villages * 12, merged.Divisions.Count * merged.Periods.Count);
+        Assert.True(Matches(merged, records, query));
+        Assert.True(Matches(accumulated, records, query));
+        Assert.True(Matches(merged.RollUp(DivisionLevel.Township), records, query with { Level = DivisionLevel.Township }));
+        Assert.True(Matches(accumulated.RollUp(DivisionLevel.County), records, query with { Level = DivisionLevel.County }));
+    }
+
     [Fact]
     public void An_accumulator_given_nothing_gives_the_empty_cube()
     {

@@ -43,6 +43,19 @@ public sealed class PersonKeyTableTests
     }
 
     [Fact]
+    public void An_accumulators_table_gives_its_keys_but_takes_no_new_ones_once_the_cube_is_made()
+    {
+        var accumulator = new CubeAccumulator(new CubeQuery(DivisionLevel.County, PeriodKind.Year));
+        var first = accumulator.People.Add(Pool[3]);
+        accumulator.ToCube();
+
+        Assert.Equal(Pool[3], accumulator.People[first]);
+        Assert.Equal([Pool[3]], accumulator.People.ToArray());
+        Assert.Contains("takes no new ones", Assert.Throws<InvalidOperationException>(() => accumulator.People.Add(Pool[3])).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => accumulator.People.Add([Pool[4]], new int[1]));
+    }
+
+    [Fact]
     public void The_default_key_and_a_short_span_are_refused()
     {
         var table = new PersonKeyTable();

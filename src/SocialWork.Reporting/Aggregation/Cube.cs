@@ -394,7 +394,7 @@ public sealed class Cube
                 peopleParts.Add((partPeople, cellMap, personMap));
             }
         }
-        var merged = personIndex is null ? null : CubePeople.Merge([.. personIndex.Keys], divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
+        var merged = personIndex is null ? null : CubePeople.Merge(PersonKeyList.Of([.. personIndex.Keys]), divisionAxis.Length * periodAxis.Length * keyAxis.Length, peopleParts);
         if (!first.KeysOverlap)
         {
             return new Cube(first.Level, first.PeriodKind, first.Dimension, divisionAxis, periodAxis, keyAxis, result, merged);

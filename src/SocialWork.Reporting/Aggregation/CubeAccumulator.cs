@@ -44,7 +44,8 @@ public sealed class CubeAccumulator
     /// <summary>
     /// Gets the table this accumulator numbers people in. A reader that numbers its batches' people here (the table as
     /// <see cref="RecordColumns.People"/>) saves a table of each batch's people and every lookup of their keys on
-    /// <see cref="Add"/>; batches with their own lists of people are looked up in it as they come.
+    /// <see cref="Add"/>; batches with their own lists of people are looked up in it as they come. <see cref="ToCube"/>
+    /// closes it: the cube shares its keys, and it takes no new ones (<see cref="InvalidOperationException"/>).
     /// </summary>
     public PersonKeyTable People { get; } = new();
 
@@ -92,7 +93,12 @@ public sealed class CubeAccumulator
             ThrowIfDone();
             done = true;
             MergePending();
-            return indicators is null ? Cube.Build(RecordBatch.Empty, Query) : indicators.WithPeopleFrom(people);
+            if (indicators is null)
+            {
+                People.Close();
+                return Cube.Build(RecordBatch.Empty, Query);
+            }
+            return indicators.WithPeopleFrom(people);
         }
     }
 

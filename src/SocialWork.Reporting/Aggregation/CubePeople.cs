@@ -25,7 +25,7 @@ internal sealed class CubePeople
     private readonly long people;
     private readonly PersonCells pairs;
 
-    private CubePeople(PersonKey[] keys, int[] counts, long[] withoutPerson, long people, PersonCells pairs, long? totalWithoutPerson = null)
+    private CubePeople(PersonKeyList keys, int[] counts, long[] withoutPerson, long people, PersonCells pairs, long? totalWithoutPerson = null)
     {
         Keys = keys;
         this.counts = counts;
@@ -36,7 +36,7 @@ internal sealed class CubePeople
     }
 
     /// <summary>Gets the person keys the pairs' person indices point into.</summary>
-    public PersonKey[] Keys { get; }
+    public PersonKeyList Keys { get; }
 
     /// <summary>Gets each cell's records that name no person.</summary>
     public long[] WithoutPerson { get; }
@@ -60,11 +60,11 @@ internal sealed class CubePeople
     /// <param name="minRecordsPerThread">The fewest records worth a thread of their own.</param>
     public static CubePeople Build(RecordBatch batch, CellTables tables, long[] slots, int threads, int minRecordsPerThread)
     {
-        var keys = batch.PersonKeys;
+        var keys = PersonKeyList.Of(batch.PersonKeys);
         if (batch.PersonOrder is not { } order)
         {
             var cells = slots.Length / Indicators.Slots;
-            return new CubePeople(keys, new int[cells], RecordsPerCell(slots, new int[cells]), 0, ListedCells.Empty(keys.Length));
+            return new CubePeople(keys, new int[cells], RecordsPerCell(slots, new int[cells]), 0, ListedCells<byte>.Empty(keys.Length));
         }
         return Count(keys, new IndexedCells(order, tables), slots, threads, minRecordsPerThread);
     }
@@ -86,7 +86,7 @@ internal sealed class CubePeople
     /// cell, its person map each of its people's index in <paramref name="keys"/> (<see langword="null"/>: the same keys).
     /// A person in two parts' cells that land on one cell counts once there.
     /// </summary>
-    public static CubePeople Merge(PersonKey[] keys, int cells, IReadOnlyList<(CubePeople People, int[] CellMap, int[]? PersonMap)> parts)
+    public static CubePeople Merge(PersonKeyList keys, int cells, IReadOnlyList<(CubePeople People, int[] CellMap, int[]? PersonMap)> parts)
     {
         var withoutPerson = new long[cells];
         var entries = new EntryList();
@@ -99,7 +99,7 @@ internal sealed class CubePeople
             var sink = new EntrySink(entries, personMap, cellMap);
             part.pairs.ForEach(ref sink);
         }
-        return ListedCells.FromEntries(keys, cells, entries, withoutPerson);
+        return FromEntries(keys, cells, entries, withoutPerson);
     }
 
     /// <summary>The people of cells computed elsewhere: (person, cell) pairs in any order, repeats allowed.</summary>
@@ -110,11 +110,11 @@ internal sealed class CubePeople
         {
             entries.Add(person, cell);
         }
-        return ListedCells.FromEntries(keys, cells, entries, withoutPerson);
+        return FromEntries(PersonKeyList.Of(keys), cells, entries, withoutPerson);
     }
 
     /// <summary>Counts each cell's distinct people and records with a person in one pass over <paramref name="pairs"/>, in runs of whole people.</summary>
-    private static CubePeople Count(PersonKey[] keys, IndexedCells pairs, long[] slots, int threads, int minRecordsPerThread)
+    private static CubePeople Count(PersonKeyList keys, IndexedCells pairs, long[] slots, int threads, int minRecordsPerThread)
     {
         var cells = slots.Length / Indicators.Slots;
         threads = Math.Max(1, Math.Min(threads, pairs.Order.Count / Math.Max(1, minRecordsPerThread)));
@@ -239,10 +239,20 @@ internal sealed class CubePeople
         }
     }
 
-    /// <summary>Listed pairs: person <c>p</c>'s distinct cells are <c>Cells[Ends[p - 1]..Ends[p]]</c>.</summary>
-    private sealed class ListedCells(int[] ends, int[] cells) : PersonCells
+    /// <summary>
+    /// Groups listed entries by person and keeps each person's distinct cells, each cell as a <see cref="byte"/>, a
+    /// <see cref="ushort"/> or an <see cref="int"/>: the narrowest that numbers <paramref name="cellCount"/> cells.
+    /// </summary>
+    private static CubePeople FromEntries(PersonKeyList keys, int cellCount, EntryList entries, long[] withoutPerson, int[]? cellMap = null)
+        => cellCount <= byte.MaxValue + 1 ? ListedCells<byte>.FromEntries(keys, cellCount, entries, withoutPerson, cellMap)
+            : cellCount <= ushort.MaxValue + 1 ? ListedCells<ushort>.FromEntries(keys, cellCount, entries, withoutPerson, cellMap)
+            : ListedCells<int>.FromEntries(keys, cellCount, entries, withoutPerson, cellMap);
+
+    /// <summary>Listed pairs: person <c>p</c>'s distinct cells are <c>Cells[Ends[p - 1]..Ends[p]]</c>, each cell as a <typeparamref name="TCell"/>.</summary>
+    private sealed class ListedCells<TCell>(int[] ends, TCell[] cells) : PersonCells
+        where TCell : unmanaged, IBinaryInteger<TCell>
     {
-        public static ListedCells Empty(int people) => new(new int[people], []);
+        public static ListedCells<TCell> Empty(int people) => new(new int[people], []);
 
         public override void ForEach<TSink>(ref TSink sink)
         {
@@ -251,7 +261,7 @@ internal sealed class CubePeople
             {
                 for (var i = start; i < ends[p]; i++)
                 {
-                    sink.Add(p, cells[i]);
+                    sink.Add(p, int.CreateTruncating(cells[i]));
                 }
                 start = ends[p];
             }
@@ -261,7 +271,7 @@ internal sealed class CubePeople
         /// Groups the entries by person (a counting sort) and keeps each person's distinct cells. The entries are taken:
         /// each chunk is let go as soon as its entries are placed, so the list and its grouped copy are not both whole.
         /// </summary>
-        public static CubePeople FromEntries(PersonKey[] keys, int cellCount, EntryList entries, long[] withoutPerson, int[]? cellMap = null)
+        public static CubePeople FromEntries(PersonKeyList keys, int cellCount, EntryList entries, long[] withoutPerson, int[]? cellMap)
         {
             var counting = new PersonCounter(new int[keys.Length]);
             entries.ForEach(ref counting, null, release: false);
@@ -271,7 +281,7 @@ internal sealed class CubePeople
             {
                 (ends[p], next) = (next, next + ends[p]);
             }
-            var placing = new CellPlacer(ends, GC.AllocateUninitializedArray<int>(checked((int)entries.Count)));
+            var placing = new CellPlacer<TCell>(ends, GC.AllocateUninitializedArray<TCell>(checked((int)entries.Count)));
             entries.ForEach(ref placing, cellMap, release: true);
             var byPerson = placing.ByPerson;
 
@@ -287,10 +297,11 @@ internal sealed class CubePeople
                 for (var i = start; i < ends[p]; i++)
                 {
                     var cell = byPerson[i];
-                    if (mark[cell] != p + 1)
+                    var index = int.CreateTruncating(cell);
+                    if (mark[index] != p + 1)
                     {
-                        mark[cell] = p + 1;
-                        counts[cell]++;
+                        mark[index] = p + 1;
+                        counts[index]++;
                         byPerson[kept++] = cell;
                     }
                 }
@@ -300,7 +311,7 @@ internal sealed class CubePeople
             }
 
             // The cells past `kept` are repeats; the pass reads only up to ends[^1], so the array is cut only when they are many.
-            return new CubePeople(keys, counts, withoutPerson, people, new ListedCells(ends, kept < byPerson.Length / 2 ? byPerson[..kept] : byPerson));
+            return new CubePeople(keys, counts, withoutPerson, people, new ListedCells<TCell>(ends, kept < byPerson.Length / 2 ? byPerson[..kept] : byPerson));
         }
     }
 
@@ -313,11 +324,12 @@ internal sealed class CubePeople
     }
 
     /// <summary>Puts each entry's cell in its person's run: <c>ends[p]</c> starts as where p's run begins and ends where it ends.</summary>
-    private readonly struct CellPlacer(int[] ends, int[] byPerson) : IPairSink
+    private readonly struct CellPlacer<TCell>(int[] ends, TCell[] byPerson) : IPairSink
+        where TCell : unmanaged, IBinaryInteger<TCell>
     {
-        public int[] ByPerson => byPerson;
+        public TCell[] ByPerson => byPerson;
 
-        public void Add(int person, int cell) => byPerson[ends[person]++] = cell;
+        public void Add(int person, int cell) => byPerson[ends[person]++] = TCell.CreateTruncating(cell);
     }
 
     /// <summary>Counts, per cell, the records with a person and the distinct people (pairs come person by person).</summary>
@@ -492,7 +504,13 @@ internal sealed class CubePeople
             if (personMap is null)
             {
                 personMap = new int[part.Keys.Length];
-                personIndex.Add(part.Keys, personMap);
+                var start = 0;
+                for (var b = 0; b < part.Keys.BlockCount; b++)
+                {
+                    var block = part.Keys.Block(b);
+                    personIndex.Add(block, personMap.AsSpan(start, block.Length));
+                    start += block.Length;
+                }
             }
             var named = RecordsPerCell(slots, new int[part.WithoutPerson.Length]);
             for (var c = 0; c < named.Length; c++)
@@ -562,7 +580,7 @@ internal sealed class CubePeople
                 finalCell[c] = (((p * divisions.Length) + d) * keys.Length) + k;
                 without[finalCell[c]] -= keyed[c];
             }
-            var people = ListedCells.FromEntries(personIndex.ToArray(), without.Length, entries, without, finalCell);
+            var people = FromEntries(personIndex.Close(), without.Length, entries, without, finalCell);
             return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
         }
     }

@@ -8,10 +8,17 @@ namespace SocialWork.Reporting;
 /// the batch's people in without looking any key up again.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Keys are only ever added, never changed or removed: an index, once given, names the same key for the table's life.
 /// <see cref="Add(PersonKey)"/> may be called from several threads at once (the span overload takes the lock once for
 /// the whole span); reading <see cref="this[int]"/> below a <see cref="Count"/> already seen needs no lock. The table
 /// holds each key once (32 bytes and its slot), in blocks that are never copied as it grows.
+/// </para>
+/// <para>
+/// The table of a <see cref="CubeAccumulator"/> (its <see cref="CubeAccumulator.People"/>) is closed when the accumulator
+/// makes its cube: the cube shares the table's keys instead of copying them, and the table lets its lookup go, so it
+/// still gives its keys but takes no new ones.
+/// </para>
 /// </remarks>
 public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
 {
@@ -22,6 +29,7 @@ public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
     private PersonKey[][] blocks = [];
     private int[] slots = new int[1 << 10];
     private int count;
+    private bool closed;
 
     /// <summary>Gets the number of keys in the table.</summary>
     public int Count => Volatile.Read(ref count);
@@ -43,6 +51,7 @@ public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
     /// <param name="key">The key.</param>
     /// <returns>The key's index: the same for the same key, every time.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> is the default <see cref="PersonKey"/>, which is not a key.</exception>
+    /// <exception cref="InvalidOperationException">The table is closed: the <see cref="CubeAccumulator"/> it belongs to has made its cube.</exception>
     public int Add(PersonKey key)
     {
         CheckMade(key);
@@ -56,6 +65,7 @@ public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
     /// <param name="keys">The keys.</param>
     /// <param name="indices">Where the indices go: as long as <paramref name="keys"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length, or a key is the default <see cref="PersonKey"/>.</exception>
+    /// <exception cref="InvalidOperationException">The table is closed: the <see cref="CubeAccumulator"/> it belongs to has made its cube.</exception>
     public void Add(ReadOnlySpan<PersonKey> keys, Span<int> indices)
     {
         if (keys.Length != indices.Length)
@@ -72,6 +82,17 @@ public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
             {
                 indices[i] = Find(keys[i]);
             }
+        }
+    }
+
+    /// <summary>Closes the table to new keys and lets its lookup go: its keys, from now on fixed, are shared as they are.</summary>
+    internal PersonKeyList Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+            slots = [];
+            return PersonKeyList.OfBlocks(blocks, BlockBits, count);
         }
     }
 
@@ -112,6 +133,10 @@ public sealed class PersonKeyTable : IReadOnlyList<PersonKey>
     /// <summary>The key's index, added when new (under the lock): open addressing, a slot holding 1 + an index.</summary>
     private int Find(PersonKey key)
     {
+        if (closed)
+        {
+            throw new InvalidOperationException("This table belongs to a CubeAccumulator that has made its cube: it gives its keys but takes no new ones.");
+        }
         var mask = slots.Length - 1;
         for (var slot = key.GetHashCode() & mask; ; slot = (slot + 1) & mask)
         {
