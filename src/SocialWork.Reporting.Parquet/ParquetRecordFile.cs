@@ -164,6 +164,12 @@ public static class ParquetRecordFile
         }
     }
 
+    /// <summary>
+    /// What a reader reads of a file at a time: a column chunk is read through a buffer of this size instead of whole (a
+    /// row group's person column is 32 MB), so a report holds about a page of each column it reads.
+    /// </summary>
+    private const long ReadBufferSize = 1L << 20;
+
     /// <summary>Opens a file whose schema and metadata are already checked (its tables known); a file that is not Parquet becomes a <see cref="ParquetRecordException"/>.</summary>
     internal static ParquetFileReader OpenReader(string path)
     {
@@ -174,6 +180,8 @@ public static class ParquetRecordFile
         try
         {
             using var properties = ReaderProperties.WithMemoryPool(ReaderPool.Value);
+            properties.EnableBufferedStream();
+            properties.BufferSize = ReadBufferSize;
             return new ParquetFileReader(path, properties);
         }
         catch (ParquetException e)

@@ -44,9 +44,6 @@ internal static class RecordFileLayout
     /// <summary>The layouts this reader knows.</summary>
     private static readonly string[] KnownLayouts = ["1", LayoutVersion];
 
-    /// <summary>A dictionary page may hold this many bytes before a column chunk falls back to plain pages: room for a row group's distinct people.</summary>
-    private const long DictionaryPageLimit = 64L << 20;
-
     /// <summary>Builds the schema, in the order <see cref="RecordFileWriter"/> writes the columns.</summary>
     public static GroupNode CreateSchema()
     {
@@ -86,8 +83,8 @@ internal static class RecordFileLayout
 
     /// <summary>
     /// How the pages are written: every column dictionary-encoded (Parquet's default, which falls back to plain pages when
-    /// a chunk's values are too many to pay) except the ids, which are unique and share prefixes, so they are written as
-    /// DELTA_BYTE_ARRAY; the options' compression.
+    /// a chunk's dictionary outgrows the options' <see cref="ParquetRecordOptions.DictionaryPageLimit"/>) except the ids,
+    /// which are unique and share prefixes, so they are written as DELTA_BYTE_ARRAY; the options' compression.
     /// </summary>
     public static WriterProperties WriterProperties(ParquetRecordOptions options)
     {
@@ -99,7 +96,7 @@ internal static class RecordFileLayout
                 ParquetCompression.Zstd => Compression.Zstd,
                 _ => Compression.Uncompressed,
             })
-            .DictionaryPagesizeLimit(DictionaryPageLimit)
+            .DictionaryPagesizeLimit(options.DictionaryPageLimit)
             .DisableDictionary(Id)
             .Encoding(Id, Encoding.DeltaByteArray)
             .Build();

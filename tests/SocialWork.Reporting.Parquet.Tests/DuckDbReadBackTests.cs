@@ -66,6 +66,39 @@ public sealed class DuckDbReadBackTests : StoreTestBase
         Assert.Equal(records.Select(r => r.Person).OfType<PersonKey>().Select(k => k.Value).Distinct().Order(StringComparer.Ordinal), texts);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(64L << 20)]
+    public async Task A_row_group_keeps_a_dictionary_no_larger_than_the_limit_and_its_people_read_back(long? limit)
+    {
+        // 40,000 distinct people outgrow the default 1 MiB dictionary (32,768 keys of 32 bytes): the chunk falls back to plain pages.
+        var records = Enumerable.Range(0, 40_000).Select(i => new ServiceRecord(
+            $"P{i}", new LocalDate(2023, 1, 3), DivisionCode.Parse("130602005014"), ServiceCode.Parse("EL.01"), ServiceMethod.Visit, 1, 0,
+            person: PersonKey.FromBytes(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i))))).ToArray();
+        var path = Path.Combine(Dir, "many.parquet");
+        var options = limit is { } bytes ? new ParquetRecordOptions { DictionaryPageLimit = bytes } : new ParquetRecordOptions();
+        await ParquetRecordFile.WriteFileAsync(RecordBatch.From(records), path, options, TestContext.Current.CancellationToken);
+
+        using var duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        var chunk = Query(duck, $"SELECT dictionary_page_offset, data_page_offset FROM parquet_metadata('{path}') WHERE path_in_schema = 'person'").Single();
+        var dictionaryBytes = Convert.ToInt64(chunk[1], System.Globalization.CultureInfo.InvariantCulture) - Convert.ToInt64(chunk[0] ?? chunk[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (limit is null)
+        {
+            Assert.InRange(dictionaryBytes, 0, ParquetRecordOptions.DefaultDictionaryPageLimit + (64 << 10));   // the limit is checked after each batch the writer takes
+        }
+        else
+        {
+            Assert.True(dictionaryBytes >= 40_000 * 32, $"a 64 MiB dictionary holds every person ({dictionaryBytes} bytes)");
+        }
+        Assert.Equal(40_000L, Convert.ToInt64(Query(duck, $"SELECT count(DISTINCT person) FROM read_parquet('{path}')")[0][0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(40_000L, (await ParquetRecordFile.QueryAsync(path, new CubeQuery(DivisionLevel.County, PeriodKind.Year), TestContext.Current.CancellationToken)).TotalPeople.People);
+    }
+
+    [Fact]
+    public void A_dictionary_page_limit_below_one_byte_is_refused()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetRecordOptions { DictionaryPageLimit = 0 });
+
     private static List<object?[]> Query(DuckDBConnection duck, string sql)
     {
         using var command = duck.CreateCommand();
