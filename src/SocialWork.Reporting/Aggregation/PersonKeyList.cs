@@ -13,9 +13,6 @@ internal sealed class PersonKeyList
     private PersonKeyList(PersonKey[][] blocks, int blockBits, int length)
         => (this.blocks, this.blockBits, mask, Length) = (blocks, blockBits, blockBits == 31 ? int.MaxValue : (1 << blockBits) - 1, length);
 
-    /// <summary>Gets a list of no keys.</summary>
-    public static PersonKeyList Empty { get; } = Of([]);
-
     /// <summary>Gets the number of keys.</summary>
     public int Length { get; }
 
