@@ -459,9 +459,9 @@ public sealed class Cube
     /// <summary>Adds a batch's pairs, gathered on this cube's cells (the cube of that batch, built without people), to an accumulator.</summary>
     internal void AddPeopleTo(CubePeople.Accumulator accumulator, CubePeople.NumberedPairs pairs) => accumulator.Add(pairs, slots, divisions, periods, keys);
 
-    /// <summary>The same indicators with the people an accumulator gathered onto this cube's cells.</summary>
-    internal Cube WithPeopleFrom(CubePeople.Accumulator accumulator)
-        => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, accumulator.ToPeople(divisions, periods, keys, slots, KeysOverlap), Total);
+    /// <summary>The same indicators with the people an accumulator gathered onto this cube's cells, their keys those of its closed table.</summary>
+    internal Cube WithPeopleFrom(CubePeople.Accumulator accumulator, PersonKeyList personKeys)
+        => new(Level, PeriodKind, Dimension, divisions, periods, keys, slots, accumulator.ToPeople(personKeys, divisions, periods, keys, slots, KeysOverlap), Total);
 
     /// <summary>Throws <see cref="ReportLimitException"/> when the axes make more cells than the budget (or more than a <see cref="long"/> holds).</summary>
     internal static void CheckBudget(long periods, long divisions, long keys, long maxCells)

@@ -93,12 +93,8 @@ public sealed class CubeAccumulator
             ThrowIfDone();
             done = true;
             MergePending();
-            if (indicators is null)
-            {
-                People.Close();
-                return Cube.Build(RecordBatch.Empty, Query);
-            }
-            return indicators.WithPeopleFrom(people);
+            var keys = People.Close();
+            return indicators is null ? Cube.Build(RecordBatch.Empty, Query) : indicators.WithPeopleFrom(people, keys);
         }
     }
 

@@ -564,10 +564,10 @@ internal sealed class CubePeople
 
         /// <summary>
         /// The people on the cells of the cube the indicators were merged into (axes <paramref name="divisions"/>,
-        /// <paramref name="periods"/>, <paramref name="keys"/>, which hold every cell seen, and its <paramref name="slots"/>).
-        /// Takes the listed pairs.
+        /// <paramref name="periods"/>, <paramref name="keys"/>, which hold every cell seen, and its <paramref name="slots"/>),
+        /// their keys <paramref name="personKeys"/>: those of the table, closed. Takes the listed pairs.
         /// </summary>
-        public CubePeople ToPeople(DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, bool keysOverlap)
+        public CubePeople ToPeople(PersonKeyList personKeys, DivisionCode[] divisions, ReportingPeriod[] periods, string[] keys, long[] slots, bool keysOverlap)
         {
             var finalCell = new int[cells.Count];
             var without = RecordsPerCell(slots, new int[periods.Length * divisions.Length * keys.Length]);
@@ -580,7 +580,7 @@ internal sealed class CubePeople
                 finalCell[c] = (((p * divisions.Length) + d) * keys.Length) + k;
                 without[finalCell[c]] -= keyed[c];
             }
-            var people = FromEntries(personIndex.Close(), without.Length, entries, without, finalCell);
+            var people = FromEntries(personKeys, without.Length, entries, without, finalCell);
             return keysOverlap ? people.WithTotal(totalWithoutPerson) : people;
         }
     }
